@@ -1,0 +1,6 @@
+/**
+ * Accounts, roles, sign-in and the security baseline (CSRF, headers, lockout); later the data
+ * scope and personal-data protection.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package org.nuanxin.identity;
