@@ -1,0 +1,27 @@
+package org.nuanxin.station;
+
+import org.nuanxin.geo.GeoPoint;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the nearest open stations to a point, for the 15-minute service circle. Served from an
+ * in-memory spatial index kept in step with the database after every committed change; the
+ * result equals a brute-force scan of all stations ordered by (distance, code).
+ */
+public interface StationFinder {
+
+    /**
+     * @param wgs84     the worker's position, WGS-84
+     * @param amenities every amenity the station must offer (empty: any)
+     * @param openNow   true to keep only stations whose hours include the current time
+     * @param limit     how many stations at most, 1..{@code nuanxin.station.finder.max-limit}
+     * @return stations with status OPEN, nearest first; fewer than {@code limit} when fewer match
+     * @throws IllegalArgumentException if limit is out of range
+     */
+    List<NearbyStation> nearest(GeoPoint wgs84, Set<Amenity> amenities, boolean openNow, int limit);
+
+    /** @return how many stations the index holds (all statuses) */
+    int indexedCount();
+}

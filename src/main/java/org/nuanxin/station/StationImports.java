@@ -1,0 +1,37 @@
+package org.nuanxin.station;
+
+import org.nuanxin.geo.CoordinateSystem;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Imports a station roster (xlsx or csv, UTF-8 or GBK) in two steps: {@link #start} reads and checks
+ * every row in the background and prepares a preview; {@link #commit} writes it all in one
+ * transaction, or nothing. Rows are matched to existing stations by code, else by district and
+ * name, so importing the same file again updates and never duplicates.
+ */
+public interface StationImports {
+
+    /**
+     * Starts checking an uploaded file.
+     *
+     * @param defaultCrs the coordinate system of rows that do not name one (null: such rows are errors)
+     * @param owner      the user who uploaded it; only they can see and commit the import
+     * @return the import's status, usually still checking
+     */
+    StationImportStatus start(String fileName, byte[] content, CoordinateSystem defaultCrs, String owner,
+                              Locale locale);
+
+    /** @return the status of an import started by {@code owner}, empty when unknown or expired */
+    Optional<StationImportStatus> status(String id, String owner);
+
+    /**
+     * Writes a checked import. Calling it again on an import already committing or committed returns
+     * its status and writes nothing more.
+     *
+     * @throws java.util.NoSuchElementException when the import is unknown, expired or not the owner's
+     * @throws IllegalStateException when the import has errors or is still being checked
+     */
+    StationImportStatus commit(String id, String owner);
+}

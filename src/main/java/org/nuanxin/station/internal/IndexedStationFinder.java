@@ -1,0 +1,110 @@
+package org.nuanxin.station.internal;
+
+import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.geo.TravelMode;
+import org.nuanxin.geo.TravelTimeEstimator;
+import org.nuanxin.station.Amenity;
+import org.nuanxin.station.NearbyStation;
+import org.nuanxin.station.Station;
+import org.nuanxin.station.StationFinder;
+import org.nuanxin.station.StationsChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The finder, served from an immutable {@link StationIndex} snapshot that is swapped atomically
+ * after each committed change, so queries never wait for writers and never see half an import.
+ */
+@Service
+class IndexedStationFinder implements StationFinder {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexedStationFinder.class);
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final StationRepository repository;
+    private final TravelTimeEstimator travel;
+    private final Clock clock;
+    private final StationProperties properties;
+    private volatile StationIndex index;
+
+    IndexedStationFinder(StationRepository repository, TravelTimeEstimator travel, Clock clock,
+                         StationProperties properties) {
+        this.repository = repository;
+        this.travel = travel;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    @Override
+    public List<NearbyStation> nearest(GeoPoint wgs84, Set<Amenity> amenities, boolean openNow, int limit) {
+        if (limit < 1 || limit > properties.finder().maxLimit()) {
+            throw new IllegalArgumentException("limit must be from 1 to " + properties.finder().maxLimit());
+        }
+        LocalTime now = LocalTime.now(clock.withZone(CHINA));
+        StationIndex.Criteria criteria = new StationIndex.Criteria(StationIndex.bits(amenities), openNow ? now : null);
+        return snapshot().nearest(wgs84.longitude(), wgs84.latitude(), criteria, limit).stream()
+                .map(h -> new NearbyStation(h.station(), h.distanceMetres(),
+                        travel.minutes(h.distanceMetres(), TravelMode.WALKING),
+                        travel.minutes(h.distanceMetres(), TravelMode.E_BIKE),
+                        h.station().openingHours().isOpenAt(now)))
+                .toList();
+    }
+
+    @Override
+    public int indexedCount() {
+        return snapshot().size();
+    }
+
+    StationIndex snapshot() {
+        StationIndex current = index;
+        if (current == null) {
+            synchronized (this) {
+                if (index == null) {
+                    reloadAll();
+                }
+                current = index;
+            }
+        }
+        return current;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void reloadAll() {
+        List<Station> all = new java.util.ArrayList<>();
+        repository.forEach(org.nuanxin.station.StationFilter.ALL, all::add);
+        index = StationIndex.of(all);
+        log.info("Station index loaded: {} stations", all.size());
+    }
+
+    /** Applies a committed change: re-reads the changed stations only, or everything after a bulk change. */
+    @TransactionalEventListener(fallbackExecution = true)
+    synchronized void on(StationsChanged event) {
+        if (index == null || event.all()) {
+            reloadAll();
+            return;
+        }
+        Map<Long, Station> byId = new HashMap<>();
+        for (Station s : index.stations()) {
+            byId.put(s.id(), s);
+        }
+        for (Long id : event.stationIds()) {
+            byId.remove(id);
+        }
+        for (Station s : repository.findByIds(event.stationIds())) {
+            byId.put(s.id(), s);
+        }
+        index = StationIndex.of(byId.values());
+    }
+}

@@ -1,0 +1,22 @@
+package org.nuanxin.station.internal;
+
+import com.uber.h3core.H3Core;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+@Configuration(proxyBeanMethods = false)
+class StationConfiguration {
+
+    /** H3's native library, loaded once. */
+    @Bean
+    H3Core h3Core() {
+        try {
+            return H3Core.newInstance();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the H3 native library", e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.nuanxin.station.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code nuanxin.station}; defaults documented in application.yaml.
+ *
+ * @param demoData        "auto" (demo data on an empty embedded H2 database only), "true" or "false"
+ * @param demoTargetTotal how many stations the demo roster grows to (Chongqing's real total, 5,444)
+ * @param finder          limits of the nearest-station finder
+ */
+@ConfigurationProperties("nuanxin.station")
+record StationProperties(@DefaultValue("auto") String demoData, @DefaultValue("5444") int demoTargetTotal,
+                         @DefaultValue Finder finder) {
+
+    /**
+     * @param maxLimit     the most stations one query may ask for
+     * @param defaultLimit how many when the query does not say
+     */
+    record Finder(@DefaultValue("50") int maxLimit, @DefaultValue("10") int defaultLimit) {
+    }
+}
