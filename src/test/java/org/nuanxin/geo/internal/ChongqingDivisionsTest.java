@@ -37,8 +37,13 @@ class ChongqingDivisionsTest {
     @BeforeAll
     static void load() throws IOException {
         divisions = new ChongqingDivisions();
+        sourceGeoJson = readSourceGeoJson();
+    }
+
+    /** The bundled GeoJSON as published, read independently of the class under test. */
+    private static JsonNode readSourceGeoJson() throws IOException {
         try (InputStream in = ChongqingDivisionsTest.class.getClassLoader().getResourceAsStream(ChongqingDivisions.DISTRICTS_GEOJSON)) {
-            sourceGeoJson = JsonMapper.builder().build().readTree(in);
+            return JsonMapper.builder().build().readTree(in);
         }
     }
 
@@ -110,26 +115,15 @@ class ChongqingDivisionsTest {
         assertThat(divisions.districtByName(text)).isEmpty();
     }
 
-    static Stream<Arguments> labelPoints() {
+    static Stream<Arguments> labelPoints() throws IOException {
         List<Arguments> rows = new ArrayList<>();
-        for (JsonNode f : sourceGeoJsonForParams().path("features")) {
+        for (JsonNode f : readSourceGeoJson().path("features")) {
             JsonNode p = f.path("properties");
             rows.add(Arguments.of(p.path("code").asString(), p.path("name").asString(),
                     p.path("label_point").get(0).doubleValue(), p.path("label_point").get(1).doubleValue()));
         }
         assertThat(rows).hasSize(38);
         return rows.stream();
-    }
-
-    private static JsonNode sourceGeoJsonForParams() {
-        if (sourceGeoJson == null) {
-            try {
-                load();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return sourceGeoJson;
     }
 
     @ParameterizedTest(name = "{1} {0}")
