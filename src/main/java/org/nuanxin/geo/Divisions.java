@@ -2,22 +2,26 @@ package org.nuanxin.geo;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
- * Chongqing's administrative divisions (38 districts/counties, 1,031 townships, 2023 codes) and the
- * district boundaries (WGS-84), with point-in-district lookup.
+ * Chongqing's administrative divisions (38 districts/counties, 1,031 townships, 2023 codes from the
+ * National Bureau of Statistics) and the district boundaries (WGS-84, about 100 m resolution), with
+ * point-in-district lookup. Immutable and thread-safe; a null argument is answered as unknown.
  */
 public interface Divisions {
 
     /** @return the 38 county-level divisions in code order */
     List<Division> districts();
 
-    /** @return the district or township with this code */
+    /** @return the province (500000), district (6 digits) or township (9 digits) with this code */
     Optional<Division> byCode(String code);
 
     /**
      * Finds a district by the name staff write: the full name (渝中区), or without its suffix (渝中),
-     * or the 6-digit code.
+     * or the 6-digit code. Surrounding and inner spaces are ignored.
+     *
+     * @return the district, or empty when the text names no Chongqing district (townships are not matched)
      */
     Optional<Division> districtByName(String nameOrCode);
 
@@ -25,20 +29,27 @@ public interface Divisions {
     List<Division> townships(String districtCode);
 
     /**
-     * Locates a WGS-84 point.
+     * Locates a WGS-84 point in microseconds (an in-memory index, no I/O). Within about 100 m of a
+     * border the boundaries' resolution allows either neighbour.
      *
      * @return the district whose boundary contains the point, or empty when it is outside Chongqing
      */
     Optional<Division> locateDistrict(GeoPoint wgs84);
 
-    /** @return the district boundaries as a GeoJSON FeatureCollection (WGS-84; properties code, name) */
+    /**
+     * @return the district boundaries as one compact RFC 7946 GeoJSON FeatureCollection string, the
+     *         same instance every call: 38 features in code order, Polygon or MultiPolygon geometry in
+     *         WGS-84 degrees, properties {@code code} and {@code name}; about 0.5 MB
+     */
     String boundariesGeoJson();
 
     /**
-     * Draws a uniformly random WGS-84 point inside a district's boundary.
+     * Draws a uniformly random WGS-84 point inside a district's boundary, one that
+     * {@link #locateDistrict} attributes to the same district.
      *
+     * @param districtCode the 6-digit district code
      * @param random source of randomness (seeded for reproducible demo data)
      * @throws IllegalArgumentException for an unknown district code
      */
-    GeoPoint randomPointIn(String districtCode, java.util.random.RandomGenerator random);
+    GeoPoint randomPointIn(String districtCode, RandomGenerator random);
 }

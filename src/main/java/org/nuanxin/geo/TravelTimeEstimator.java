@@ -11,7 +11,7 @@ public interface TravelTimeEstimator {
 
     /**
      * @param straightLineMetres great-circle distance in metres, not negative
-     * @return the estimated travel time
+     * @return the estimated travel time, to the nanosecond
      * @throws IllegalArgumentException if the distance is negative or not finite
      */
     Duration estimate(double straightLineMetres, TravelMode mode);
@@ -22,6 +22,11 @@ public interface TravelTimeEstimator {
         return (d.toSeconds() + 59) / 60;
     }
 
-    /** @return the greatest straight-line distance in metres reachable within {@code within} */
+    /**
+     * The inverse of {@link #estimate}: within × speed ÷ detour factor.
+     *
+     * @return the greatest straight-line distance in metres reachable within {@code within}
+     * @throws IllegalArgumentException if {@code within} is negative
+     */
     double reachMetres(Duration within, TravelMode mode);
 }
