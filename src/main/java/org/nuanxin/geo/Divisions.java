@@ -52,4 +52,19 @@ public interface Divisions {
      * @throws IllegalArgumentException for an unknown district code
      */
     GeoPoint randomPointIn(String districtCode, RandomGenerator random);
+
+    /**
+     * The point where a map labels the district (inside it), used as the district's centre when a
+     * worker picks a district instead of sharing a position.
+     *
+     * @return the WGS-84 label point
+     * @throws IllegalArgumentException for an unknown district code
+     */
+    GeoPoint labelPoint(String districtCode);
+
+    /**
+     * @return the district boundaries as a GeoJSON FeatureCollection with coordinates converted to
+     *         {@code crs}, for drawing over GCJ-02 tiles (AMap, Tencent); WGS-84 gives {@link #boundariesGeoJson()}
+     */
+    String boundariesGeoJson(CoordinateSystem crs);
 }

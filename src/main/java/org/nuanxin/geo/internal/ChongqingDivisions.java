@@ -25,6 +25,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.geo.CoordinateTransform;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
 import org.nuanxin.geo.GeoPoint;
@@ -69,6 +71,9 @@ public class ChongqingDivisions implements Divisions {
     private final List<DistrictShape> shapesInCodeOrder;
     private final STRtree envelopeIndex;
     private final String boundariesGeoJson;
+    private final Map<String, GeoPoint> labelPoints;
+    private final JsonNode boundaries;
+    private final Map<CoordinateSystem, String> boundariesByCrs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Loads the bundled reference data. */
     public ChongqingDivisions() {
@@ -99,6 +104,7 @@ public class ChongqingDivisions implements Divisions {
         JsonNode collection = readJson(mapper, geoJsonResource);
         Map<String, DistrictShape> loaded = new TreeMap<>();
         Map<String, JsonNode> geometryNodes = new TreeMap<>();
+        Map<String, GeoPoint> labels = new HashMap<>();
         for (JsonNode feature : collection.path("features")) {
             JsonNode properties = feature.path("properties");
             String code = properties.path("code").asString("");
@@ -111,6 +117,15 @@ public class ChongqingDivisions implements Divisions {
                 throw new IllegalStateException(geoJsonResource + ": two boundaries for district " + code);
             }
             geometryNodes.put(code, feature.path("geometry"));
+            JsonNode label = properties.path("label_point");
+            GeoPoint labelPoint = label.isArray() && label.size() == 2
+                    ? new GeoPoint(label.get(0).asDouble(), label.get(1).asDouble())
+                    : interior(geometry);
+            // A label outside its own district would send riders to the neighbour's stations.
+            if (!code.equals(shapeAtIn(loaded, labelPoint))) {
+                labelPoint = interior(geometry);
+            }
+            labels.put(code, labelPoint);
         }
         if (loaded.size() != districts.size()) {
             List<String> missing = districts.stream().map(Division::code).filter(c -> !loaded.containsKey(c)).toList();
@@ -135,6 +150,8 @@ public class ChongqingDivisions implements Divisions {
         fc.put("type", "FeatureCollection");
         fc.set("features", compactFeatures);
         this.boundariesGeoJson = mapper.writeValueAsString(fc);
+        this.boundaries = fc;
+        this.labelPoints = Map.copyOf(labels);
     }
 
     @Override
@@ -182,6 +199,61 @@ public class ChongqingDivisions implements Divisions {
     @Override
     public String boundariesGeoJson() {
         return boundariesGeoJson;
+    }
+
+    @Override
+    public String boundariesGeoJson(CoordinateSystem crs) {
+        if (crs == CoordinateSystem.WGS84) {
+            return boundariesGeoJson;
+        }
+        return boundariesByCrs.computeIfAbsent(crs, c -> {
+            JsonNode copy = boundaries.deepCopy();
+            for (JsonNode feature : copy.path("features")) {
+                convertCoordinates(feature.path("geometry").path("coordinates"), c);
+            }
+            return copy.toString();
+        });
+    }
+
+    /** Walks nested GeoJSON coordinate arrays and converts each [lng, lat] pair in place. */
+    private static void convertCoordinates(JsonNode node, CoordinateSystem to) {
+        if (!node.isArray() || node.isEmpty()) {
+            return;
+        }
+        if (node.get(0).isNumber()) {
+            double[] p = CoordinateTransform.convert(node.get(0).asDouble(), node.get(1).asDouble(),
+                    CoordinateSystem.WGS84, to);
+            ArrayNode pair = (ArrayNode) node;
+            pair.set(0, Math.round(p[0] * 1e6) / 1e6);
+            pair.set(1, Math.round(p[1] * 1e6) / 1e6);
+            return;
+        }
+        for (JsonNode child : node) {
+            convertCoordinates(child, to);
+        }
+    }
+
+    @Override
+    public GeoPoint labelPoint(String districtCode) {
+        GeoPoint p = districtCode == null ? null : labelPoints.get(districtCode.strip());
+        if (p == null) {
+            throw new IllegalArgumentException("unknown district code '" + districtCode + "'");
+        }
+        return p;
+    }
+
+    private static GeoPoint interior(Geometry geometry) {
+        Coordinate c = geometry.getInteriorPoint().getCoordinate();
+        return new GeoPoint(c.x, c.y);
+    }
+
+    private static String shapeAtIn(Map<String, DistrictShape> loaded, GeoPoint p) {
+        for (DistrictShape shape : loaded.values()) {
+            if (shape.locate(p.longitude(), p.latitude()) != Location.EXTERIOR) {
+                return shape.district().code();
+            }
+        }
+        return null;
     }
 
     /**

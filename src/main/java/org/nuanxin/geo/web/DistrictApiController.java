@@ -1,0 +1,65 @@
+package org.nuanxin.geo.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.geo.Division;
+import org.nuanxin.geo.Divisions;
+import org.nuanxin.web.InvalidInputException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Read-only reference data: Chongqing's districts and their boundaries. */
+@RestController
+@RequestMapping("/api/v1/districts")
+@Tag(name = "Districts", description = "Chongqing's 38 county-level divisions (GB/T 2260, 2023) and boundaries")
+class DistrictApiController {
+
+    private final Divisions divisions;
+
+    DistrictApiController(Divisions divisions) {
+        this.divisions = divisions;
+    }
+
+    /**
+     * @param code GB/T 2260 code
+     * @param name official name
+     * @param lng  label point longitude, WGS-84 degrees
+     * @param lat  label point latitude, WGS-84 degrees
+     */
+    record DistrictView(String code, String name, double lng, double lat) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The districts and counties with their label points (WGS-84)")
+    List<DistrictView> districts() {
+        return divisions.districts().stream().map(this::view).toList();
+    }
+
+    @GetMapping(value = "/boundaries", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "District boundaries as GeoJSON (about 100 m resolution)",
+            description = "crs=wgs84 (default), gcj02 or bd09: the system to draw in, e.g. gcj02 over AMap tiles.")
+    ResponseEntity<String> boundaries(@RequestParam(required = false) String crs) {
+        CoordinateSystem system = CoordinateSystem.WGS84;
+        if (crs != null && !crs.isBlank()) {
+            system = CoordinateSystem.parse(crs).orElseThrow(() ->
+                    new InvalidInputException("crs", "wgs84 / gcj02 / bd09"));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+                .body(divisions.boundariesGeoJson(system));
+    }
+
+    private DistrictView view(Division d) {
+        var p = divisions.labelPoint(d.code());
+        return new DistrictView(d.code(), d.name(), p.longitude(), p.latitude());
+    }
+}

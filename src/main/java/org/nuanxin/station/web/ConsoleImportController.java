@@ -1,0 +1,78 @@
+package org.nuanxin.station.web;
+
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.station.StationImportStatus;
+import org.nuanxin.station.StationImports;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Locale;
+
+/**
+ * Roster import in the console: upload, a preview that lists every problem by row and column,
+ * then an all-or-nothing commit. Long work reports progress, polled by htmx.
+ */
+@Controller
+@RequestMapping("/console/stations/import")
+class ConsoleImportController {
+
+    private final StationImports imports;
+
+    ConsoleImportController(StationImports imports) {
+        this.imports = imports;
+    }
+
+    @GetMapping
+    String form(Model model) {
+        model.addAttribute("crsList", CoordinateSystem.values());
+        return "station/import";
+    }
+
+    @PostMapping
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String defaultCrs,
+                  Principal user, Locale locale) throws IOException {
+        if (file.isEmpty()) {
+            return "redirect:/console/stations/import?empty";
+        }
+        CoordinateSystem crs = defaultCrs == null || defaultCrs.isBlank() ? null
+                : CoordinateSystem.parse(defaultCrs).orElse(null);
+        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        StationImportStatus status = imports.start(name, file.getBytes(), crs, user.getName(), locale);
+        // Post/redirect/get: reloading the preview never uploads again.
+        return "redirect:/console/stations/import/" + status.id();
+    }
+
+    @GetMapping("/{id}")
+    String status(@PathVariable String id, Principal user, Model model,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        model.addAttribute("job", find(id, user));
+        return htmx != null ? "station/import-status :: status" : "station/import-status";
+    }
+
+    @PostMapping("/{id}/commit")
+    String commit(@PathVariable String id, Principal user) {
+        find(id, user);
+        try {
+            imports.commit(id, user.getName());
+        } catch (IllegalStateException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
+        return "redirect:/console/stations/import/" + id;
+    }
+
+    private StationImportStatus find(String id, Principal user) {
+        return imports.status(id, user.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

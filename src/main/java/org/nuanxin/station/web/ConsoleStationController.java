@@ -1,0 +1,215 @@
+package org.nuanxin.station.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.geo.Division;
+import org.nuanxin.geo.Divisions;
+import org.nuanxin.identity.PhoneNumbers;
+import org.nuanxin.spreadsheet.XlsxExport;
+import org.nuanxin.station.Amenity;
+import org.nuanxin.station.HostType;
+import org.nuanxin.station.Station;
+import org.nuanxin.station.StationCatalog;
+import org.nuanxin.station.StationChangedConcurrentlyException;
+import org.nuanxin.station.StationFilter;
+import org.nuanxin.station.StationInput;
+import org.nuanxin.station.StationPage;
+import org.nuanxin.station.StationStatus;
+import org.nuanxin.web.InvalidInputException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+
+/** The staff console's station roster: list with filters, map, create and edit, export to xlsx. */
+@Controller
+@RequestMapping("/console/stations")
+class ConsoleStationController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final StationCatalog catalog;
+    private final Divisions divisions;
+    private final XlsxExport export;
+    private final MessageSource messages;
+
+    ConsoleStationController(StationCatalog catalog, Divisions divisions, XlsxExport export, MessageSource messages) {
+        this.catalog = catalog;
+        this.divisions = divisions;
+        this.export = export;
+        this.messages = messages;
+    }
+
+    /**
+     * The list's filters as they arrive in the query string; blank means "any".
+     */
+    record Filters(String district, String amenity, String status, String q, String sort, Integer page) {
+
+        StationFilter toFilter() {
+            return new StationFilter(blank(district) ? null : district,
+                    blank(amenity) ? null : Amenity.parse(amenity).orElse(null),
+                    blank(status) ? null : StationStatus.parse(status).orElse(null),
+                    blank(q) ? null : q.strip(), null);
+        }
+
+        StationCatalog.Sort toSort() {
+            return Arrays.stream(StationCatalog.Sort.values()).filter(s -> s.name().equalsIgnoreCase(sort))
+                    .findFirst().orElse(StationCatalog.Sort.CODE);
+        }
+
+        int pageNumber() {
+            return page == null || page < 0 ? 0 : page;
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
+    @ModelAttribute
+    void reference(Model model) {
+        model.addAttribute("districts", divisions.districts());
+        model.addAttribute("districtNames", divisions.districts().stream()
+                .collect(Collectors.toMap(Division::code, Division::name)));
+        model.addAttribute("amenities", Amenity.values());
+        model.addAttribute("statuses", StationStatus.values());
+        model.addAttribute("hostTypes", HostType.values());
+        model.addAttribute("crsList", CoordinateSystem.values());
+    }
+
+    @GetMapping
+    String list(Filters filters, Model model) {
+        StationPage page = catalog.search(filters.toFilter(), filters.toSort(), filters.pageNumber(), PAGE_SIZE);
+        model.addAttribute("filters", filters);
+        model.addAttribute("page", page);
+        return "station/list";
+    }
+
+    @GetMapping("/map")
+    String map(Filters filters, Model model) {
+        model.addAttribute("filters", filters);
+        return "station/map";
+    }
+
+    @GetMapping("/export.xlsx")
+    void exportXlsx(Filters filters, HttpServletResponse response, Locale locale) throws IOException {
+        Map<String, String> districtNames = divisions.districts().stream()
+                .collect(Collectors.toMap(Division::code, Division::name));
+        List<List<Object>> rows = new ArrayList<>();
+        catalog.forEach(filters.toFilter(), s -> rows.add(List.of(s.code(), s.name(),
+                districtNames.getOrDefault(s.districtCode(), s.districtCode()), s.address(),
+                s.enteredLocation().longitude(), s.enteredLocation().latitude(), crsName(s.enteredCrs()),
+                s.hostType().label(), s.contactName(), PhoneNumbers.display(s.contactPhone()),
+                s.openingHours().toString(),
+                s.amenities().stream().sorted().map(Amenity::label).collect(Collectors.joining(",")),
+                s.status().label(), s.synthetic() ? "是" : "否")));
+        String fileName = "工会驿站名册-" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + ".xlsx";
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"stations.xlsx\"; filename*=UTF-8''"
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+        // The same column names the import reads, so an exported roster can be edited and re-imported.
+        export.write(response.getOutputStream(), "工会驿站", List.of("驿站编码", "驿站名称", "所属区县", "详细地址",
+                "经度", "纬度", "坐标系", "依托场所", "联系人", "联系电话", "开放时间", "服务设施", "状态", "模拟数据"), rows);
+    }
+
+    private static String crsName(CoordinateSystem crs) {
+        return switch (crs) {
+            case WGS84 -> "WGS-84";
+            case GCJ02 -> "GCJ-02";
+            case BD09 -> "BD-09";
+        };
+    }
+
+    @GetMapping("/new")
+    String createForm(Model model) {
+        model.addAttribute("form", new StationInput(null, null, null, null, null, null, null, "GCJ02", null, null,
+                "08:00-22:00", null, "OPEN"));
+        model.addAttribute("selectedAmenities", List.of());
+        return "station/form";
+    }
+
+    @PostMapping("/new")
+    String create(StationInput form, @RequestParam(name = "amenity", required = false) List<String> amenity,
+                  Model model, Locale locale, RedirectAttributes redirect) {
+        StationInput input = withAmenities(form, amenity);
+        try {
+            Station created = catalog.create(input, locale);
+            redirect.addFlashAttribute("saved", created.name());
+            return "redirect:/console/stations/" + created.code();
+        } catch (InvalidInputException e) {
+            return formWithErrors(input, amenity, e, model);
+        }
+    }
+
+    @GetMapping("/{code}")
+    String edit(@PathVariable String code, Model model) {
+        Station s = catalog.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
+        model.addAttribute("station", s);
+        model.addAttribute("version", s.version());
+        model.addAttribute("form", new StationInput(s.code(), s.name(), s.hostType().name(), s.districtCode(),
+                s.address(), Double.toString(s.enteredLocation().longitude()),
+                Double.toString(s.enteredLocation().latitude()), s.enteredCrs().name(), s.contactName(),
+                PhoneNumbers.display(s.contactPhone()), s.openingHours().toString(), null, s.status().name()));
+        model.addAttribute("selectedAmenities", s.amenities().stream().map(Amenity::name).toList());
+        return "station/form";
+    }
+
+    @PostMapping("/{code}")
+    String update(@PathVariable String code, @RequestParam int version, StationInput form,
+                  @RequestParam(name = "amenity", required = false) List<String> amenity, Model model,
+                  Locale locale, RedirectAttributes redirect) {
+        StationInput input = withAmenities(form, amenity);
+        Station existing = catalog.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
+        model.addAttribute("station", existing);
+        model.addAttribute("version", version);
+        try {
+            Station saved = catalog.update(code, version, input, locale);
+            redirect.addFlashAttribute("saved", saved.name());
+            return "redirect:/console/stations/" + saved.code();
+        } catch (InvalidInputException e) {
+            return formWithErrors(input, amenity, e, model);
+        } catch (StationChangedConcurrentlyException e) {
+            model.addAttribute("form", input);
+            model.addAttribute("selectedAmenities", amenity == null ? List.of() : amenity);
+            model.addAttribute("conflict", messages.getMessage("station.error.concurrent", null, locale));
+            return "station/form";
+        }
+    }
+
+    private static StationInput withAmenities(StationInput f, List<String> amenity) {
+        String joined = amenity == null ? f.amenities() : String.join(",", amenity);
+        return new StationInput(f.code(), f.name(), f.hostType(), f.district(), f.address(), f.longitude(),
+                f.latitude(), f.crs(), f.contactName(), f.contactPhone(), f.openingHours(), joined, f.status());
+    }
+
+    private static String formWithErrors(StationInput input, List<String> amenity, InvalidInputException e,
+                                         Model model) {
+        model.addAttribute("form", input);
+        model.addAttribute("selectedAmenities", amenity == null ? List.of() : amenity);
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.errors().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a.equals(b) ? a : a + "；" + b));
+        model.addAttribute("errors", errors);
+        return "station/form";
+    }
+}
