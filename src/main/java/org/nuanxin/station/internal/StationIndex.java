@@ -119,13 +119,14 @@ final class StationIndex {
         if (found == 0) {
             return List.of();
         }
+        double bound = radius * (1 + 1e-9) + 1e-6;
         List<Hit> hits = new ArrayList<>();
         // A hair over D so that stations exactly at D, tied on distance, are not lost to rounding.
-        tree.query(boxAround(lng, lat, radius * (1 + 1e-9) + 1e-6), item -> {
+        tree.query(boxAround(lng, lat, bound), item -> {
             Entry e = (Entry) item;
             if (criteria.accepts(e)) {
                 double d = Distances.metres(lng, lat, e.lng(), e.lat());
-                if (d <= radius * (1 + 1e-9) + 1e-6) {
+                if (d <= bound) {
                     hits.add(new Hit(e.station(), d));
                 }
             }

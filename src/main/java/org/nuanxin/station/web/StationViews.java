@@ -46,7 +46,7 @@ final class StationViews {
             return new StationView(s.code(), s.name(), s.hostType().name(), s.districtCode(), s.address(),
                     Point.of(s.location()), s.contactName(), s.contactPhone(), "tel:" + s.contactPhone(),
                     s.openingHours().toString(), s.amenities().stream().sorted().map(Amenity::name).toList(),
-                    s.status().name(), s.synthetic(), navigationUrl(s));
+                    s.status().name(), s.synthetic(), StationViews.navigationUrl(s));
         }
     }
 
