@@ -80,7 +80,14 @@ class IndexedStationFinder implements StationFinder {
         return current;
     }
 
+    /** Loads the index before the first query, unless the demo data loader's change event already did. */
     @EventListener(ApplicationReadyEvent.class)
+    synchronized void onReady() {
+        if (index == null) {
+            reloadAll();
+        }
+    }
+
     synchronized void reloadAll() {
         List<Station> all = new java.util.ArrayList<>();
         repository.forEach(org.nuanxin.station.StationFilter.ALL, all::add);

@@ -151,7 +151,7 @@ class StationRepository {
             return byKey;
         }
         jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE district_code IN (:d)").param("d", List.copyOf(districtCodes))
-                .query(mapper).stream().forEach(s -> {
+                .query(mapper).list().forEach(s -> {
                     byKey.put("code:" + s.code(), s);
                     byKey.put("name:" + s.districtCode() + ":" + s.name(), s);
                 });

@@ -1,0 +1,7 @@
+package org.nuanxin.station.internal;
+
+import org.nuanxin.support.NuanxinTest;
+
+@NuanxinTest
+class StationImportH2Test extends StationImportTest {
+}

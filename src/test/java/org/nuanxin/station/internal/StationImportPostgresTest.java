@@ -1,0 +1,7 @@
+package org.nuanxin.station.internal;
+
+import org.nuanxin.support.PostgresTest;
+
+@PostgresTest
+class StationImportPostgresTest extends StationImportTest {
+}

@@ -1,0 +1,256 @@
+package org.nuanxin.station.internal;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.geo.CoordinateTransform;
+import org.nuanxin.geo.Divisions;
+import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.station.Station;
+import org.nuanxin.station.StationCatalog;
+import org.nuanxin.station.StationFilter;
+import org.nuanxin.station.StationImportStatus;
+import org.nuanxin.station.StationImportStatus.State;
+import org.nuanxin.station.StationImports;
+import org.nuanxin.station.StationsChanged;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Roster imports end to end on a real database: the same tests run on H2 and on PostgreSQL
+ * through {@link StationImportH2Test} and {@link StationImportPostgresTest}.
+ */
+abstract class StationImportTest {
+
+    static final String OWNER = "staff-1";
+
+    @Autowired
+    StationImports imports;
+    @Autowired
+    StationCatalog catalog;
+    @Autowired
+    Divisions divisions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @BeforeEach
+    void emptyRoster() {
+        jdbc.sql("DELETE FROM station").update();
+        events.publishEvent(new StationsChanged(Set.of(), true));
+    }
+
+    static byte[] resource(String path) throws IOException {
+        return new ClassPathResource(path).getContentAsByteArray();
+    }
+
+    static String sampleCsv() throws IOException {
+        return new String(resource("spreadsheet/station-roster-sample.csv"), StandardCharsets.UTF_8);
+    }
+
+    StationImportStatus checked(String file, byte[] content) {
+        return await(imports.start(file, content, null, OWNER, Locale.SIMPLIFIED_CHINESE).id(),
+                s -> s.state() != State.CHECKING);
+    }
+
+    StationImportStatus committed(StationImportStatus ready) {
+        imports.commit(ready.id(), OWNER);
+        return await(ready.id(), s -> s.state() != State.COMMITTING);
+    }
+
+    StationImportStatus await(String id, java.util.function.Predicate<StationImportStatus> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            StationImportStatus s = imports.status(id, OWNER).orElseThrow();
+            if (done.test(s)) {
+                return s;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("import " + id + " did not finish in time");
+    }
+
+    @Test
+    void theSampleRosterImportsWithoutErrors() throws IOException {
+        StationImportStatus ready = checked("station-roster-sample.xlsx", resource("spreadsheet/station-roster-sample.xlsx"));
+
+        assertThat(ready.problems()).isEmpty();
+        assertThat(ready.state()).isEqualTo(State.READY);
+        assertThat(ready.total()).isEqualTo(38);
+        assertThat(ready.toCreate()).isEqualTo(38);
+        assertThat(catalog.count(StationFilter.ALL)).as("nothing is written before the commit").isZero();
+
+        StationImportStatus done = committed(ready);
+        assertThat(done.state()).isEqualTo(State.COMMITTED);
+        assertThat(done.toCreate()).isEqualTo(38);
+        assertThat(catalog.count(StationFilter.ALL)).isEqualTo(38);
+    }
+
+    @Test
+    void everyRowLandsInItsStatedDistrictWhateverItsCoordinateSystem() throws IOException {
+        committed(checked("station-roster-sample.xlsx", resource("spreadsheet/station-roster-sample.xlsx")));
+        List<String> lines = sampleCsv().lines().skip(1).toList();
+        int gcj = 0;
+        int bd = 0;
+        int wgs = 0;
+        for (String line : lines) {
+            String[] f = line.split(",", 12);
+            String district = divisions.districtByName(f[2]).orElseThrow().code();
+            Station s = catalog.search(new StationFilter(district, null, null, f[1], null), StationCatalog.Sort.CODE, 0, 5)
+                    .items().get(0);
+            CoordinateSystem crs = CoordinateSystem.parse(f[6]).orElseThrow();
+            GeoPoint entered = new GeoPoint(Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+            assertThat(s.enteredCrs()).isEqualTo(crs);
+            assertThat(s.enteredLocation()).isEqualTo(entered);
+            assertThat(s.location()).isEqualTo(CoordinateTransform.toWgs84(entered, crs));
+            assertThat(divisions.locateDistrict(s.location()).orElseThrow().code()).as(f[1]).isEqualTo(district);
+            switch (crs) {
+                case GCJ02 -> gcj++;
+                case BD09 -> bd++;
+                case WGS84 -> wgs++;
+            }
+        }
+        assertThat(new int[]{gcj, wgs, bd}).containsExactly(35, 2, 1);
+    }
+
+    @Test
+    void importingTheSameFileAgainChangesNothing() throws IOException {
+        byte[] file = resource("spreadsheet/station-roster-sample.xlsx");
+        committed(checked("a.xlsx", file));
+        Map<String, Integer> versions = versions();
+
+        StationImportStatus again = checked("a.xlsx", file);
+        assertThat(again.state()).isEqualTo(State.READY);
+        assertThat(again.unchanged()).isEqualTo(38);
+        assertThat(again.toCreate()).isZero();
+        assertThat(again.toUpdate()).isZero();
+        committed(again);
+
+        assertThat(catalog.count(StationFilter.ALL)).isEqualTo(38);
+        assertThat(versions()).isEqualTo(versions);
+    }
+
+    @Test
+    void aGbkCsvWithATitleRowImportsLikeTheXlsxAndUpdatesWhatChanged() throws IOException {
+        committed(checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx")));
+        String csv = "2024年工会驿站名册（更新）\n" + sampleCsv()
+                .replace("13800000102", "１３９００００１１０２") // full-width digits, as typed on a Chinese keyboard
+                .replace("09:00-21:00,\"饮水,充电,休息,卫生间,微波炉,空调\"", "9:00-21:30,\"饮水,充电,休息,卫生间,微波炉,空调\"");
+        StationImportStatus ready = checked("更新.csv", csv.getBytes(Charset.forName("GBK")));
+
+        assertThat(ready.problems()).isEmpty();
+        assertThat(ready.toUpdate()).isEqualTo(1);
+        assertThat(ready.unchanged()).isEqualTo(37);
+        committed(ready);
+
+        Station changed = catalog.search(new StationFilter("500103", null, null, "解放碑商圈工会驿站", null),
+                StationCatalog.Sort.CODE, 0, 1).items().get(0);
+        assertThat(changed.contactPhone()).isEqualTo("+8613900001102");
+        assertThat(changed.openingHours().toString()).isEqualTo("09:00-21:30");
+        assertThat(changed.version()).isEqualTo(1);
+        assertThat(catalog.count(StationFilter.ALL)).isEqualTo(38);
+    }
+
+    @Test
+    void badRowsAreListedByRowAndColumnAndNothingIsWritten() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(sampleCsv().lines().toList());
+        lines.set(2, lines.get(2).replace("13800000102", "12345"));                      // row 3: phone
+        lines.set(3, lines.get(3).replace("106.5860,29.5660", "106.5330,29.5800"));      // row 4: point in 江北区
+        lines.set(4, lines.get(4).replace("饮水,充电,休息,微波炉", "饮水,游泳池"));            // row 5: amenity
+        lines.set(5, lines.get(5).replace("09:00-17:00", "早九晚五"));                     // row 6: hours
+        lines.set(6, lines.get(6).replace(",GCJ-02,", ",,"));                             // row 7: no coordinate system
+        lines.set(7, lines.get(7).replace("江北区,", "江北新区,"));                          // row 8: unknown district
+        lines.add(lines.get(9));                                                          // row 40: repeats row 10
+        StationImportStatus checked = checked("bad.csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(checked.state()).isEqualTo(State.INVALID);
+        assertThat(checked.problems()).extracting(p -> p.rowNumber() + ":" + p.columnHeader() + ":" + p.cellRef())
+                .contains("3:联系电话:J3", "4:经度:E4", "4:纬度:F4", "5:服务设施:L5", "6:开放时间:K6", "7:坐标系:G7",
+                        "8:所属区县:C8", "40:驿站名称:B40");
+        assertThat(checked.problems()).filteredOn(p -> p.rowNumber() == 4).first()
+                .extracting(p -> p.message()).asString().contains("江北区").contains("渝中区");
+        assertThat(checked.problems()).filteredOn(p -> p.rowNumber() == 5).first()
+                .extracting(p -> p.message()).asString().contains("游泳池");
+        assertThatThrownBy(() -> imports.commit(checked.id(), OWNER)).isInstanceOf(IllegalStateException.class);
+        assertThat(catalog.count(StationFilter.ALL)).isZero();
+    }
+
+    @Test
+    void aFileLevelCoordinateSystemAppliesToRowsThatNameNone() throws IOException {
+        String csv = sampleCsv().lines().map(l -> l.replaceFirst(",(GCJ-02|WGS-84|BD-09),", ",,"))
+                .filter(l -> !l.contains(",,社区服务站,") || true).reduce((a, b) -> a + "\n" + b).orElseThrow();
+        StationImportStatus withoutChoice = checked("no-crs.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(withoutChoice.state()).isEqualTo(State.INVALID);
+        assertThat(withoutChoice.problems()).allMatch(p -> p.columnKey().equals("crs")
+                || p.columnKey().equals("longitude") || p.columnKey().equals("latitude"));
+
+        StationImportStatus gcj = await(imports.start("no-crs.csv", csv.getBytes(StandardCharsets.UTF_8),
+                CoordinateSystem.GCJ02, OWNER, Locale.SIMPLIFIED_CHINESE).id(), s -> s.state() != State.CHECKING);
+        // The three rows really in WGS-84 or BD-09 are now read as GCJ-02: still in Chongqing, a few hundred metres off.
+        assertThat(gcj.problems()).allMatch(p -> p.message().contains("位于"));
+    }
+
+    @Test
+    void whatIsNotASpreadsheetIsRejectedAndNothingIsWritten() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
+        StationImportStatus rejected = checked("photo.xlsx", png);
+        assertThat(rejected.state()).isEqualTo(State.REJECTED);
+        assertThat(rejected.message()).isNotBlank();
+        assertThat(catalog.count(StationFilter.ALL)).isZero();
+    }
+
+    @Test
+    void committingTwiceWritesOnce() throws IOException {
+        StationImportStatus ready = checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx"));
+        imports.commit(ready.id(), OWNER);
+        imports.commit(ready.id(), OWNER);
+        StationImportStatus done = await(ready.id(), s -> s.state() != State.COMMITTING);
+        assertThat(imports.commit(ready.id(), OWNER).state()).isEqualTo(State.COMMITTED);
+        assertThat(done.state()).isEqualTo(State.COMMITTED);
+        assertThat(catalog.count(StationFilter.ALL)).isEqualTo(38);
+    }
+
+    @Test
+    void anImportBelongsToWhoeverUploadedIt() throws IOException {
+        StationImportStatus ready = checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx"));
+        assertThat(imports.status(ready.id(), "someone-else")).isEmpty();
+        assertThatThrownBy(() -> imports.commit(ready.id(), "someone-else"))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+    }
+
+    @Test
+    void generatedCodesFollowTheDistrict() throws IOException {
+        committed(checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx")));
+        List<Station> yuzhong = catalog.search(new StationFilter("500103", null, null, null, null),
+                StationCatalog.Sort.CODE, 0, 50).items();
+        assertThat(yuzhong).extracting(Station::code).containsExactly("500103-0001", "500103-0002", "500103-0003",
+                "500103-0004", "500103-0005");
+    }
+
+    private Map<String, Integer> versions() {
+        Map<String, Integer> v = new java.util.HashMap<>();
+        catalog.forEach(StationFilter.ALL, s -> v.put(s.code(), s.version()));
+        return v;
+    }
+}
