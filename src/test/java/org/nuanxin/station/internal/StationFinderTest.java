@@ -1,0 +1,166 @@
+package org.nuanxin.station.internal;
+
+import org.junit.jupiter.api.Test;
+import org.nuanxin.geo.Distances;
+import org.nuanxin.geo.Division;
+import org.nuanxin.geo.Divisions;
+import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.station.Amenity;
+import org.nuanxin.station.NearbyStation;
+import org.nuanxin.station.OpeningHours;
+import org.nuanxin.station.Station;
+import org.nuanxin.station.StationCatalog;
+import org.nuanxin.station.StationFilter;
+import org.nuanxin.station.StationFinder;
+import org.nuanxin.station.StationInput;
+import org.nuanxin.station.StationStatus;
+import org.nuanxin.support.MutableClock;
+import org.nuanxin.support.NuanxinTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The finder over the demo roster (5,444 stations) in the database, against a brute-force scan of the same rows. */
+@NuanxinTest(properties = "nuanxin.station.demo-data=true")
+class StationFinderTest {
+
+    /** 2025-01-01 12:00 in Asia/Shanghai. */
+    static final Instant NOON_IN_CHONGQING = Instant.parse("2025-01-01T04:00:00Z");
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(NOON_IN_CHONGQING);
+        }
+    }
+
+    @Autowired
+    StationFinder finder;
+    @Autowired
+    StationCatalog catalog;
+    @Autowired
+    Divisions divisions;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
+    void demoDataIsChongqingsTotalSpreadByPopulation() {
+        assertThat(catalog.count(StationFilter.ALL)).isEqualTo(5444);
+        assertThat(catalog.count(new StationFilter(null, null, null, null, false))).isEqualTo(38);
+        Map<String, Long> perDistrict = new HashMap<>();
+        catalog.forEach(new StationFilter(null, null, null, null, true), s -> {
+            perDistrict.merge(s.districtCode(), 1L, Long::sum);
+            assertThat(divisions.locateDistrict(s.location()).map(Division::code)).contains(s.districtCode());
+        });
+        // 渝北区 (2,191,493 residents) gets the most, 城口县 (197,497) the fewest: about 11 to 1.
+        String most = perDistrict.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String least = perDistrict.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertThat(most).isEqualTo("500112");
+        assertThat(least).isEqualTo("500229");
+        assertThat((double) perDistrict.get("500112") / perDistrict.get("500229")).isCloseTo(2191493.0 / 197497, within(0.5));
+        assertThat(finder.indexedCount()).isEqualTo(5444);
+    }
+
+    @Test
+    void nearestEqualsABruteForceScanOfTheDatabaseAtThousandsOfPoints() {
+        List<Station> all = new ArrayList<>();
+        catalog.forEach(StationFilter.ALL, all::add);
+        SplittableRandom random = new SplittableRandom(2024);
+        List<Division> districts = divisions.districts();
+        Amenity[] amenities = Amenity.values();
+        LocalTime noon = LocalTime.NOON;
+        for (int q = 0; q < 2000; q++) {
+            GeoPoint p = divisions.randomPointIn(districts.get(random.nextInt(districts.size())).code(), random);
+            Set<Amenity> wanted = EnumSet.noneOf(Amenity.class);
+            for (int i = random.nextInt(3); i > 0; i--) {
+                wanted.add(amenities[random.nextInt(9)]);
+            }
+            boolean openNow = random.nextBoolean();
+            int limit = 1 + random.nextInt(10);
+
+            List<String> expected = all.stream()
+                    .filter(s -> s.status() == StationStatus.OPEN && s.amenities().containsAll(wanted))
+                    .filter(s -> !openNow || s.openingHours().isOpenAt(noon))
+                    .map(s -> Map.entry(s.code(), Distances.metres(p, s.location())))
+                    .sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(limit).map(Map.Entry::getKey).toList();
+            List<String> actual = finder.nearest(p, wanted, openNow, limit).stream()
+                    .map(n -> n.station().code()).toList();
+            assertThat(actual).as("query %d at %s %s openNow=%s", q, p, wanted, openNow).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void answersCarryDistanceMinutesAndOpenNow() {
+        GeoPoint jiefangbei = new GeoPoint(106.5734, 29.5603);
+        List<NearbyStation> found = finder.nearest(jiefangbei, Set.of(), false, 10);
+        assertThat(found).hasSize(10).isSortedAccordingTo(Comparator.comparingDouble(NearbyStation::distanceMetres));
+        for (NearbyStation n : found) {
+            assertThat(n.distanceMetres()).isEqualTo(Distances.metres(jiefangbei, n.station().location()));
+            // Defaults: detour 1.3; walking 4.5 km/h = 75 m/min; e-bike 15 km/h = 250 m/min; rounded up.
+            assertThat(n.walkingMinutes()).isEqualTo((long) Math.ceil(n.distanceMetres() * 1.3 / 75 - 1e-9));
+            assertThat(n.eBikeMinutes()).isEqualTo((long) Math.ceil(n.distanceMetres() * 1.3 / 250 - 1e-9));
+            assertThat(n.openNow()).isEqualTo(n.station().openingHours().isOpenAt(LocalTime.NOON));
+        }
+    }
+
+    @Test
+    void openNowFollowsChongqingTime() {
+        clock.set(Instant.parse("2025-01-01T19:00:00Z")); // 03:00 the next morning in Chongqing
+        try {
+            List<NearbyStation> open = finder.nearest(new GeoPoint(106.55, 29.57), Set.of(), true, 20);
+            assertThat(open).hasSize(20).allSatisfy(n -> {
+                assertThat(n.openNow()).isTrue();
+                assertThat(n.station().openingHours()).isEqualTo(OpeningHours.ALWAYS);
+            });
+        } finally {
+            clock.set(NOON_IN_CHONGQING);
+        }
+    }
+
+    @Test
+    void theIndexFollowsEveryCommittedChange() {
+        // A new station on a spot in 璧山区 far from the others becomes the nearest at once...
+        GeoPoint spot = divisions.randomPointIn("500120", new SplittableRandom(99));
+        Station created = catalog.create(new StationInput(null, "索引测试驿站", "企业", "璧山区", "测试路1号",
+                Double.toString(spot.longitude()), Double.toString(spot.latitude()), "WGS-84", "测试", "13800138000",
+                "全天24小时", "饮水,充电", null), Locale.SIMPLIFIED_CHINESE);
+        assertThat(finder.nearest(spot, Set.of(), false, 1).get(0).station().code()).isEqualTo(created.code());
+        assertThat(finder.indexedCount()).isEqualTo(5445);
+
+        // ...and disappears from the finder once closed.
+        catalog.update(created.code(), created.version(), new StationInput(created.code(), "索引测试驿站", "企业", "璧山区",
+                "测试路1号", Double.toString(spot.longitude()), Double.toString(spot.latitude()), "WGS-84", "测试",
+                "13800138000", "全天24小时", "饮水,充电", "关闭"), Locale.SIMPLIFIED_CHINESE);
+        assertThat(finder.nearest(spot, Set.of(), false, 5)).extracting(n -> n.station().code())
+                .doesNotContain(created.code());
+        assertThat(catalog.findByCode(created.code()).orElseThrow().status()).isEqualTo(StationStatus.CLOSED);
+
+        // Leave the shared demo roster as it was for the other tests of this context.
+        jdbc.sql("DELETE FROM station WHERE code = ?").param(created.code()).update();
+        events.publishEvent(new org.nuanxin.station.StationsChanged(Set.of(created.id()), false));
+        assertThat(finder.indexedCount()).isEqualTo(5444);
+    }
+}
