@@ -70,7 +70,17 @@ final class BenchStations {
     }
 
     static List<Station> stations(int total) {
+        return stations(total, false);
+    }
+
+    /**
+     * @param canonical share the district code string and one immutable amenity set per distinct
+     *                  combination across stations, as a loader could (the app today does not): to
+     *                  measure what that would save
+     */
+    static List<Station> stations(int total, boolean canonical) {
         ChongqingDivisions d = divisions();
+        Map<Set<Amenity>, Set<Amenity>> amenitySets = new HashMap<>();
         SplittableRandom random = new SplittableRandom(STATION_SEED);
         Map<String, OpeningHours> hoursCache = new HashMap<>();
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
@@ -88,17 +98,20 @@ final class BenchStations {
                         amenities.add(a);
                     }
                 }
+                Set<Amenity> amenitySet = canonical
+                        ? amenitySets.computeIfAbsent(Set.copyOf(amenities), k -> k) : amenities;
                 OpeningHours hours = hoursCache.computeIfAbsent(HOURS[random.nextInt(HOURS.length)], OpeningHours::parse);
                 stations.add(new Station(id++,
                         fresh("%s-%05d".formatted(code, n)),
                         fresh("%s模拟驿站%05d".formatted(district.name(), n)),
                         HOSTS[random.nextInt(HOSTS.length - 1)],
-                        fresh(code),
+                        canonical ? district.code() : fresh(code),
                         fresh(district.name() + "（模拟地址）"),
                         p, CoordinateSystem.WGS84, p,
                         fresh("模拟联系人"),
                         fresh("+861380000%04d".formatted(random.nextInt(10_000))),
-                        hours, amenities, StationStatus.OPEN, true, random.nextLong(), 0, now));
+                        hours, amenitySet, StationStatus.OPEN, true, random.nextLong(), 0,
+                        now.plusSeconds(id)));
             }
         }
         return stations;
