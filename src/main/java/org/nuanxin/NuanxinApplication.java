@@ -3,10 +3,7 @@ package org.nuanxin;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
-
-import java.time.Clock;
 
 /** Entry point of the Nuanxin platform: one deployable, one application module per capability. */
 @SpringBootApplication
@@ -16,11 +13,5 @@ public class NuanxinApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(NuanxinApplication.class, args);
-    }
-
-    /** The clock every module reads "now" from, so that tests can fix the time. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -1,0 +1,40 @@
+package org.nuanxin.identity.internal;
+
+import java.util.List;
+
+import org.nuanxin.identity.Role;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** The authenticated principal: Spring's {@link User} plus the display name and role of the account. */
+public class AccountPrincipal extends User {
+
+    private final String displayName;
+    private final Role role;
+
+    AccountPrincipal(Account account, boolean accountNonLocked) {
+        super(account.username(), account.passwordHash(), account.enabled(), true, true, accountNonLocked,
+                List.of(new SimpleGrantedAuthority(account.role().authority())));
+        this.displayName = account.displayName();
+        this.role = account.role();
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    // User.equals/hashCode compare the username only, which is what session registries need.
+    @Override
+    public boolean equals(Object other) {
+        return super.equals(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
+    }
+}

@@ -1,0 +1,91 @@
+package org.nuanxin.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.nuanxin.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and updates {@code account} with plain SQL that runs on H2 (PostgreSQL mode) and PostgreSQL. */
+@Repository
+class AccountRepository {
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Account> findByUsername(String username) {
+        return jdbc.sql("""
+                SELECT id, username, password_hash, display_name, role, enabled, failed_login_count,
+                       locked_until, created_at, last_login_at
+                  FROM account WHERE username = :username""")
+                .param("username", username)
+                .query(AccountRepository::map)
+                .optional();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single();
+    }
+
+    void insert(String username, String passwordHash, String displayName, Role role, Instant now) {
+        jdbc.sql("""
+                INSERT INTO account (username, password_hash, display_name, role, enabled, failed_login_count, created_at)
+                VALUES (:username, :hash, :displayName, :role, TRUE, 0, :now)""")
+                .param("username", username)
+                .param("hash", passwordHash)
+                .param("displayName", displayName)
+                .param("role", role.name())
+                .param("now", utc(now))
+                .update();
+    }
+
+    /**
+     * Counts one wrong password; the failure that reaches {@code max} locks the account until
+     * {@code lockUntil} and restarts the count, so that after expiry the user has the full number
+     * of attempts again. One statement, so concurrent failures cannot lose a count.
+     */
+    void recordFailure(String username, int max, Instant lockUntil) {
+        jdbc.sql("""
+                UPDATE account
+                   SET locked_until = CASE WHEN failed_login_count + 1 >= :max THEN :lockUntil ELSE locked_until END,
+                       failed_login_count = CASE WHEN failed_login_count + 1 >= :max THEN 0 ELSE failed_login_count + 1 END
+                 WHERE username = :username""")
+                .param("max", max)
+                .param("lockUntil", utc(lockUntil))
+                .param("username", username)
+                .update();
+    }
+
+    void recordSuccess(String username, Instant now) {
+        jdbc.sql("""
+                UPDATE account SET failed_login_count = 0, locked_until = NULL, last_login_at = :now
+                 WHERE username = :username""")
+                .param("now", utc(now))
+                .param("username", username)
+                .update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Account map(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+                rs.getInt("failed_login_count"), instant(rs, "locked_until"), instant(rs, "created_at"),
+                instant(rs, "last_login_at"));
+    }
+}

@@ -1,0 +1,34 @@
+package org.nuanxin.identity.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Shows the staff sign-in page; Spring Security's filter handles the POST. */
+@Controller
+class LoginController {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private final ZoneId zone;
+
+    LoginController(@Value("${nuanxin.time-zone:Asia/Shanghai}") String zone) {
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/login")
+    String login(HttpSession session, Model model) {
+        Object until = session.getAttribute(LoginFailureHandler.LOCKED_UNTIL);
+        if (until instanceof Instant instant) {
+            session.removeAttribute(LoginFailureHandler.LOCKED_UNTIL);
+            model.addAttribute("lockedUntil", HH_MM.format(instant.atZone(zone)));
+        }
+        return "login";
+    }
+}

@@ -1,0 +1,24 @@
+// Console map of the station roster: district boundaries as the base layer (offline) and every
+// station as a clustered marker linking to its edit page.
+(function () {
+  'use strict';
+  var el = document.getElementById('console-map');
+  if (!el || !window.L) { return; }
+  var map = L.map(el).setView([29.9, 107.8], 7);
+  fetch(el.dataset.boundaries).then(function (r) { return r.json(); }).then(function (geo) {
+    L.geoJSON(geo, {style: {color: '#666', weight: 1, fillColor: '#f4efe6', fillOpacity: 0.5},
+      onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); }}).addTo(map).bringToBack();
+  });
+  var cluster = L.markerClusterGroup({chunkedLoading: true});
+  fetch(el.dataset.stations, {headers: {'Accept': 'application/geo+json'}}).then(function (r) { return r.json(); })
+    .then(function (fc) {
+      fc.features.forEach(function (f) {
+        var c = f.geometry.coordinates;
+        var a = document.createElement('a');
+        a.href = el.dataset.stationUrl + encodeURIComponent(f.properties.code);
+        a.textContent = f.properties.name + ' (' + f.properties.code + ')';
+        cluster.addLayer(L.marker([c[1], c[0]], {title: f.properties.name}).bindPopup(a));
+      });
+      map.addLayer(cluster);
+    });
+})();
