@@ -34,6 +34,13 @@ public record Station(long id, String code, String name, HostType hostType, Stri
                       boolean synthetic, long h3Cell, int version, Instant updatedAt) {
 
     public Station {
-        amenities = Set.copyOf(amenities);
+        amenities = Canonical.amenities(amenities);
+        districtCode = Canonical.districtCode(districtCode);
+    }
+
+    /** @return what the finder keeps of this station in memory and shows a worker */
+    public StationSummary summary() {
+        return new StationSummary(id, code, name, hostType, districtCode, address, location, contactName, contactPhone,
+                openingHours, amenities, status, synthetic);
     }
 }

@@ -7,6 +7,7 @@ import org.nuanxin.station.Amenity;
 import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationFinder;
+import org.nuanxin.station.StationSummary;
 import org.nuanxin.station.StationsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +90,8 @@ class IndexedStationFinder implements StationFinder {
     }
 
     synchronized void reloadAll() {
-        List<Station> all = new java.util.ArrayList<>();
-        repository.forEach(org.nuanxin.station.StationFilter.ALL, all::add);
+        List<StationSummary> all = new java.util.ArrayList<>();
+        repository.forEach(org.nuanxin.station.StationFilter.ALL, s -> all.add(s.summary()));
         index = StationIndex.of(all);
         log.info("Station index loaded: {} stations", all.size());
     }
@@ -102,15 +103,15 @@ class IndexedStationFinder implements StationFinder {
             reloadAll();
             return;
         }
-        Map<Long, Station> byId = new HashMap<>();
-        for (Station s : index.stations()) {
+        Map<Long, StationSummary> byId = new HashMap<>();
+        for (StationSummary s : index.stations()) {
             byId.put(s.id(), s);
         }
         for (Long id : event.stationIds()) {
             byId.remove(id);
         }
         for (Station s : repository.findByIds(event.stationIds())) {
-            byId.put(s.id(), s);
+            byId.put(s.id(), s.summary());
         }
         index = StationIndex.of(byId.values());
     }

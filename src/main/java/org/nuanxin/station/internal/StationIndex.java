@@ -1,13 +1,12 @@
 package org.nuanxin.station.internal;
 
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.strtree.ItemBoundable;
 import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.nuanxin.geo.Distances;
 import org.nuanxin.station.Amenity;
-import org.nuanxin.station.Station;
 import org.nuanxin.station.StationStatus;
+import org.nuanxin.station.StationSummary;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -18,46 +17,68 @@ import java.util.Set;
 
 /**
  * An immutable snapshot of the stations in a JTS STR-tree, answering k-nearest queries by
- * great-circle distance exactly as a brute-force scan would.
+ * great-circle distance exactly as a brute-force scan ordered by (distance, code) would.
  *
- * <p>The tree measures planar distance in degrees, which orders points differently from
- * great-circle distance (a degree of longitude is shorter than one of latitude). So a query runs in
- * two steps: the tree's k nearest matching stations in degrees give an upper bound D on the true
- * k-th great-circle distance; then every matching station inside the latitude/longitude box that
- * contains the circle of radius D is measured exactly and the k nearest kept. No station nearer than
- * D can lie outside that box, so the answer is exact.
+ * <p>The tree holds each station at its equirectangular projection in metres, x = R·cos(φ₀)·λ and
+ * y = R·φ, where φ₀ is the data's largest |latitude| plus 10°. Because cos φ ≥ cos φ₀ inside that
+ * band, the projection never stretches a path: the planar distance between two projected points is
+ * at most their great-circle distance. So the tree's box distances are true lower bounds of
+ * great-circle metres, and JTS's best-first k-nearest search, measuring stations in great-circle
+ * metres, is exact in one pass. The band holds every great circle of up to 6,000 km between points
+ * of the data's latitudes (a great circle rises at most a few degrees above its ends at that
+ * length); queries outside those bounds, or near the antimeridian, fall back to a full scan.
  */
 final class StationIndex {
 
     /** One station in the tree, with what the filters need close at hand. */
-    record Entry(Station station, double lng, double lat, int amenityBits) {
+    record Entry(StationSummary station, double lng, double lat, int amenityBits) {
     }
 
     /** A query's answer row: the station and its great-circle distance in metres. */
-    record Hit(Station station, double distanceMetres) {
+    record Hit(StationSummary station, double distanceMetres) {
     }
 
     static final Comparator<Hit> ORDER = Comparator.comparingDouble(Hit::distanceMetres)
             .thenComparing(h -> h.station().code());
 
+    private static final double R = Distances.EARTH_RADIUS_METRES;
+    /** Beyond this distance a great circle may leave the latitude band: answer by scanning. */
+    private static final double MAX_PROJECTED_METRES = 6_000_000;
+
     private final STRtree tree;
     private final int size;
+    private final double xScale;
+    private final double maxQueryLatitude;
+    private final boolean projectable;
 
-    private StationIndex(STRtree tree, int size) {
+    private StationIndex(STRtree tree, int size, double xScale, double maxQueryLatitude, boolean projectable) {
         this.tree = tree;
         this.size = size;
+        this.xScale = xScale;
+        this.maxQueryLatitude = maxQueryLatitude;
+        this.projectable = projectable;
     }
 
-    static StationIndex of(Collection<Station> stations) {
-        // Node capacity 10 keeps the tree shallow enough for 180,000 points and cheap to build.
+    static StationIndex of(Collection<StationSummary> stations) {
+        double maxAbsLat = 0;
+        double maxAbsLng = 0;
+        for (StationSummary s : stations) {
+            maxAbsLat = Math.max(maxAbsLat, Math.abs(s.location().latitude()));
+            maxAbsLng = Math.max(maxAbsLng, Math.abs(s.location().longitude()));
+        }
+        double band = Math.min(85, maxAbsLat + 10);
+        double xScale = R * Math.cos(Math.toRadians(band));
+        // Node capacity 10 keeps the tree shallow for 180,000 points and cheap to build.
         STRtree tree = new STRtree(10);
-        for (Station s : stations) {
+        for (StationSummary s : stations) {
             double lng = s.location().longitude();
             double lat = s.location().latitude();
-            tree.insert(new Envelope(lng, lng, lat, lat), new Entry(s, lng, lat, bits(s.amenities())));
+            double x = xScale * Math.toRadians(lng);
+            double y = R * Math.toRadians(lat);
+            tree.insert(new Envelope(x, x, y, y), new Entry(s, lng, lat, bits(s.amenities())));
         }
         tree.build();
-        return new StationIndex(tree, stations.size());
+        return new StationIndex(tree, stations.size(), xScale, Math.min(80, maxAbsLat + 5), maxAbsLng < 170);
     }
 
     int size() {
@@ -76,7 +97,7 @@ final class StationIndex {
     record Criteria(int requiredAmenityBits, LocalTime openAt) {
 
         boolean accepts(Entry e) {
-            Station s = e.station();
+            StationSummary s = e.station();
             return s.status() == StationStatus.OPEN
                     && (e.amenityBits() & requiredAmenityBits) == requiredAmenityBits
                     && (openAt == null || s.openingHours().isOpenAt(openAt));
@@ -87,46 +108,58 @@ final class StationIndex {
      * @param lng   WGS-84 longitude of the query point, degrees
      * @param lat   WGS-84 latitude, degrees
      * @param limit how many at most, at least 1
-     * @return the nearest matching stations, ordered by distance then code
+     * @return the nearest matching stations, ordered by great-circle distance then code
      */
     List<Hit> nearest(double lng, double lat, Criteria criteria, int limit) {
         if (size == 0) {
             return List.of();
         }
+        if (!projectable || Math.abs(lat) > maxQueryLatitude || Math.abs(lng) >= 170) {
+            return scan(lng, lat, criteria, limit);
+        }
+        double x = xScale * Math.toRadians(lng);
+        double y = R * Math.toRadians(lat);
         Entry probe = new Entry(null, lng, lat, 0);
-        ItemDistance planar = (a, b) -> {
-            Entry x = (Entry) a.getItem();
-            Entry y = (Entry) b.getItem();
-            Entry candidate = x == probe ? y : x;
-            if (!criteria.accepts(candidate)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            double dx = x.lng() - y.lng();
-            double dy = x.lat() - y.lat();
-            return Math.sqrt(dx * dx + dy * dy);
+        ItemDistance greatCircle = (a, b) -> {
+            Entry e = (Entry) (a.getItem() == probe ? b.getItem() : a.getItem());
+            return criteria.accepts(e) ? Distances.metres(lng, lat, e.lng(), e.lat()) : Double.POSITIVE_INFINITY;
         };
-        Object[] candidates = tree.nearestNeighbour(new Envelope(lng, lng, lat, lat), probe, planar,
-                Math.min(limit, size));
-        double radius = 0;
-        int found = 0;
-        for (Object o : candidates) {
+        // One more than asked, to see whether the last place is tied with a station left out.
+        Object[] found = tree.nearestNeighbour(new Envelope(x, x, y, y), probe, greatCircle, Math.min(limit + 1, size));
+        List<Hit> hits = new ArrayList<>(found.length);
+        for (Object o : found) {
             Entry e = (Entry) o;
             if (criteria.accepts(e)) {
-                radius = Math.max(radius, Distances.metres(lng, lat, e.lng(), e.lat()));
-                found++;
+                hits.add(new Hit(e.station(), Distances.metres(lng, lat, e.lng(), e.lat())));
             }
         }
-        if (found == 0) {
-            return List.of();
+        hits.sort(ORDER);
+        if (hits.size() <= limit) {
+            return hits.isEmpty() || hits.get(hits.size() - 1).distanceMetres() <= MAX_PROJECTED_METRES
+                    ? hits : scan(lng, lat, criteria, limit);
         }
-        double bound = radius * (1 + 1e-9) + 1e-6;
+        double last = hits.get(limit - 1).distanceMetres();
+        if (last > MAX_PROJECTED_METRES) {
+            return scan(lng, lat, criteria, limit);
+        }
+        if (last < hits.get(limit).distanceMetres()) {
+            return List.copyOf(hits.subList(0, limit));
+        }
+        return tiedAt(last, x, y, lng, lat, criteria, limit);
+    }
+
+    /**
+     * Several stations share the distance of the last place (co-located stations): take all of them
+     * from the square that holds the circle of that radius, so the code decides as in a scan.
+     */
+    private List<Hit> tiedAt(double radius, double x, double y, double lng, double lat, Criteria criteria, int limit) {
+        double r = radius * (1 + 1e-9) + 1e-6;
         List<Hit> hits = new ArrayList<>();
-        // A hair over D so that stations exactly at D, tied on distance, are not lost to rounding.
-        tree.query(boxAround(lng, lat, bound), item -> {
+        tree.query(new Envelope(x - r, x + r, y - r, y + r), item -> {
             Entry e = (Entry) item;
             if (criteria.accepts(e)) {
                 double d = Distances.metres(lng, lat, e.lng(), e.lat());
-                if (d <= bound) {
+                if (d <= r) {
                     hits.add(new Hit(e.station(), d));
                 }
             }
@@ -138,7 +171,7 @@ final class StationIndex {
     /** Brute force over every station: the reference the index is tested and benchmarked against. */
     List<Hit> scan(double lng, double lat, Criteria criteria, int limit) {
         List<Hit> hits = new ArrayList<>();
-        tree.query(new Envelope(-180, 180, -90, 90), item -> {
+        tree.query(new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE), item -> {
             Entry e = (Entry) item;
             if (criteria.accepts(e)) {
                 hits.add(new Hit(e.station(), Distances.metres(lng, lat, e.lng(), e.lat())));
@@ -149,29 +182,10 @@ final class StationIndex {
     }
 
     /** All stations of the snapshot. */
-    List<Station> stations() {
-        List<Station> all = new ArrayList<>(size);
-        tree.query(new Envelope(-180, 180, -90, 90), item -> all.add(((Entry) item).station()));
+    List<StationSummary> stations() {
+        List<StationSummary> all = new ArrayList<>(size);
+        tree.query(new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE),
+                item -> all.add(((Entry) item).station()));
         return all;
-    }
-
-    /**
-     * The smallest latitude/longitude box holding every point within {@code metres} of the centre on
-     * the sphere (the longitude half-width is asin(sin(d/R)/cos(lat)), exact for a spherical cap).
-     */
-    static Envelope boxAround(double lng, double lat, double metres) {
-        double angular = metres / Distances.EARTH_RADIUS_METRES;
-        double dLat = Math.toDegrees(angular);
-        double minLat = lat - dLat;
-        double maxLat = lat + dLat;
-        if (minLat <= -90 || maxLat >= 90 || angular >= Math.PI / 2) {
-            return new Envelope(-180, 180, Math.max(-90, minLat), Math.min(90, maxLat));
-        }
-        double s = Math.sin(angular) / Math.cos(Math.toRadians(lat));
-        if (s >= 1) {
-            return new Envelope(-180, 180, minLat, maxLat);
-        }
-        double dLng = Math.toDegrees(Math.asin(s));
-        return new Envelope(lng - dLng, lng + dLng, minLat, maxLat);
     }
 }

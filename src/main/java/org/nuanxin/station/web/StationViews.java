@@ -6,6 +6,7 @@ import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.Station;
+import org.nuanxin.station.StationSummary;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,10 @@ final class StationViews {
                        String navigationUrl) {
 
         static StationView of(Station s) {
+            return of(s.summary());
+        }
+
+        static StationView of(StationSummary s) {
             return new StationView(s.code(), s.name(), s.hostType().name(), s.districtCode(), s.address(),
                     Point.of(s.location()), s.contactName(), s.contactPhone(), "tel:" + s.contactPhone(),
                     s.openingHours().toString(), s.amenities().stream().sorted().map(Amenity::name).toList(),
@@ -86,7 +91,7 @@ final class StationViews {
      * AMap's URI API: navigation to a GCJ-02 point, riding mode, opening the app where installed.
      * See https://lbs.amap.com/api/uri-api/guide/travel/route.
      */
-    static String navigationUrl(Station s) {
+    static String navigationUrl(StationSummary s) {
         GeoPoint gcj = CoordinateTransform.fromWgs84(s.location(), CoordinateSystem.GCJ02);
         return "https://uri.amap.com/navigation?to=" + round(gcj.longitude()) + "," + round(gcj.latitude()) + ","
                 + URLEncoder.encode(s.name(), StandardCharsets.UTF_8)

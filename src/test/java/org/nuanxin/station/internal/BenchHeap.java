@@ -1,6 +1,7 @@
 package org.nuanxin.station.internal;
 
 import org.nuanxin.station.Station;
+import org.nuanxin.station.StationSummary;
 
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
@@ -24,25 +25,24 @@ public final class BenchHeap {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 180_000;
-        boolean canonical = args.length > 1 && args[1].equals("canonical");
         // Load what the generator itself keeps (district polygons, census table) before the baseline.
         BenchStations.stations(100);
         BenchStations.queries(10);
 
         long base = usedAfterGc();
-        List<Station> stations = BenchStations.stations(n, canonical);
+        // The finder keeps one StationSummary per station (no audit fields), as it does when it loads rows.
+        List<StationSummary> stations = BenchStations.stations(n).stream().map(Station::summary).toList();
         long withStations = usedAfterGc();
         StationIndex index = StationIndex.of(stations);
         long withIndex = usedAfterGc();
         stations = null; // the app keeps only the snapshot; the list it was built from is garbage
         long indexOnly = usedAfterGc();
 
-        System.out.printf("stations: %,d%s%n", index.size(), canonical
-                ? " (canonical: shared district-code strings and amenity sets, NOT what the app does today)" : "");
+        System.out.printf("stations: %,d%n", index.size());
         System.out.printf("java: %s %s, GC: %s, max heap %d MB%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), gcNames(), Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("baseline used heap              %8.1f MB%n", mb(base));
-        System.out.printf("+ station records (in a list)   %8.1f MB  (%d bytes/station)%n",
+        System.out.printf("+ station summaries (in a list) %8.1f MB  (%d bytes/station)%n",
                 mb(withStations - base), (withStations - base) / n);
         System.out.printf("+ StationIndex (STRtree)        %8.1f MB  (%d bytes/station)%n",
                 mb(withIndex - withStations), (withIndex - withStations) / n);

@@ -2,7 +2,6 @@ package org.nuanxin.station.internal;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Envelope;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Distances;
 import org.nuanxin.geo.GeoPoint;
@@ -11,6 +10,7 @@ import org.nuanxin.station.HostType;
 import org.nuanxin.station.OpeningHours;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationStatus;
+import org.nuanxin.station.StationSummary;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StationIndexTest {
 
     private static final String[] HOURS = {"08:00-22:00", "全天24小时", "09:00-12:00,14:00-18:00", "22:00-06:00"};
-    private static List<Station> stations;
+    private static List<StationSummary> stations;
     private static StationIndex index;
 
     @BeforeAll
@@ -47,7 +47,7 @@ class StationIndexTest {
                 lng = 106.45 + random.nextDouble() * 0.2;
                 lat = 29.50 + random.nextDouble() * 0.15;
             }
-            stations.add(station(i, lng, lat, random));
+            stations.add(station(i, lng, lat, random).summary());
         }
         index = StationIndex.of(stations);
     }
@@ -113,28 +113,28 @@ class StationIndexTest {
     void anEmptyIndexOrAnImpossibleFilterFindsNothing() {
         assertThat(StationIndex.of(List.of()).nearest(106.5, 29.5, new StationIndex.Criteria(0, null), 5)).isEmpty();
         int everything = (1 << Amenity.values().length) - 1;
-        Station bare = station(0, 106.5, 29.5, new SplittableRandom(1));
+        StationSummary bare = station(0, 106.5, 29.5, new SplittableRandom(1)).summary();
         StationIndex one = StationIndex.of(List.of(bare));
         assertThat(one.nearest(106.5, 29.5, new StationIndex.Criteria(everything, null), 5))
                 .isEqualTo(one.scan(106.5, 29.5, new StationIndex.Criteria(everything, null), 5));
     }
 
     @Test
-    void theSearchBoxHoldsTheWholeCircle() {
-        // 10 km around Chongqing: every point of the circle's boundary must lie in the box.
-        Envelope box = StationIndex.boxAround(106.55, 29.56, 10_000);
-        Envelope withRounding = new Envelope(box);
-        withRounding.expandBy(1e-12); // the circle's southern and northern points lie on the edge itself
-        for (int deg = 0; deg < 360; deg++) {
-            double bearing = Math.toRadians(deg);
-            double d = 10_000 / Distances.EARTH_RADIUS_METRES;
-            double lat1 = Math.toRadians(29.56);
-            double lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(bearing));
-            double lng2 = Math.toRadians(106.55) + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(lat1),
-                    Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
-            assertThat(withRounding.contains(Math.toDegrees(lng2), Math.toDegrees(lat2))).as("bearing %d", deg).isTrue();
+    void coLocatedStationsTiedForLastPlaceAreDecidedByCodeAsInAScan() {
+        // Twelve stations stand on exactly 106.55, 29.56: every limit cuts through the tie somewhere.
+        StationIndex.Criteria any = new StationIndex.Criteria(0, null);
+        for (int limit = 1; limit <= 20; limit++) {
+            assertThat(index.nearest(106.55, 29.56, any, limit)).as("limit %d", limit)
+                    .isEqualTo(index.scan(106.55, 29.56, any, limit));
+            assertThat(index.nearest(106.5501, 29.5601, any, limit)).isEqualTo(index.scan(106.5501, 29.5601, any, limit));
         }
-        assertThat(box.getHeight() / 2).isCloseTo(Math.toDegrees(10_000 / Distances.EARTH_RADIUS_METRES),
-                org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void queriesFarOutsideTheDataStillAnswerExactly() {
+        StationIndex.Criteria any = new StationIndex.Criteria(0, null);
+        assertThat(index.nearest(116.40, 39.90, any, 5)).isEqualTo(index.scan(116.40, 39.90, any, 5));   // Beijing
+        assertThat(index.nearest(37.62, 55.75, any, 3)).isEqualTo(index.scan(37.62, 55.75, any, 3));     // Moscow
+        assertThat(index.nearest(-179.9, -60, any, 3)).isEqualTo(index.scan(-179.9, -60, any, 3));
     }
 }
