@@ -4,7 +4,9 @@
   'use strict';
   var el = document.getElementById('console-map');
   if (!el || !window.L) { return; }
-  var map = L.map(el).setView([29.9, 107.8], 7);
+  // Without a tile layer nothing gives the map a maxZoom, and the cluster layer refuses to be added
+  // to a map without one ("Map has no maxZoom specified"): no marker would be drawn.
+  var map = L.map(el, {maxZoom: 18}).setView([29.9, 107.8], 7);
   fetch(el.dataset.boundaries).then(function (r) { return r.json(); }).then(function (geo) {
     L.geoJSON(geo, {style: {color: '#666', weight: 1, fillColor: '#f4efe6', fillOpacity: 0.5},
       onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); }}).addTo(map).bringToBack();

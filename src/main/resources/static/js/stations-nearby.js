@@ -68,8 +68,11 @@
     document.querySelectorAll('.nx-station').forEach(function (li, i) {
       var p = [parseFloat(li.dataset.lat), parseFloat(li.dataset.lng)];
       bounds.push(p);
+      // A string popup is parsed as HTML: pass the name as text so a name like <img ...> stays a name.
+      var label = document.createElement('span');
+      label.textContent = li.dataset.name;
       L.marker(p, {title: li.dataset.name, icon: L.divIcon({className: 'nx-pin', html: String(i + 1), iconSize: [28, 28]})})
-        .bindPopup(li.dataset.name).addTo(layer);
+        .bindPopup(label).addTo(layer);
     });
     map.fitBounds(bounds, {padding: [24, 24], maxZoom: 16});
   }

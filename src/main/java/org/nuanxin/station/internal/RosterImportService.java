@@ -268,7 +268,9 @@ class RosterImportService implements StationImports {
     private static CellProblem cellProblem(SheetRow row, String key, String message) {
         String header = SCHEMA.columns().stream().filter(c -> c.key().equals(key)).findFirst()
                 .map(ColumnSpec::header).orElse(key);
-        String ref = row.values().containsKey(key) || row.cellRef(key) != null ? row.cellRef(key) : null;
+        // A problem may concern a column the file does not have (no 坐标系 column and no default system):
+        // it then has no cell to point at, and asking the row for one would throw.
+        String ref = row.columnLetters().containsKey(key) ? row.cellRef(key) : null;
         return new CellProblem(row.rowNumber(), key, header, ref, message);
     }
 

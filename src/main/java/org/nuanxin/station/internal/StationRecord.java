@@ -24,8 +24,17 @@ record StationRecord(String code, String name, HostType hostType, String distric
     boolean sameAs(org.nuanxin.station.Station s) {
         return s.code().equals(code) && s.name().equals(name) && s.hostType() == hostType
                 && s.districtCode().equals(districtCode) && s.address().equals(address)
-                && s.enteredCrs() == enteredCrs && s.enteredLocation().equals(enteredLocation)
+                && s.enteredCrs() == enteredCrs && samePlace(s.enteredLocation(), enteredLocation)
                 && s.contactName().equals(contactName) && s.contactPhone().equals(contactPhone)
                 && s.openingHours().equals(openingHours) && s.amenities().equals(amenities) && s.status() == status;
+    }
+
+    /**
+     * Positions equal to a billionth of a degree (0.1 mm). An xlsx number keeps 15 significant digits,
+     * so a position stored with more (generated, or converted) comes back from an exported roster a
+     * few units in the last place off; that is no change and must not turn a re-import into updates.
+     */
+    private static boolean samePlace(GeoPoint a, GeoPoint b) {
+        return Math.abs(a.longitude() - b.longitude()) < 1e-9 && Math.abs(a.latitude() - b.latitude()) < 1e-9;
     }
 }

@@ -151,7 +151,18 @@ class StationValidator {
             p.add("crs", "station.error.crsMissing");
         }
         Double lng = degrees(p, "longitude", in.longitude(), 180);
-        Double lat = degrees(p, "latitude", in.latitude(), 90);
+        // Read the latitude up to 180 first: a latitude of 106.5 is most likely a longitude typed in the
+        // wrong column, and saying so helps more than "out of range".
+        Double lat = degrees(p, "latitude", in.latitude(), 180);
+        if (lat != null && Math.abs(lat) > 90) {
+            if (lng != null && isSwapped(lng, lat)) {
+                p.add("longitude", "station.error.swapped");
+                p.add("latitude", "station.error.swapped");
+            } else {
+                p.add("latitude", "station.error.degrees", text(in.latitude()), 90);
+            }
+            lat = null;
+        }
         GeoPoint entered = null;
         GeoPoint wgs84 = null;
         if (lng != null && lat != null && crs != null) {
@@ -159,12 +170,8 @@ class StationValidator {
             wgs84 = CoordinateTransform.toWgs84(entered, crs);
             Optional<Division> located = divisions.locateDistrict(wgs84);
             if (located.isEmpty()) {
-                if (isSwapped(lng, lat)) {
-                    p.add("longitude", "station.error.swapped");
-                } else {
-                    p.add("longitude", "station.error.outside");
-                    p.add("latitude", "station.error.outside");
-                }
+                p.add("longitude", "station.error.outside");
+                p.add("latitude", "station.error.outside");
             } else if (district != null && !located.get().code().equals(district.code())) {
                 p.add("longitude", "station.error.wrongDistrict", located.get().name(), district.name());
                 p.add("latitude", "station.error.wrongDistrict", located.get().name(), district.name());
