@@ -8,8 +8,10 @@
   // to a map without one ("Map has no maxZoom specified"): no marker would be drawn.
   var map = L.map(el, {maxZoom: 18}).setView([29.9, 107.8], 7);
   fetch(el.dataset.boundaries).then(function (r) { return r.json(); }).then(function (geo) {
-    L.geoJSON(geo, {style: {color: '#666', weight: 1, fillColor: '#f4efe6', fillOpacity: 0.5},
-      onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); }}).addTo(map).bringToBack();
+    var boundaries = L.geoJSON(geo, {style: {color: '#666', weight: 1, fillColor: '#f4efe6', fillOpacity: 0.5},
+      onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); }}).addTo(map);
+    boundaries.bringToBack();
+    map.fitBounds(boundaries.getBounds(), {padding: [8, 8]});
   });
   var cluster = L.markerClusterGroup({chunkedLoading: true});
   fetch(el.dataset.stations, {headers: {'Accept': 'application/geo+json'}}).then(function (r) { return r.json(); })

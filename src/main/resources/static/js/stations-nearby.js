@@ -76,7 +76,10 @@
     });
     map.fitBounds(bounds, {padding: [24, 24], maxZoom: 16});
   }
-  document.body.addEventListener('htmx:afterSwap', drawResults);
+  document.body.addEventListener('htmx:afterSwap', function () {
+    status.textContent = '';
+    drawResults();
+  });
   drawResults();
 
   // ---- position ----

@@ -3,6 +3,7 @@ package org.nuanxin.station.web;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -28,9 +31,12 @@ import java.util.Locale;
 class ConsoleImportController {
 
     private final StationImports imports;
+    private final DataSize maxFileSize;
 
-    ConsoleImportController(StationImports imports) {
+    ConsoleImportController(StationImports imports,
+                            @Value("${nuanxin.spreadsheet.max-file-size:10MB}") DataSize maxFileSize) {
         this.imports = imports;
+        this.maxFileSize = maxFileSize;
     }
 
     @GetMapping
@@ -44,6 +50,10 @@ class ConsoleImportController {
                   Principal user, Locale locale) throws IOException {
         if (file.isEmpty()) {
             return "redirect:/console/stations/import?empty";
+        }
+        if (file.getSize() > maxFileSize.toBytes()) {
+            // Answered with 413 and the error/413 page, like any upload over the limit.
+            throw new MaxUploadSizeExceededException(maxFileSize.toBytes());
         }
         CoordinateSystem crs = defaultCrs == null || defaultCrs.isBlank() ? null
                 : CoordinateSystem.parse(defaultCrs).orElse(null);

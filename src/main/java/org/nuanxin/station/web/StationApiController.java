@@ -81,13 +81,15 @@ class StationApiController {
 
     @GetMapping(produces = {"application/geo+json", "application/json"})
     @Operation(summary = "Stations as a GeoJSON FeatureCollection (WGS-84), for maps",
-            description = "Filters: district (6-digit code), amenity (code), status (OPEN, SUSPENDED, CLOSED).")
+            description = "Filters: district (6-digit code), amenity (code), status (OPEN, SUSPENDED, CLOSED), "
+                    + "q (part of the name, address or code).")
     ResponseEntity<Map<String, Object>> geoJson(@RequestParam(required = false) String district,
                                                 @RequestParam(required = false) String amenity,
-                                                @RequestParam(required = false) String status) {
+                                                @RequestParam(required = false) String status,
+                                                @RequestParam(required = false) String q) {
         StationFilter filter = new StationFilter(blankToNull(district),
                 amenity == null ? null : Amenity.parse(amenity).orElse(null),
-                status == null ? null : StationStatus.parse(status).orElse(null), null, null);
+                status == null ? null : StationStatus.parse(status).orElse(null), blankToNull(q), null);
         List<Map<String, Object>> features = new ArrayList<>();
         catalog.forEach(filter, s -> {
             Map<String, Object> props = new LinkedHashMap<>();
