@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.nuanxin.geo.Distances;
+import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.StationStatus;
 import org.nuanxin.station.StationSummary;
@@ -23,15 +24,33 @@ import java.util.Set;
  * y = R·φ, where φ₀ is the data's largest |latitude| plus 10°. Because cos φ ≥ cos φ₀ inside that
  * band, the projection never stretches a path: the planar distance between two projected points is
  * at most their great-circle distance. So the tree's box distances are true lower bounds of
- * great-circle metres, and JTS's best-first k-nearest search, measuring stations in great-circle
- * metres, is exact in one pass. The band holds every great circle of up to 6,000 km between points
+ * great-circle metres; scaled by a further 0.96 they stay below the chord through the Earth too.
+ * JTS's best-first k-nearest search then measures stations by chord (no trigonometry; the chord
+ * orders points exactly as the arc does) and is exact in one pass; the answer reports arc metres. The band holds every great circle of up to 6,000 km between points
  * of the data's latitudes (a great circle rises at most a few degrees above its ends at that
  * length); queries outside those bounds, or near the antimeridian, fall back to a full scan.
  */
 final class StationIndex {
 
-    /** One station in the tree, with what the filters need close at hand. */
-    record Entry(StationSummary station, double lng, double lat, int amenityBits) {
+    /**
+     * One station in the tree, with what the filters need close at hand and its position as a unit
+     * vector (x, y, z on the unit sphere), so that comparing distances needs no trigonometry.
+     */
+    record Entry(StationSummary station, double ux, double uy, double uz, int amenityBits) {
+
+        static Entry of(StationSummary s, double lng, double lat, int bits) {
+            double phi = Math.toRadians(lat);
+            double lambda = Math.toRadians(lng);
+            return new Entry(s, Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi), bits);
+        }
+
+        /** @return the straight-line (chord) distance through the Earth in metres: shorter than the arc, same order */
+        double chordMetres(Entry other) {
+            double dx = ux - other.ux;
+            double dy = uy - other.uy;
+            double dz = uz - other.uz;
+            return R * Math.sqrt(dx * dx + dy * dy + dz * dz);
+        }
     }
 
     /** A query's answer row: the station and its great-circle distance in metres. */
@@ -42,6 +61,11 @@ final class StationIndex {
             .thenComparing(h -> h.station().code());
 
     private static final double R = Distances.EARTH_RADIUS_METRES;
+    /**
+     * The tree's distances must stay below the chord, which is shorter than the arc: for arcs up to
+     * {@link #MAX_PROJECTED_METRES} (0.94 rad) the chord is at least sin(0.47)/0.47 = 0.963 of the arc.
+     */
+    private static final double CHORD_SAFETY = 0.96;
     /** Beyond this distance a great circle may leave the latitude band: answer by scanning. */
     private static final double MAX_PROJECTED_METRES = 6_000_000;
 
@@ -67,15 +91,15 @@ final class StationIndex {
             maxAbsLng = Math.max(maxAbsLng, Math.abs(s.location().longitude()));
         }
         double band = Math.min(85, maxAbsLat + 10);
-        double xScale = R * Math.cos(Math.toRadians(band));
+        double xScale = CHORD_SAFETY * R * Math.cos(Math.toRadians(band));
         // Node capacity 10 keeps the tree shallow for 180,000 points and cheap to build.
         STRtree tree = new STRtree(10);
         for (StationSummary s : stations) {
             double lng = s.location().longitude();
             double lat = s.location().latitude();
             double x = xScale * Math.toRadians(lng);
-            double y = R * Math.toRadians(lat);
-            tree.insert(new Envelope(x, x, y, y), new Entry(s, lng, lat, bits(s.amenities())));
+            double y = CHORD_SAFETY * R * Math.toRadians(lat);
+            tree.insert(new Envelope(x, x, y, y), Entry.of(s, lng, lat, bits(s.amenities())));
         }
         tree.build();
         return new StationIndex(tree, stations.size(), xScale, Math.min(80, maxAbsLat + 5), maxAbsLng < 170);
@@ -118,19 +142,20 @@ final class StationIndex {
             return scan(lng, lat, criteria, limit);
         }
         double x = xScale * Math.toRadians(lng);
-        double y = R * Math.toRadians(lat);
-        Entry probe = new Entry(null, lng, lat, 0);
-        ItemDistance greatCircle = (a, b) -> {
+        double y = CHORD_SAFETY * R * Math.toRadians(lat);
+        Entry probe = Entry.of(null, lng, lat, 0);
+        // Chord metres order stations exactly as great-circle metres do, and stay above the tree's bounds.
+        ItemDistance chord = (a, b) -> {
             Entry e = (Entry) (a.getItem() == probe ? b.getItem() : a.getItem());
-            return criteria.accepts(e) ? Distances.metres(lng, lat, e.lng(), e.lat()) : Double.POSITIVE_INFINITY;
+            return criteria.accepts(e) ? probe.chordMetres(e) : Double.POSITIVE_INFINITY;
         };
         // One more than asked, to see whether the last place is tied with a station left out.
-        Object[] found = tree.nearestNeighbour(new Envelope(x, x, y, y), probe, greatCircle, Math.min(limit + 1, size));
+        Object[] found = tree.nearestNeighbour(new Envelope(x, x, y, y), probe, chord, Math.min(limit + 1, size));
         List<Hit> hits = new ArrayList<>(found.length);
         for (Object o : found) {
             Entry e = (Entry) o;
             if (criteria.accepts(e)) {
-                hits.add(new Hit(e.station(), Distances.metres(lng, lat, e.lng(), e.lat())));
+                hits.add(new Hit(e.station(), metres(lng, lat, e)));
             }
         }
         hits.sort(ORDER);
@@ -158,7 +183,7 @@ final class StationIndex {
         tree.query(new Envelope(x - r, x + r, y - r, y + r), item -> {
             Entry e = (Entry) item;
             if (criteria.accepts(e)) {
-                double d = Distances.metres(lng, lat, e.lng(), e.lat());
+                double d = metres(lng, lat, e);
                 if (d <= r) {
                     hits.add(new Hit(e.station(), d));
                 }
@@ -174,11 +199,16 @@ final class StationIndex {
         tree.query(new Envelope(-Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE), item -> {
             Entry e = (Entry) item;
             if (criteria.accepts(e)) {
-                hits.add(new Hit(e.station(), Distances.metres(lng, lat, e.lng(), e.lat())));
+                hits.add(new Hit(e.station(), metres(lng, lat, e)));
             }
         });
         hits.sort(ORDER);
         return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+    }
+
+    private static double metres(double lng, double lat, Entry e) {
+        GeoPoint p = e.station().location();
+        return Distances.metres(lng, lat, p.longitude(), p.latitude());
     }
 
     /** All stations of the snapshot. */
