@@ -248,6 +248,23 @@ abstract class StationImportTest {
                 "500103-0004", "500103-0005");
     }
 
+    @Test
+    void theStationMigrationAppliedAndItsConstraintsHold() {
+        assertThat(jdbc.sql("SELECT success FROM flyway_schema_history WHERE version = '300'")
+                .query(Boolean.class).single()).isTrue();
+        String insert = "INSERT INTO station (code, name, host_type, district_code, address, longitude, latitude, "
+                + "entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone, opening_hours, "
+                + "amenities, status, created_at, updated_at) VALUES (?, ?, 'BANK', '500103', 'a', 106.5, 29.5, 'WGS84', "
+                + "106.5, 29.5, 0, 'c', '+8613800138000', '全天24小时', ',WATER,', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+        jdbc.sql(insert).params("X-1", "同名驿站", "OPEN").update();
+        assertThatThrownBy(() -> jdbc.sql(insert).params("X-2", "同名驿站", "OPEN").update())
+                .as("one name per district").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql(insert).params("X-1", "另一个驿站", "OPEN").update())
+                .as("one code").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql(insert).params("X-3", "第三个驿站", "GONE").update())
+                .as("known statuses only").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
     private Map<String, Integer> versions() {
         Map<String, Integer> v = new java.util.HashMap<>();
         catalog.forEach(StationFilter.ALL, s -> v.put(s.code(), s.version()));
