@@ -11,6 +11,7 @@ import org.nuanxin.station.StationsChanged;
 import org.nuanxin.web.InvalidInputException;
 import org.nuanxin.web.InvalidInputException.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,7 +89,13 @@ class StationCatalogService implements StationCatalog {
         if (record.code() == null) {
             record = record.withCode(codes.next(record.districtCode()));
         }
-        long id = repository.insert(record, clock.instant());
+        long id;
+        try {
+            id = repository.insert(record, clock.instant());
+        } catch (DuplicateKeyException e) {
+            // A double-submitted form, or two staff adding the same station at once: the constraint decides.
+            throw new InvalidInputException("name", message("station.error.nameTaken", locale, record.name()));
+        }
         events.publishEvent(new StationsChanged(Set.of(id), false));
         return repository.findById(id).orElseThrow();
     }
