@@ -11,7 +11,9 @@
     var boundaries = L.geoJSON(geo, {style: {color: '#666', weight: 1, fillColor: '#f4efe6', fillOpacity: 0.5},
       onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); }}).addTo(map);
     boundaries.bringToBack();
-    map.fitBounds(boundaries.getBounds(), {padding: [8, 8]});
+    if (el.dataset.filtered !== 'true') {
+      map.fitBounds(boundaries.getBounds(), {padding: [8, 8]});
+    }
   });
   var cluster = L.markerClusterGroup({chunkedLoading: true});
   fetch(el.dataset.stations, {headers: {'Accept': 'application/geo+json'}}).then(function (r) { return r.json(); })
@@ -24,5 +26,9 @@
         cluster.addLayer(L.marker([c[1], c[0]], {title: f.properties.name}).bindPopup(a));
       });
       map.addLayer(cluster);
+      // A filtered map (one district, one amenity...) zooms to what it shows.
+      if (el.dataset.filtered === 'true' && fc.features.length > 0) {
+        map.fitBounds(cluster.getBounds(), {padding: [24, 24], maxZoom: 15});
+      }
     });
 })();

@@ -1,5 +1,6 @@
 package org.nuanxin.station;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,10 @@ final class Canonical {
         if (shared != null) {
             return shared;
         }
-        Set<Amenity> copy = Set.copyOf(amenities.isEmpty() ? EnumSet.noneOf(Amenity.class) : EnumSet.copyOf(amenities));
+        // An EnumSet iterates in the list's order (饮水, 充电, 休息, ...) on every page and export;
+        // Set.copyOf would iterate in an order that changes from one start to the next.
+        Set<Amenity> copy = Collections.unmodifiableSet(
+                amenities.isEmpty() ? EnumSet.noneOf(Amenity.class) : EnumSet.copyOf(amenities));
         Set<Amenity> previous = AMENITY_SETS.putIfAbsent(copy, copy);
         return previous == null ? copy : previous;
     }

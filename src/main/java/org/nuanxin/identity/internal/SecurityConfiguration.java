@@ -34,7 +34,7 @@ class SecurityConfiguration {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/m/**", "/login", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/error", "/actuator/health/**", "/actuator/info",
+                                "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/**").permitAll()

@@ -49,7 +49,8 @@ class ConsoleImportController {
     String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String defaultCrs,
                   Principal user, Locale locale) throws IOException {
         if (file.isEmpty()) {
-            return "redirect:/console/stations/import?empty";
+            return "redirect:/console/stations/import?" + (file.getOriginalFilename() == null
+                    || file.getOriginalFilename().isBlank() ? "empty" : "emptyContent");
         }
         if (file.getSize() > maxFileSize.toBytes()) {
             // Answered with 413 and the error/413 page, like any upload over the limit.

@@ -64,7 +64,7 @@ class ConsoleStationController {
     /**
      * The list's filters as they arrive in the query string; blank means "any".
      */
-    record Filters(String district, String amenity, String status, String q, String sort, Integer page) {
+    record Filters(String district, String amenity, String status, String q, String sort, String page) {
 
         StationFilter toFilter() {
             return new StationFilter(blank(district) ? null : district,
@@ -78,8 +78,13 @@ class ConsoleStationController {
                     .findFirst().orElse(StationCatalog.Sort.CODE);
         }
 
+        /** @return the zero-based page; a page that is not a number (a hand-edited URL) is the first */
         int pageNumber() {
-            return page == null || page < 0 ? 0 : page;
+            try {
+                return page == null ? 0 : Math.max(0, Integer.parseInt(page.strip()));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
         }
 
         private static boolean blank(String s) {

@@ -15,6 +15,8 @@ import org.nuanxin.station.web.StationViews.QueryView;
 import org.nuanxin.station.web.StationViews.StationView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,7 +78,7 @@ class StationApiController {
     @Operation(summary = "One station by its code")
     ResponseEntity<StationView> one(@PathVariable String code) {
         return catalog.findByCode(code).map(StationView::of).map(ResponseEntity::ok)
-                .orElse(ResponseEntity.notFound().build());
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no station has code " + code));
     }
 
     @GetMapping(produces = {"application/geo+json", "application/json"})

@@ -157,6 +157,11 @@ class ApiProblemAdvice {
             throw ex; // Spring Security's filter answers these (401/403 problem details for the API).
         }
         apiOnly(ex, request);
+        if (clientWentAway(ex)) {
+            // The client closed the connection (a rider's phone lost signal): nothing to answer, nothing wrong here.
+            log.debug("Client closed the connection on {} {}", request.getMethod(), request.getRequestURI());
+            return null;
+        }
         if (ex instanceof ErrorResponse er) {
             HttpStatusCode status = er.getStatusCode();
             ProblemDetail body = ProblemDetail.forStatus(status);
@@ -168,6 +173,16 @@ class ApiProblemAdvice {
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "web.problem.internal", request, List.of());
+    }
+
+    private static boolean clientWentAway(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
+                    || t.getClass().getName().equals("org.apache.catalina.connector.ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Re-throws for non-API requests: the advice answers only under {@code /api/}. */

@@ -171,12 +171,21 @@ class ConsoleImportTest {
 
     @Test
     void emptyUploadGoesBackToTheFormWithAMessage() throws Exception {
+        // A chosen file of 0 bytes is told apart from no file chosen at all.
         mvc.perform(multipart("/console/stations/import")
                         .file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
                         .with(user("staff").roles("STAFF")).with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/console/stations/import?emptyContent"));
+        mvc.perform(multipart("/console/stations/import")
+                        .file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
+                        .with(user("staff").roles("STAFF")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
                         .redirectedUrl("/console/stations/import?empty"));
+        mvc.perform(get("/console/stations/import").param("emptyContent", "").with(user("staff").roles("STAFF")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("上传的文件是空的")));
     }
 
     // ---- what district federations really send ----

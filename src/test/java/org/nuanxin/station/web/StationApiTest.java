@@ -122,7 +122,9 @@ class StationApiTest {
                 .andExpect(jsonPath("$.name").value("解放碑商圈工会驿站"))
                 .andExpect(jsonPath("$.location.lng", closeTo(106.5733, 0.001)))
                 .andExpect(jsonPath("$.contactPhone").value("+8613800000102"));
-        mvc.perform(get("/api/v1/stations/nope")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/stations/nope")).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404));
     }
 
     @Test
@@ -165,6 +167,11 @@ class StationApiTest {
                 .andExpect(content().string(containsString("在渝中区附近找到 10 个驿站")))
                 .andExpect(content().string(containsString("href=\"tel:+86")))
                 .andExpect(content().string(containsString("https://uri.amap.com/navigation")));
+        // A shared or reloaded link keeps its position, so the filter chips refine that same place.
+        mvc.perform(get("/m/stations").param("lat", "29.5603").param("lng", "106.5734").param("crs", "gcj02"))
+                .andExpect(content().string(containsString("id=\"f-lat\" value=\"29.5603\"")))
+                .andExpect(content().string(containsString("id=\"f-lng\" value=\"106.5734\"")))
+                .andExpect(content().string(containsString("id=\"f-crs\" value=\"gcj02\"")));
         mvc.perform(get("/m/stations/results").param("lat", "39.9").param("lng", "116.4"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("该位置不在重庆市范围内")));
