@@ -114,6 +114,19 @@ class StationFinderBrowserTest {
     }
 
     @Test
+    void staffFiltersTheRosterByDistrictAndAmenity() {
+        signIn();
+        desk.open(url("/console/stations?district=500103&amenity=MICROWAVE"));
+        String count = desk.waitFor(By.cssSelector("main p.text-muted")).getText();
+        List<WebElement> rows = desk.driver().findElements(By.cssSelector("table tbody tr"));
+        assertThat(rows).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.getText()).contains("渝中区").contains("微波炉");
+        });
+        assertThat(count).matches("共 \\d+ 个驿站");
+        desk.screenshot("console-stations-list");
+    }
+
+    @Test
     void staffImportsTheSampleRosterThroughTheBrowser() throws Exception {
         signIn();
         desk.open(url("/console/stations/import"));
