@@ -4,6 +4,11 @@ import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
 import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.spreadsheet.ColumnSpec;
+import org.nuanxin.spreadsheet.ParsedSheet;
+import org.nuanxin.spreadsheet.SheetRow;
+import org.nuanxin.spreadsheet.SheetSchema;
+import org.nuanxin.spreadsheet.SpreadsheetReader;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.HostType;
 import org.nuanxin.station.StationInput;
@@ -18,11 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -31,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -145,45 +149,15 @@ class DemoDataLoader implements ApplicationRunner {
                 "WGS84", "模拟联系人", phone, HOURS[random.nextInt(HOURS.length)], String.join(",", amenities), "开放");
     }
 
-    /** The sample roster shipped in resources, read with the same column names as an import. */
+    /** The sample roster shipped in resources, read exactly as a staff import reads it. */
     static List<StationInput> sampleRoster() {
-        List<StationInput> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new ClassPathResource("station/station-roster-sample.csv").getInputStream(), StandardCharsets.UTF_8))) {
-            String header = in.readLine();
-            if (header == null || !header.startsWith("序号,驿站名称")) {
-                throw new IllegalStateException("unexpected sample roster header");
-            }
-            String line;
-            while ((line = in.readLine()) != null) {
-                List<String> f = csv(line);
-                rows.add(new StationInput(null, f.get(1), f.get(7), f.get(2), f.get(3), f.get(4), f.get(5), f.get(6),
-                        f.get(8), f.get(9), f.get(10), f.get(11), null));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return read("station/station-roster-sample.csv", RosterImportService.SCHEMA).rows().stream()
+                .map(RosterImportService::input).toList();
     }
 
-    /** The sample file is ours and simple: fields with commas are double-quoted, no quotes inside. */
-    private static List<String> csv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (char c : line.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        fields.add(current.toString());
-        return fields;
-    }
+    private static final SheetSchema POPULATION = SheetSchema.of(
+            ColumnSpec.required("code", "code"),
+            ColumnSpec.required("population", "resident_population_2020"));
 
     /**
      * Resident population by district (7th census, 2020). Four districts are missing from the public
@@ -193,28 +167,29 @@ class DemoDataLoader implements ApplicationRunner {
         Map<String, Long> byDistrict = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         long cityTotal = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new ClassPathResource("station/chongqing-2020-resident-population.csv").getInputStream(),
-                StandardCharsets.UTF_8))) {
-            in.readLine();
-            String line;
-            while ((line = in.readLine()) != null) {
-                List<String> f = csv(line);
-                if (f.get(0).equals("500000")) {
-                    cityTotal = Long.parseLong(f.get(2));
-                } else if (f.get(2).isBlank()) {
-                    unknown.add(f.get(0));
-                } else {
-                    byDistrict.put(f.get(0), Long.parseLong(f.get(2)));
-                }
+        for (SheetRow row : read("station/chongqing-2020-resident-population.csv", POPULATION).rows()) {
+            String code = row.value("code").orElseThrow();
+            Optional<Long> people = row.value("population").map(Long::parseLong);
+            if (code.equals("500000")) {
+                cityTotal = people.orElseThrow();
+            } else if (people.isEmpty()) {
+                unknown.add(code);
+            } else {
+                byDistrict.put(code, people.get());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         long known = byDistrict.values().stream().mapToLong(Long::longValue).sum();
         for (String code : unknown) {
             byDistrict.put(code, (cityTotal - known) / unknown.size());
         }
         return byDistrict;
+    }
+
+    private static ParsedSheet read(String resource, SheetSchema schema) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return SpreadsheetReader.standard().read(resource, in, schema, Locale.SIMPLIFIED_CHINESE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

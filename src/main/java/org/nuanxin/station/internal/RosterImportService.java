@@ -255,7 +255,7 @@ class RosterImportService implements StationImports {
         }
     }
 
-    private static StationInput input(SheetRow row) {
+    static StationInput input(SheetRow row) {
         return new StationInput(v(row, "code"), v(row, "name"), v(row, "hostType"), v(row, "district"),
                 v(row, "address"), v(row, "longitude"), v(row, "latitude"), v(row, "crs"), v(row, "contactName"),
                 v(row, "contactPhone"), v(row, "openingHours"), v(row, "amenities"), v(row, "status"));
