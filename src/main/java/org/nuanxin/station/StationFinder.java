@@ -24,4 +24,10 @@ public interface StationFinder {
 
     /** @return how many stations the index holds (all statuses) */
     int indexedCount();
+
+    /** @return how many stations a query returns when it does not say ({@code nuanxin.station.finder.default-limit}) */
+    int defaultLimit();
+
+    /** @return the most stations one query may ask for ({@code nuanxin.station.finder.max-limit}) */
+    int maxLimit();
 }

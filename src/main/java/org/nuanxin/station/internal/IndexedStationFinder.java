@@ -11,6 +11,7 @@ import org.nuanxin.station.StationSummary;
 import org.nuanxin.station.StationsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -32,20 +33,22 @@ import java.util.Set;
 class IndexedStationFinder implements StationFinder {
 
     private static final Logger log = LoggerFactory.getLogger(IndexedStationFinder.class);
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final StationRepository repository;
     private final TravelTimeEstimator travel;
     private final Clock clock;
     private final StationProperties properties;
+    /** The zone whose clock "open now" reads: opening hours are local times ({@code nuanxin.time-zone}). */
+    private final ZoneId zone;
     private volatile StationIndex index;
 
     IndexedStationFinder(StationRepository repository, TravelTimeEstimator travel, Clock clock,
-                         StationProperties properties) {
+                         StationProperties properties, @Value("${nuanxin.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.repository = repository;
         this.travel = travel;
         this.clock = clock;
         this.properties = properties;
+        this.zone = zone;
     }
 
     @Override
@@ -53,7 +56,7 @@ class IndexedStationFinder implements StationFinder {
         if (limit < 1 || limit > properties.finder().maxLimit()) {
             throw new IllegalArgumentException("limit must be from 1 to " + properties.finder().maxLimit());
         }
-        LocalTime now = LocalTime.now(clock.withZone(CHINA));
+        LocalTime now = LocalTime.now(clock.withZone(zone));
         StationIndex.Criteria criteria = new StationIndex.Criteria(StationIndex.bits(amenities), openNow ? now : null);
         return snapshot().nearest(wgs84.longitude(), wgs84.latitude(), criteria, limit).stream()
                 .map(h -> new NearbyStation(h.station(), h.distanceMetres(),
@@ -66,6 +69,16 @@ class IndexedStationFinder implements StationFinder {
     @Override
     public int indexedCount() {
         return snapshot().size();
+    }
+
+    @Override
+    public int defaultLimit() {
+        return properties.finder().defaultLimit();
+    }
+
+    @Override
+    public int maxLimit() {
+        return properties.finder().maxLimit();
     }
 
     StationIndex snapshot() {

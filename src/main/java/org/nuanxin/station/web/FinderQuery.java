@@ -6,6 +6,7 @@ import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
 import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.station.Amenity;
+import org.nuanxin.station.StationFinder;
 import org.nuanxin.web.InvalidInputException;
 import org.nuanxin.web.InvalidInputException.FieldProblem;
 import org.springframework.context.MessageSource;
@@ -37,10 +38,12 @@ class FinderQuery {
     }
 
     private final Divisions divisions;
+    private final StationFinder finder;
     private final MessageSource messages;
 
-    FinderQuery(Divisions divisions, MessageSource messages) {
+    FinderQuery(Divisions divisions, StationFinder finder, MessageSource messages) {
         this.divisions = divisions;
+        this.finder = finder;
         this.messages = messages;
     }
 
@@ -48,7 +51,8 @@ class FinderQuery {
      * @throws InvalidInputException naming lat, lng, crs, amenity or limit
      */
     Checked check(Double lat, Double lng, String crs, List<String> amenity, boolean openNow, Integer limit,
-                  int defaultLimit, int maxLimit, Locale locale) {
+                  Locale locale) {
+        int maxLimit = finder.maxLimit();
         List<FieldProblem> problems = new ArrayList<>();
         if (lat == null || !Double.isFinite(lat) || lat < -90 || lat > 90) {
             problems.add(new FieldProblem("lat", msg("finder.error.lat", locale)));
@@ -74,7 +78,7 @@ class FinderQuery {
                 }
             }
         }
-        int n = limit == null ? defaultLimit : limit;
+        int n = limit == null ? finder.defaultLimit() : limit;
         if (n < 1 || n > maxLimit) {
             problems.add(new FieldProblem("limit", msg("finder.error.limit", locale, maxLimit)));
         }

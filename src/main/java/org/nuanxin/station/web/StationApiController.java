@@ -13,7 +13,6 @@ import org.nuanxin.station.web.StationViews.NearestResponse;
 import org.nuanxin.station.web.StationViews.Point;
 import org.nuanxin.station.web.StationViews.QueryView;
 import org.nuanxin.station.web.StationViews.StationView;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -40,17 +39,11 @@ class StationApiController {
     private final StationFinder finder;
     private final StationCatalog catalog;
     private final FinderQuery query;
-    private final int defaultLimit;
-    private final int maxLimit;
 
-    StationApiController(StationFinder finder, StationCatalog catalog, FinderQuery query,
-                         @Value("${nuanxin.station.finder.default-limit:10}") int defaultLimit,
-                         @Value("${nuanxin.station.finder.max-limit:50}") int maxLimit) {
+    StationApiController(StationFinder finder, StationCatalog catalog, FinderQuery query) {
         this.finder = finder;
         this.catalog = catalog;
         this.query = query;
-        this.defaultLimit = defaultLimit;
-        this.maxLimit = maxLimit;
     }
 
     @GetMapping("/nearest")
@@ -67,7 +60,7 @@ class StationApiController {
             @Parameter(description = "only stations open now (Asia/Shanghai)") @RequestParam(defaultValue = "false") boolean openNow,
             @Parameter(description = "how many, 1..50, default 10") @RequestParam(required = false) Integer limit,
             Locale locale) {
-        FinderQuery.Checked q = query.check(lat, lng, crs, amenity, openNow, limit, defaultLimit, maxLimit, locale);
+        FinderQuery.Checked q = query.check(lat, lng, crs, amenity, openNow, limit, locale);
         List<NearbyView> stations = finder.nearest(q.wgs84(), q.amenities(), q.openNow(), q.limit()).stream()
                 .map(NearbyView::of).toList();
         return new NearestResponse(new QueryView(Point.of(q.wgs84()), q.crs().name(), q.district().code(),

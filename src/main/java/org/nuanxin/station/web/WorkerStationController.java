@@ -9,7 +9,6 @@ import org.nuanxin.station.Amenity;
 import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.web.InvalidInputException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,18 +32,12 @@ class WorkerStationController {
     private final FinderQuery query;
     private final Divisions divisions;
     private final MapProperties map;
-    private final int defaultLimit;
-    private final int maxLimit;
 
-    WorkerStationController(StationFinder finder, FinderQuery query, Divisions divisions, MapProperties map,
-                            @Value("${nuanxin.station.finder.default-limit:10}") int defaultLimit,
-                            @Value("${nuanxin.station.finder.max-limit:50}") int maxLimit) {
+    WorkerStationController(StationFinder finder, FinderQuery query, Divisions divisions, MapProperties map) {
         this.finder = finder;
         this.query = query;
         this.divisions = divisions;
         this.map = map;
-        this.defaultLimit = defaultLimit;
-        this.maxLimit = maxLimit;
     }
 
     @GetMapping("/m/stations")
@@ -87,7 +80,7 @@ class WorkerStationController {
                 lng = centre.longitude();
                 crs = "wgs84";
             }
-            FinderQuery.Checked q = query.check(lat, lng, crs, amenity, openNow, null, defaultLimit, maxLimit, locale);
+            FinderQuery.Checked q = query.check(lat, lng, crs, amenity, openNow, null, locale);
             List<NearbyStation> found = finder.nearest(q.wgs84(), q.amenities(), q.openNow(), q.limit());
             model.addAttribute("query", q);
             model.addAttribute("here", display(q.wgs84()));
