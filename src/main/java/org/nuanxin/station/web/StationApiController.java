@@ -3,6 +3,7 @@ package org.nuanxin.station.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.nuanxin.geo.Divisions;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationFilter;
@@ -13,6 +14,9 @@ import org.nuanxin.station.web.StationViews.NearestResponse;
 import org.nuanxin.station.web.StationViews.Point;
 import org.nuanxin.station.web.StationViews.QueryView;
 import org.nuanxin.station.web.StationViews.StationView;
+import org.nuanxin.web.InvalidInputException;
+import org.nuanxin.web.InvalidInputException.FieldProblem;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -39,11 +43,16 @@ class StationApiController {
     private final StationFinder finder;
     private final StationCatalog catalog;
     private final FinderQuery query;
+    private final Divisions divisions;
+    private final MessageSource messages;
 
-    StationApiController(StationFinder finder, StationCatalog catalog, FinderQuery query) {
+    StationApiController(StationFinder finder, StationCatalog catalog, FinderQuery query, Divisions divisions,
+                         MessageSource messages) {
         this.finder = finder;
         this.catalog = catalog;
         this.query = query;
+        this.divisions = divisions;
+        this.messages = messages;
     }
 
     @GetMapping("/nearest")
@@ -76,15 +85,31 @@ class StationApiController {
 
     @GetMapping(produces = {"application/geo+json", "application/json"})
     @Operation(summary = "Stations as a GeoJSON FeatureCollection (WGS-84), for maps",
-            description = "Filters: district (6-digit code), amenity (code), status (OPEN, SUSPENDED, CLOSED), "
+            description = "Filters: district (6-digit code or name), amenity (code or Chinese name), status (OPEN, SUSPENDED, CLOSED), "
                     + "q (part of the name, address or code).")
     ResponseEntity<Map<String, Object>> geoJson(@RequestParam(required = false) String district,
                                                 @RequestParam(required = false) String amenity,
                                                 @RequestParam(required = false) String status,
-                                                @RequestParam(required = false) String q) {
-        StationFilter filter = new StationFilter(blankToNull(district),
-                amenity == null ? null : Amenity.parse(amenity).orElse(null),
-                status == null ? null : StationStatus.parse(status).orElse(null), blankToNull(q), null);
+                                                @RequestParam(required = false) String q,
+                                                Locale locale) {
+        // A misspelt filter must not quietly return every station.
+        List<FieldProblem> problems = new ArrayList<>();
+        Amenity wanted = blankToNull(amenity) == null ? null : Amenity.parse(amenity).orElse(null);
+        if (blankToNull(amenity) != null && wanted == null) {
+            problems.add(new FieldProblem("amenity", messages.getMessage("finder.error.amenity", new Object[]{amenity}, locale)));
+        }
+        StationStatus state = blankToNull(status) == null ? null : StationStatus.parse(status).orElse(null);
+        if (blankToNull(status) != null && state == null) {
+            problems.add(new FieldProblem("status", messages.getMessage("station.error.status", new Object[]{status}, locale)));
+        }
+        if (blankToNull(district) != null && divisions.districtByName(district).isEmpty()) {
+            problems.add(new FieldProblem("district", messages.getMessage("station.error.district", new Object[]{district}, locale)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        StationFilter filter = new StationFilter(blankToNull(district) == null ? null
+                : divisions.districtByName(district).orElseThrow().code(), wanted, state, blankToNull(q), null);
         List<Map<String, Object>> features = new ArrayList<>();
         catalog.forEach(filter, s -> {
             Map<String, Object> props = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import org.nuanxin.station.Amenity;
 import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.web.InvalidInputException;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +33,15 @@ class WorkerStationController {
     private final FinderQuery query;
     private final Divisions divisions;
     private final MapProperties map;
+    private final MessageSource messages;
 
-    WorkerStationController(StationFinder finder, FinderQuery query, Divisions divisions, MapProperties map) {
+    WorkerStationController(StationFinder finder, FinderQuery query, Divisions divisions, MapProperties map,
+                            MessageSource messages) {
         this.finder = finder;
         this.query = query;
         this.divisions = divisions;
         this.map = map;
+        this.messages = messages;
     }
 
     @GetMapping("/m/stations")
@@ -74,7 +78,8 @@ class WorkerStationController {
         try {
             if ((lat == null || lng == null) && district != null && !district.isBlank()) {
                 Division d = divisions.districtByName(district).orElseThrow(
-                        () -> new InvalidInputException("district", district));
+                        () -> new InvalidInputException("district",
+                                messages.getMessage("station.error.district", new Object[]{district}, locale)));
                 GeoPoint centre = divisions.labelPoint(d.code());
                 lat = centre.latitude();
                 lng = centre.longitude();

@@ -137,6 +137,27 @@ class StationApiTest {
     }
 
     @Test
+    void aMisspeltMapFilterIsRefusedNotIgnored() throws Exception {
+        mvc.perform(get("/api/v1/stations").param("amenity", "游泳池").param("status", "营业"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("amenity")))
+                .andExpect(jsonPath("$.errors[*].field", hasItem("status")));
+        mvc.perform(get("/api/v1/stations").param("district", "江北新区"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("district"));
+        // Names are as good as codes.
+        mvc.perform(get("/api/v1/stations").param("district", "渝中区").param("amenity", "微波炉"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.features[*].properties.code", everyItem(containsString("500103-"))));
+    }
+
+    @Test
+    void anUnknownDistrictOnTheWorkerPageSaysSoInWords() throws Exception {
+        mvc.perform(get("/m/stations").param("district", "江北新区"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("“江北新区”不是重庆市的区县")));
+    }
+
+    @Test
     void districtsAndBoundaries() throws Exception {
         mvc.perform(get("/api/v1/districts"))
                 .andExpect(status().isOk())
