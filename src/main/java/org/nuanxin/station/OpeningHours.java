@@ -71,8 +71,9 @@ public record OpeningHours(boolean allDay, List<Range> ranges) {
             throw new IllegalArgumentException("opening hours are empty");
         }
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        // 00:00-24:00 is read as a range below and becomes ALWAYS there.
         if (t.equals(ALL_DAY_TEXT) || t.equals("全天") || t.equals("24小时") || t.equalsIgnoreCase("24h")
-                || t.equals("全天24h") || t.equals("00:00-24:00") || t.equals("0:00-24:00")) {
+                || t.equals("全天24h")) {
             return ALWAYS;
         }
         List<Range> ranges = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
@@ -113,7 +114,9 @@ class StationRepository {
         return max;
     }
 
+    /** @return the new row's id */
     long insert(StationRecord s, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO station (code, name, host_type, district_code, address, longitude, latitude,
                           entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone,
@@ -124,8 +127,8 @@ class StationRepository {
                         s.enteredLocation().longitude(), s.enteredLocation().latitude(), s.h3Cell(),
                         s.contactName(), s.contactPhone(), s.openingHours().toString(), amenitiesColumn(s.amenities()),
                         s.status().name(), s.synthetic(), Timestamp.from(now), Timestamp.from(now))
-                .update();
-        return jdbc.sql("SELECT id FROM station WHERE code = ?").param(s.code()).query(Long.class).single();
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class);
     }
 
     /** @return true when the row was at {@code expectedVersion} and is now updated */
