@@ -6,6 +6,7 @@ import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
 import org.nuanxin.web.InvalidInputException;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** Read-only reference data: Chongqing's districts and their boundaries. */
 @RestController
@@ -24,9 +26,11 @@ import java.util.List;
 class DistrictApiController {
 
     private final Divisions divisions;
+    private final MessageSource messages;
 
-    DistrictApiController(Divisions divisions) {
+    DistrictApiController(Divisions divisions, MessageSource messages) {
         this.divisions = divisions;
+        this.messages = messages;
     }
 
     /**
@@ -47,11 +51,11 @@ class DistrictApiController {
     @GetMapping(value = "/boundaries", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "District boundaries as GeoJSON (about 100 m resolution)",
             description = "crs=wgs84 (default), gcj02 or bd09: the system to draw in, e.g. gcj02 over AMap tiles.")
-    ResponseEntity<String> boundaries(@RequestParam(required = false) String crs) {
+    ResponseEntity<String> boundaries(@RequestParam(required = false) String crs, Locale locale) {
         CoordinateSystem system = CoordinateSystem.WGS84;
         if (crs != null && !crs.isBlank()) {
-            system = CoordinateSystem.parse(crs).orElseThrow(() ->
-                    new InvalidInputException("crs", "wgs84 / gcj02 / bd09"));
+            system = CoordinateSystem.parse(crs).orElseThrow(() -> new InvalidInputException("crs",
+                    messages.getMessage("geo.error.crs", new Object[]{crs}, locale)));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())

@@ -170,7 +170,8 @@ class StationApiTest {
                 .andReturn().getResponse().getContentAsString();
         org.assertj.core.api.Assertions.assertThat(gcj).isNotEqualTo(wgs).contains("\"FeatureCollection\"");
         mvc.perform(get("/api/v1/districts/boundaries").param("crs", "mars"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("crs"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("crs"))
+                .andExpect(jsonPath("$.errors[0].message").value("坐标系“mars”无法识别，可选：wgs84、gcj02（高德/腾讯）、bd09（百度）"));
     }
 
     @Test
