@@ -8,7 +8,7 @@ import org.springframework.modulith.Modulithic;
 /** Entry point of the Nuanxin platform: one deployable, one application module per capability. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Modulithic(systemName = "Nuanxin", sharedModules = {"web", "spreadsheet"})
+@Modulithic(systemName = "Nuanxin", sharedModules = {"kernel", "web", "spreadsheet"})
 public class NuanxinApplication {
 
     public static void main(String[] args) {

@@ -28,18 +28,24 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * {@code Integer}, {@code Long}, {@code Double}, {@code BigDecimal} … → a number cell, except values
  * with more than 15 significant digits, which Excel would round, → text; {@code Boolean} → boolean;
  * {@link LocalDate} → date {@code yyyy-mm-dd}; {@link LocalDateTime} and {@link Instant} (shown in
- * Asia/Shanghai) → {@code yyyy-mm-dd hh:mm:ss}; {@code null} → an empty cell. Identity numbers and
+ * the city's time zone) → {@code yyyy-mm-dd hh:mm:ss}; {@code null} → an empty cell. Identity numbers and
  * phone numbers must therefore be passed as strings.
  *
  * <p>Streams with SXSSF (100 rows in memory), so exports of hundreds of thousands of rows are fine.
  */
 public final class XlsxExport {
 
-    private static final ZoneId DISPLAY_ZONE = ZoneId.of("Asia/Shanghai");
+    /** Instants are written as local date-times of this zone (Excel has no time zones). */
+    private final ZoneId displayZone;
     private static final int ROWS_IN_MEMORY = 100;
     private static final int MIN_WIDTH_CHARS = 6;
     private static final int MAX_WIDTH_CHARS = 60;
     private static final int EXCEL_DIGITS = 15;
+
+    /** @param displayZone the zone instants are shown in: the city's ({@code CityTime.zone()}) */
+    public XlsxExport(ZoneId displayZone) {
+        this.displayZone = displayZone;
+    }
 
     /**
      * @param out       receives the xlsx; not closed
@@ -108,7 +114,7 @@ public final class XlsxExport {
     }
 
     /** @return the display width in characters, for sizing the column */
-    private static int write(Cell cell, Object value, Styles styles) {
+    private int write(Cell cell, Object value, Styles styles) {
         if (value instanceof Boolean b) {
             cell.setCellValue(b);
             return 5;
@@ -122,7 +128,7 @@ public final class XlsxExport {
             return writeDateTime(cell, dateTime, styles);
         }
         if (value instanceof Instant instant) {
-            return writeDateTime(cell, LocalDateTime.ofInstant(instant, DISPLAY_ZONE), styles);
+            return writeDateTime(cell, LocalDateTime.ofInstant(instant, displayZone), styles);
         }
         if (value instanceof Number number && !(value instanceof TemporalAccessor)) {
             BigDecimal decimal = toDecimal(number);

@@ -1,8 +1,14 @@
 package org.nuanxin.station;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The fixed list of things a union station offers an outdoor worker. The Chinese label is the name
@@ -21,6 +27,12 @@ public enum Amenity {
     WIFI("无线网络", List.of("WiFi", "wifi", "WIFI", "无线网")),
     LOCKER("储物柜", List.of("寄存", "存包")),
     REPAIR_KIT("维修工具", List.of("工具箱", "打气筒", "维修"));
+
+    /**
+     * What separates amenities in one text, the same everywhere (forms, rosters, filters, the API):
+     * ASCII or full-width comma, 、, semicolon, slash, vertical bar, or white space.
+     */
+    public static final Pattern SEPARATOR = Pattern.compile("\\s*[,，、;；/|]\\s*|\\s+");
 
     private final String label;
     private final List<String> aliases;
@@ -53,5 +65,39 @@ public enum Amenity {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The outcome of reading a list of amenities.
+     *
+     * @param amenities the amenities recognised
+     * @param unknown   the items not recognised, as written (trimmed), in order
+     */
+    public record ParsedList(Set<Amenity> amenities, List<String> unknown) {
+
+        public ParsedList {
+            amenities = amenities.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(amenities));
+            unknown = List.copyOf(unknown);
+        }
+    }
+
+    /**
+     * Reads amenities from texts that may each hold several, separated by {@link #SEPARATOR}
+     * ({@code ["饮水,充电", "REST"]} or {@code ["饮水 充电 休息"]}); blanks are skipped.
+     */
+    public static ParsedList parseList(Collection<String> texts) {
+        Set<Amenity> found = EnumSet.noneOf(Amenity.class);
+        List<String> unknown = new ArrayList<>();
+        for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
+            for (String item : SEPARATOR.split(Normalizer.normalize(text, Normalizer.Form.NFKC).strip())) {
+                if (!item.isEmpty()) {
+                    parse(item).ifPresentOrElse(found::add, () -> unknown.add(item));
+                }
+            }
+        }
+        return new ParsedList(found, unknown);
     }
 }

@@ -21,7 +21,7 @@ class XlsxExportTest {
 
     private static byte[] export(List<String> headers, List<List<Object>> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new XlsxExport().write(out, "驿站/名册", headers, rows);
+        new XlsxExport(java.time.ZoneId.of("Asia/Shanghai")).write(out, "驿站/名册", headers, rows);
         return out.toByteArray();
     }
 

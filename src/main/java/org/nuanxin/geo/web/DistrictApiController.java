@@ -5,8 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
-import org.nuanxin.web.InvalidInputException;
-import org.springframework.context.MessageSource;
+import org.nuanxin.kernel.InvalidInputException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /** Read-only reference data: Chongqing's districts and their boundaries. */
 @RestController
@@ -26,11 +24,9 @@ import java.util.Locale;
 class DistrictApiController {
 
     private final Divisions divisions;
-    private final MessageSource messages;
 
-    DistrictApiController(Divisions divisions, MessageSource messages) {
+    DistrictApiController(Divisions divisions) {
         this.divisions = divisions;
-        this.messages = messages;
     }
 
     /**
@@ -51,11 +47,10 @@ class DistrictApiController {
     @GetMapping(value = "/boundaries", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "District boundaries as GeoJSON (about 100 m resolution)",
             description = "crs=wgs84 (default), gcj02 or bd09: the system to draw in, e.g. gcj02 over AMap tiles.")
-    ResponseEntity<String> boundaries(@RequestParam(required = false) String crs, Locale locale) {
+    ResponseEntity<String> boundaries(@RequestParam(required = false) String crs) {
         CoordinateSystem system = CoordinateSystem.WGS84;
         if (crs != null && !crs.isBlank()) {
-            system = CoordinateSystem.parse(crs).orElseThrow(() -> new InvalidInputException("crs",
-                    messages.getMessage("geo.error.crs", new Object[]{crs}, locale)));
+            system = CoordinateSystem.parse(crs).orElseThrow(() -> new InvalidInputException("crs", "geo.error.crs", crs));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())

@@ -1,12 +1,11 @@
 package org.nuanxin.identity.internal;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.nuanxin.kernel.CityTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-    private final ZoneId zone;
+    private final CityTime time;
 
-    LoginController(@Value("${nuanxin.time-zone:Asia/Shanghai}") String zone) {
-        this.zone = ZoneId.of(zone);
+    LoginController(CityTime time) {
+        this.time = time;
     }
 
     @GetMapping("/login")
@@ -27,7 +26,7 @@ class LoginController {
         Object until = session.getAttribute(LoginFailureHandler.LOCKED_UNTIL);
         if (until instanceof Instant instant) {
             session.removeAttribute(LoginFailureHandler.LOCKED_UNTIL);
-            model.addAttribute("lockedUntil", HH_MM.format(instant.atZone(zone)));
+            model.addAttribute("lockedUntil", HH_MM.format(time.local(instant)));
         }
         return "login";
     }

@@ -1,9 +1,6 @@
 package org.nuanxin.identity.internal;
 
-import java.time.Clock;
-
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -101,12 +98,5 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // {bcrypt} today; the prefix lets us move to argon2 later without invalidating hashes.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** The application's clock; tests replace it (a {@code @Primary} bean) to move time forward. */
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

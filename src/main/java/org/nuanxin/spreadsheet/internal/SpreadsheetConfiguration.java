@@ -1,6 +1,7 @@
 package org.nuanxin.spreadsheet.internal;
 
 import org.nuanxin.spreadsheet.SpreadsheetReader;
+import org.nuanxin.kernel.CityTime;
 import org.nuanxin.spreadsheet.XlsxExport;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ class SpreadsheetConfiguration {
     }
 
     @Bean
-    XlsxExport xlsxExport() {
-        return new XlsxExport();
+    XlsxExport xlsxExport(CityTime time) {
+        return new XlsxExport(time.zone());
     }
 }

@@ -103,7 +103,7 @@ class DemoDataLoader implements ApplicationRunner {
         StationCodes.Allocator allocator = codes.allocator();
         int count = 0;
         for (StationInput input : sampleRoster()) {
-            StationValidator.Result r = validator.validate(input, null, false, Locale.SIMPLIFIED_CHINESE);
+            StationValidator.Result r = validator.validate(input, null, false);
             if (!r.valid()) {
                 throw new IllegalStateException("sample roster row " + input.name() + " is invalid: " + r.problems());
             }
@@ -125,7 +125,7 @@ class DemoDataLoader implements ApplicationRunner {
             for (int n = 1; n <= share; n++) {
                 GeoPoint p = divisions.randomPointIn(district, random);
                 StationInput input = syntheticStation(d, n, p, random);
-                StationValidator.Result r = validator.validate(input, CoordinateSystem.WGS84, true, Locale.SIMPLIFIED_CHINESE);
+                StationValidator.Result r = validator.validate(input, CoordinateSystem.WGS84, true);
                 if (r.valid()) {
                     repository.insert(r.record().withCode(allocator.next(district)), now);
                     count++;

@@ -3,6 +3,7 @@ package org.nuanxin.station.internal;
 import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.geo.TravelMode;
 import org.nuanxin.geo.TravelTimeEstimator;
+import org.nuanxin.kernel.CityTime;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.Station;
@@ -11,15 +12,12 @@ import org.nuanxin.station.StationSummary;
 import org.nuanxin.station.StationsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import java.time.Clock;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +34,17 @@ class IndexedStationFinder implements StationFinder {
 
     private final StationRepository repository;
     private final TravelTimeEstimator travel;
-    private final Clock clock;
+    /** "Open now" reads the city's wall clock: opening hours are local times ({@code nuanxin.time-zone}). */
+    private final CityTime time;
     private final StationProperties properties;
-    /** The zone whose clock "open now" reads: opening hours are local times ({@code nuanxin.time-zone}). */
-    private final ZoneId zone;
     private volatile StationIndex index;
 
-    IndexedStationFinder(StationRepository repository, TravelTimeEstimator travel, Clock clock,
-                         StationProperties properties, @Value("${nuanxin.time-zone:Asia/Shanghai}") ZoneId zone) {
+    IndexedStationFinder(StationRepository repository, TravelTimeEstimator travel, CityTime time,
+                         StationProperties properties) {
         this.repository = repository;
         this.travel = travel;
-        this.clock = clock;
+        this.time = time;
         this.properties = properties;
-        this.zone = zone;
     }
 
     @Override
@@ -56,7 +52,7 @@ class IndexedStationFinder implements StationFinder {
         if (limit < 1 || limit > properties.finder().maxLimit()) {
             throw new IllegalArgumentException("limit must be from 1 to " + properties.finder().maxLimit());
         }
-        LocalTime now = LocalTime.now(clock.withZone(zone));
+        LocalTime now = time.localTime();
         StationIndex.Criteria criteria = new StationIndex.Criteria(StationIndex.bits(amenities), openNow ? now : null);
         return snapshot().nearest(wgs84.longitude(), wgs84.latitude(), criteria, limit).stream()
                 .map(h -> new NearbyStation(h.station(), h.distanceMetres(),

@@ -16,7 +16,7 @@ import org.nuanxin.station.StationImportStatus.State;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationsChanged;
-import org.nuanxin.web.InvalidInputException.FieldProblem;
+import org.nuanxin.kernel.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -147,9 +147,9 @@ class RosterImportService implements StationImports {
             List<CellProblem> problems = new ArrayList<>();
             for (SheetRow row : rows) {
                 StationInput input = input(row);
-                StationValidator.Result result = validator.validate(input, defaultCrs, false, job.locale);
+                StationValidator.Result result = validator.validate(input, defaultCrs, false);
                 for (FieldProblem p : result.problems()) {
-                    problems.add(cellProblem(row, p.field(), p.message()));
+                    problems.add(cellProblem(row, p.field(), messages.getMessage(p, job.locale)));
                 }
                 plan.add(new Planned(row, input, result.record()));
                 job.processed++;

@@ -6,19 +6,18 @@ import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationChangedConcurrentlyException;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationInput;
-import org.nuanxin.station.StationPage;
 import org.nuanxin.station.StationsChanged;
-import org.nuanxin.web.InvalidInputException;
-import org.nuanxin.web.InvalidInputException.FieldProblem;
+import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.kernel.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -31,16 +30,14 @@ class StationCatalogService implements StationCatalog {
     private final StationValidator validator;
     private final StationCodes codes;
     private final ApplicationEventPublisher events;
-    private final MessageSource messages;
     private final Clock clock;
 
     StationCatalogService(StationRepository repository, StationValidator validator, StationCodes codes,
-                          ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+                          ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.validator = validator;
         this.codes = codes;
         this.events = events;
-        this.messages = messages;
         this.clock = clock;
     }
 
@@ -52,11 +49,11 @@ class StationCatalogService implements StationCatalog {
 
     @Override
     @Transactional(readOnly = true)
-    public StationPage search(StationFilter filter, Sort sort, int page, int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw new IllegalArgumentException("page must be >= 0 and size 1..500");
+    public Page<Station> search(StationFilter filter, Pageable pageable) {
+        if (pageable.getPageSize() > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size must be at most " + MAX_PAGE_SIZE);
         }
-        return new StationPage(repository.search(filter, sort, page, size), repository.count(filter), page, size);
+        return repository.search(filter, pageable);
     }
 
     @Override
@@ -72,19 +69,19 @@ class StationCatalogService implements StationCatalog {
     }
 
     @Override
-    public List<FieldProblem> check(StationInput input, CoordinateSystem defaultCrs, Locale locale) {
-        return validator.validate(input, defaultCrs, false, locale).problems();
+    public List<FieldProblem> check(StationInput input, CoordinateSystem defaultCrs) {
+        return validator.validate(input, defaultCrs, false).problems();
     }
 
     @Override
     @Transactional
-    public Station create(StationInput input, Locale locale) {
-        StationRecord record = valid(input, locale);
+    public Station create(StationInput input) {
+        StationRecord record = valid(input);
         if (record.code() != null && repository.findByCode(record.code()).isPresent()) {
-            throw new InvalidInputException("code", message("station.error.codeTaken", locale, record.code()));
+            throw new InvalidInputException("code", "station.error.codeTaken", record.code());
         }
         if (repository.findByDistrictAndName(record.districtCode(), record.name()).isPresent()) {
-            throw new InvalidInputException("name", message("station.error.nameTaken", locale, record.name()));
+            throw new InvalidInputException("name", "station.error.nameTaken", record.name());
         }
         if (record.code() == null) {
             record = record.withCode(codes.next(record.districtCode()));
@@ -94,7 +91,7 @@ class StationCatalogService implements StationCatalog {
             id = repository.insert(record, clock.instant());
         } catch (DuplicateKeyException e) {
             // A double-submitted form, or two staff adding the same station at once: the constraint decides.
-            throw new InvalidInputException("name", message("station.error.nameTaken", locale, record.name()));
+            throw new InvalidInputException("name", "station.error.nameTaken", record.name());
         }
         events.publishEvent(new StationsChanged(Set.of(id), false));
         return repository.findById(id).orElseThrow();
@@ -102,17 +99,17 @@ class StationCatalogService implements StationCatalog {
 
     @Override
     @Transactional
-    public Station update(String code, int expectedVersion, StationInput input, Locale locale) {
+    public Station update(String code, int expectedVersion, StationInput input) {
         Station existing = repository.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
-        StationRecord record = valid(input, locale);
+        StationRecord record = valid(input);
         if (record.code() == null) {
             record = record.withCode(existing.code());
         } else if (!record.code().equals(existing.code()) && repository.findByCode(record.code()).isPresent()) {
-            throw new InvalidInputException("code", message("station.error.codeTaken", locale, record.code()));
+            throw new InvalidInputException("code", "station.error.codeTaken", record.code());
         }
         Optional<Station> sameName = repository.findByDistrictAndName(record.districtCode(), record.name());
         if (sameName.isPresent() && sameName.get().id() != existing.id()) {
-            throw new InvalidInputException("name", message("station.error.nameTaken", locale, record.name()));
+            throw new InvalidInputException("name", "station.error.nameTaken", record.name());
         }
         if (!repository.update(existing.id(), expectedVersion, record, clock.instant())) {
             throw new StationChangedConcurrentlyException(code);
@@ -121,15 +118,11 @@ class StationCatalogService implements StationCatalog {
         return repository.findById(existing.id()).orElseThrow();
     }
 
-    private StationRecord valid(StationInput input, Locale locale) {
-        StationValidator.Result result = validator.validate(input, null, false, locale);
+    private StationRecord valid(StationInput input) {
+        StationValidator.Result result = validator.validate(input, null, false);
         if (!result.valid()) {
             throw new InvalidInputException(result.problems());
         }
         return result.record();
-    }
-
-    private String message(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args, key, locale);
     }
 }

@@ -6,9 +6,12 @@ import org.nuanxin.station.Amenity;
 import org.nuanxin.station.HostType;
 import org.nuanxin.station.OpeningHours;
 import org.nuanxin.station.Station;
-import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationStatus;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -28,15 +31,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
-/** Reads and writes the {@code station} table with plain, portable SQL (H2 and PostgreSQL). */
+/**
+ * Reads and writes {@code station} and its child table {@code station_amenity} with plain, portable
+ * SQL (H2 and PostgreSQL). Stations are read without amenities and completed with one query per
+ * 500 stations, or, when streaming, joined and folded per station.
+ */
 @Repository
 class StationRepository {
 
     private static final String COLUMNS = "id, code, name, host_type, district_code, address, longitude, latitude, "
             + "entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone, opening_hours, "
-            + "amenities, status, synthetic, version, updated_at";
+            + "status, synthetic, version, updated_at";
+    /** Sortable properties of {@link Station} and their columns; any other sort property is refused. */
+    private static final Map<String, String> SORT_COLUMNS = Map.of("code", "code", "name", "name",
+            "districtCode", "district_code", "updatedAt", "updated_at");
 
     private final JdbcClient jdbc;
     /** Roster files repeat a handful of hour texts thousands of times; share one parsed value each. */
@@ -48,12 +57,12 @@ class StationRepository {
     }
 
     Optional<Station> findByCode(String code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE code = ?").param(code).query(mapper).optional();
+        return one(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE code = ?").param(code).query(mapper).list());
     }
 
     Optional<Station> findByDistrictAndName(String districtCode, String name) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE district_code = ? AND name = ?")
-                .params(districtCode, name).query(mapper).optional();
+        return one(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE district_code = ? AND name = ?")
+                .params(districtCode, name).query(mapper).list());
     }
 
     List<Station> findByIds(Collection<Long> ids) {
@@ -67,36 +76,63 @@ class StationRepository {
             result.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE id IN (:ids)")
                     .param("ids", chunk).query(mapper).list());
         }
-        return result;
+        return withAmenities(result);
     }
 
-    List<Station> search(StationFilter filter, StationCatalog.Sort sort, int page, int size) {
+    /**
+     * @throws IllegalArgumentException when the page asks to sort by anything but code, name, districtCode
+     *                                  or updatedAt
+     */
+    Page<Station> search(StationFilter filter, Pageable pageable) {
         Where where = where(filter);
-        String order = switch (sort) {
-            case CODE -> "code";
-            case NAME -> "name, code";
-            case DISTRICT -> "district_code, code";
-            case UPDATED -> "updated_at DESC, code";
-        };
-        return jdbc.sql("SELECT " + COLUMNS + " FROM station" + where.sql + " ORDER BY " + order
-                        + " LIMIT " + size + " OFFSET " + ((long) page * size))
-                .params(where.params).query(mapper).list();
+        List<String> order = new ArrayList<>();
+        for (Sort.Order o : pageable.getSort()) {
+            String column = SORT_COLUMNS.get(o.getProperty());
+            if (column == null) {
+                throw new IllegalArgumentException("cannot sort stations by " + o.getProperty());
+            }
+            order.add(column + (o.isDescending() ? " DESC" : ""));
+        }
+        order.add("code"); // a total order, so that pages neither repeat nor skip a station
+        List<Station> content = withAmenities(jdbc.sql("SELECT " + COLUMNS + " FROM station s" + where.sql
+                        + " ORDER BY " + String.join(", ", order)
+                        + " LIMIT " + pageable.getPageSize() + " OFFSET " + pageable.getOffset())
+                .params(where.params).query(mapper).list());
+        return PageableExecutionUtils.getPage(content, pageable, () -> count(filter));
     }
 
     long count(StationFilter filter) {
         Where where = where(filter);
-        return jdbc.sql("SELECT COUNT(*) FROM station" + where.sql).params(where.params).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM station s" + where.sql).params(where.params).query(Long.class).single();
     }
 
     long countAll() {
         return jdbc.sql("SELECT COUNT(*) FROM station").query(Long.class).single();
     }
 
+    /** Streams in code order; one pass over stations joined with their amenities, folded per station. */
     void forEach(StationFilter filter, Consumer<Station> action) {
         Where where = where(filter);
-        try (var stream = jdbc.sql("SELECT " + COLUMNS + " FROM station" + where.sql + " ORDER BY code")
-                .params(where.params).withFetchSize(1000).query(mapper).stream()) {
-            stream.forEach(action);
+        Station[] pending = new Station[1];
+        Set<Amenity> amenities = EnumSet.noneOf(Amenity.class);
+        try (var stream = jdbc.sql("SELECT " + COLUMNS + ", a.amenity FROM station s"
+                        + " LEFT JOIN station_amenity a ON a.station_id = s.id" + where.sql + " ORDER BY s.code, a.amenity")
+                .params(where.params).withFetchSize(1000)
+                .query((rs, n) -> new Object[]{map(rs, n), rs.getString("amenity")}).stream()) {
+            stream.forEach(row -> {
+                Station s = (Station) row[0];
+                if (pending[0] != null && pending[0].id() != s.id()) {
+                    action.accept(withAmenities(pending[0], amenities));
+                    amenities.clear();
+                }
+                pending[0] = s;
+                if (row[1] != null) {
+                    amenities.add(Amenity.valueOf((String) row[1]));
+                }
+            });
+        }
+        if (pending[0] != null) {
+            action.accept(withAmenities(pending[0], amenities));
         }
     }
 
@@ -120,31 +156,51 @@ class StationRepository {
         jdbc.sql("""
                         INSERT INTO station (code, name, host_type, district_code, address, longitude, latitude,
                           entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone,
-                          opening_hours, amenities, status, synthetic, version, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                          opening_hours, status, synthetic, version, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
                 .params(s.code(), s.name(), s.hostType().name(), s.districtCode(), s.address(),
                         s.location().longitude(), s.location().latitude(), s.enteredCrs().name(),
                         s.enteredLocation().longitude(), s.enteredLocation().latitude(), s.h3Cell(),
-                        s.contactName(), s.contactPhone(), s.openingHours().toString(), amenitiesColumn(s.amenities()),
+                        s.contactName(), s.contactPhone(), s.openingHours().toString(),
                         s.status().name(), s.synthetic(), Timestamp.from(now), Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        long id = keys.getKeyAs(Long.class);
+        insertAmenities(id, s.amenities());
+        return id;
     }
 
     /** @return true when the row was at {@code expectedVersion} and is now updated */
     boolean update(long id, int expectedVersion, StationRecord s, Instant now) {
-        return jdbc.sql("""
+        boolean updated = jdbc.sql("""
                         UPDATE station SET code = ?, name = ?, host_type = ?, district_code = ?, address = ?,
                           longitude = ?, latitude = ?, entered_crs = ?, entered_longitude = ?, entered_latitude = ?,
-                          h3_cell = ?, contact_name = ?, contact_phone = ?, opening_hours = ?, amenities = ?,
+                          h3_cell = ?, contact_name = ?, contact_phone = ?, opening_hours = ?,
                           status = ?, version = version + 1, updated_at = ?
                         WHERE id = ? AND version = ?""")
                 .params(s.code(), s.name(), s.hostType().name(), s.districtCode(), s.address(),
                         s.location().longitude(), s.location().latitude(), s.enteredCrs().name(),
                         s.enteredLocation().longitude(), s.enteredLocation().latitude(), s.h3Cell(),
-                        s.contactName(), s.contactPhone(), s.openingHours().toString(), amenitiesColumn(s.amenities()),
+                        s.contactName(), s.contactPhone(), s.openingHours().toString(),
                         s.status().name(), Timestamp.from(now), id, expectedVersion)
                 .update() == 1;
+        if (updated) {
+            jdbc.sql("DELETE FROM station_amenity WHERE station_id = ?").param(id).update();
+            insertAmenities(id, s.amenities());
+        }
+        return updated;
+    }
+
+    private void insertAmenities(long stationId, Set<Amenity> amenities) {
+        if (amenities.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        for (Amenity a : amenities) {
+            params.add(stationId);
+            params.add(a.name());
+        }
+        jdbc.sql("INSERT INTO station_amenity (station_id, amenity) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(amenities.size(), "(?, ?)"))).params(params).update();
     }
 
     /** Existing stations by code and by district+name, for matching roster rows. */
@@ -153,8 +209,8 @@ class StationRepository {
         if (districtCodes.isEmpty()) {
             return byKey;
         }
-        jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE district_code IN (:d)").param("d", List.copyOf(districtCodes))
-                .query(mapper).list().forEach(s -> {
+        withAmenities(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE district_code IN (:d)")
+                .param("d", List.copyOf(districtCodes)).query(mapper).list()).forEach(s -> {
                     byKey.put("code:" + s.code(), s);
                     byKey.put("name:" + s.districtCode() + ":" + s.name(), s);
                 });
@@ -162,20 +218,39 @@ class StationRepository {
     }
 
     Optional<Station> findById(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE id = ?").param(id).query(mapper).optional();
+        return one(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE id = ?").param(id).query(mapper).list());
     }
 
-    static String amenitiesColumn(Set<Amenity> amenities) {
-        return amenities.stream().sorted().map(Enum::name).collect(Collectors.joining(",", ",", ","));
+    private Optional<Station> one(List<Station> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(withAmenities(rows).get(0));
     }
 
-    private Station map(ResultSet rs, int row) throws SQLException {
-        Set<Amenity> amenities = EnumSet.noneOf(Amenity.class);
-        for (String a : rs.getString("amenities").split(",")) {
-            if (!a.isEmpty()) {
-                amenities.add(Amenity.valueOf(a));
-            }
+    /** Fills in the amenities of stations read without them, with one query per 500 stations. */
+    private List<Station> withAmenities(List<Station> stations) {
+        if (stations.isEmpty()) {
+            return stations;
         }
+        Map<Long, Set<Amenity>> byStation = new HashMap<>();
+        List<Long> ids = stations.stream().map(Station::id).toList();
+        for (int i = 0; i < ids.size(); i += 500) {
+            jdbc.sql("SELECT station_id, amenity FROM station_amenity WHERE station_id IN (:ids)")
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .query(rs -> {
+                        byStation.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Amenity.class))
+                                .add(Amenity.valueOf(rs.getString(2)));
+                    });
+        }
+        return stations.stream().map(s -> withAmenities(s, byStation.getOrDefault(s.id(), Set.of()))).toList();
+    }
+
+    private static Station withAmenities(Station s, Set<Amenity> amenities) {
+        return new Station(s.id(), s.code(), s.name(), s.hostType(), s.districtCode(), s.address(), s.location(),
+                s.enteredCrs(), s.enteredLocation(), s.contactName(), s.contactPhone(), s.openingHours(),
+                amenities, s.status(), s.synthetic(), s.h3Cell(), s.version(), s.updatedAt());
+    }
+
+    /** Maps the station columns; amenities are filled in by {@link #withAmenities}. */
+    private Station map(ResultSet rs, int row) throws SQLException {
         GeoPoint location = new GeoPoint(rs.getDouble("longitude"), rs.getDouble("latitude"));
         CoordinateSystem crs = CoordinateSystem.valueOf(rs.getString("entered_crs"));
         GeoPoint entered = crs == CoordinateSystem.WGS84 ? location
@@ -183,7 +258,7 @@ class StationRepository {
         return new Station(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                 HostType.valueOf(rs.getString("host_type")), rs.getString("district_code"), rs.getString("address"),
                 location, crs, entered, rs.getString("contact_name"), rs.getString("contact_phone"),
-                hoursCache.computeIfAbsent(rs.getString("opening_hours"), OpeningHours::parse), amenities,
+                hoursCache.computeIfAbsent(rs.getString("opening_hours"), OpeningHours::parse), Set.of(),
                 StationStatus.valueOf(rs.getString("status")), rs.getBoolean("synthetic"), rs.getLong("h3_cell"),
                 rs.getInt("version"), rs.getTimestamp("updated_at").toInstant());
     }
@@ -198,9 +273,10 @@ class StationRepository {
             clauses.add("district_code = ?");
             params.add(f.districtCode());
         }
-        if (f.amenity() != null) {
-            clauses.add("amenities LIKE ?");
-            params.add("%," + f.amenity().name() + ",%");
+        for (Amenity a : f.amenities()) {
+            // Served by the (amenity, station_id) index of station_amenity.
+            clauses.add("EXISTS (SELECT 1 FROM station_amenity f WHERE f.station_id = s.id AND f.amenity = ?)");
+            params.add(a.name());
         }
         if (f.status() != null) {
             clauses.add("status = ?");

@@ -12,8 +12,7 @@ import org.nuanxin.station.HostType;
 import org.nuanxin.station.OpeningHours;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationStatus;
-import org.nuanxin.web.InvalidInputException.FieldProblem;
-import org.springframework.context.MessageSource;
+import org.nuanxin.kernel.FieldProblem;
 import org.springframework.stereotype.Component;
 
 import java.text.Normalizer;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,22 +27,19 @@ import java.util.stream.Collectors;
 
 /**
  * The one place that decides whether a station's fields are acceptable, for the console form, the
- * API and roster imports alike. Messages come from {@code messages/station}.
+ * API and roster imports alike. Problems are message codes of {@code messages/station}.
  */
 @Component
 class StationValidator {
 
     static final int H3_RESOLUTION = 9;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,，、;；/|]\\s*|\\s+");
 
     private final Divisions divisions;
-    private final MessageSource messages;
     private final H3Core h3;
 
-    StationValidator(Divisions divisions, MessageSource messages, H3Core h3) {
+    StationValidator(Divisions divisions, H3Core h3) {
         this.divisions = divisions;
-        this.messages = messages;
         this.h3 = h3;
     }
 
@@ -55,8 +50,8 @@ class StationValidator {
         }
     }
 
-    Result validate(StationInput in, CoordinateSystem defaultCrs, boolean synthetic, Locale locale) {
-        Problems p = new Problems(locale);
+    Result validate(StationInput in, CoordinateSystem defaultCrs, boolean synthetic) {
+        Problems p = new Problems();
 
         String code = text(in.code());
         if (code != null && !CODE.matcher(code).matches()) {
@@ -117,14 +112,10 @@ class StationValidator {
         if (amenityText == null) {
             p.add("amenities", "station.error.amenitiesEmpty");
         } else {
-            List<String> unknown = new ArrayList<>();
-            for (String item : LIST_SEPARATOR.split(amenityText)) {
-                if (!item.isEmpty()) {
-                    Amenity.parse(item).ifPresentOrElse(amenities::add, () -> unknown.add(item));
-                }
-            }
-            if (!unknown.isEmpty()) {
-                p.add("amenities", "station.error.amenity", String.join("、", unknown),
+            Amenity.ParsedList parsed = Amenity.parseList(List.of(amenityText));
+            amenities.addAll(parsed.amenities());
+            if (!parsed.unknown().isEmpty()) {
+                p.add("amenities", "station.error.amenity", String.join("、", parsed.unknown()),
                         Arrays.stream(Amenity.values()).map(Amenity::label).collect(Collectors.joining("、")));
             } else if (amenities.isEmpty()) {
                 p.add("amenities", "station.error.amenitiesEmpty");
@@ -234,16 +225,11 @@ class StationValidator {
         return t.isEmpty() ? null : t;
     }
 
-    private final class Problems {
-        private final Locale locale;
+    private static final class Problems {
         private final List<FieldProblem> list = new ArrayList<>();
 
-        Problems(Locale locale) {
-            this.locale = locale;
-        }
-
-        void add(String field, String key, Object... args) {
-            list.add(new FieldProblem(field, messages.getMessage(key, args, key, locale)));
+        void add(String field, String code, Object... args) {
+            list.add(FieldProblem.of(field, code, args));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.nuanxin.station.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Division;
@@ -13,10 +14,14 @@ import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationChangedConcurrentlyException;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationInput;
-import org.nuanxin.station.StationPage;
 import org.nuanxin.station.StationStatus;
-import org.nuanxin.web.InvalidInputException;
-import org.springframework.context.MessageSource;
+import org.nuanxin.kernel.CityTime;
+import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.kernel.Paging;
+import org.nuanxin.kernel.ProblemMessages;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,43 +53,39 @@ class ConsoleStationController {
     private final StationCatalog catalog;
     private final Divisions divisions;
     private final XlsxExport export;
-    private final MessageSource messages;
+    private final StationFilterParser filterParser;
+    private final ProblemMessages problems;
+    private final CityTime time;
 
-    ConsoleStationController(StationCatalog catalog, Divisions divisions, XlsxExport export, MessageSource messages) {
+    ConsoleStationController(StationCatalog catalog, Divisions divisions, XlsxExport export,
+                             StationFilterParser filterParser, ProblemMessages problems, CityTime time) {
         this.catalog = catalog;
         this.divisions = divisions;
         this.export = export;
-        this.messages = messages;
+        this.filterParser = filterParser;
+        this.problems = problems;
+        this.time = time;
     }
 
     /**
-     * The list's filters as they arrive in the query string; blank means "any".
+     * The list's filters as they arrive in the query string, kept as typed so the form shows them again;
+     * blank means "any". Read by {@link StationFilterParser}, like the export and the map layer.
      */
     record Filters(String district, String amenity, String status, String q, String sort, String page) {
 
-        StationFilter toFilter() {
-            return new StationFilter(blank(district) ? null : district,
-                    blank(amenity) ? null : Amenity.parse(amenity).orElse(null),
-                    blank(status) ? null : StationStatus.parse(status).orElse(null),
-                    blank(q) ? null : q.strip(), null);
+        StationFilter toFilter(StationFilterParser parser) {
+            return parser.parse(district, amenity == null ? List.of() : List.of(amenity), status, q);
         }
 
-        StationCatalog.Sort toSort() {
-            return Arrays.stream(StationCatalog.Sort.values()).filter(s -> s.name().equalsIgnoreCase(sort))
-                    .findFirst().orElse(StationCatalog.Sort.CODE);
-        }
-
-        /** @return the zero-based page; a page that is not a number (a hand-edited URL) is the first */
-        int pageNumber() {
-            try {
-                return page == null ? 0 : Math.max(0, Integer.parseInt(page.strip()));
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
-
-        private static boolean blank(String s) {
-            return s == null || s.isBlank();
+        /** The order chosen in the form (编码, 名称, 区县, 最近修改); anything else is by code. */
+        Sort toSort() {
+            String chosen = sort == null ? "" : sort.strip().toUpperCase(Locale.ROOT);
+            return switch (chosen) {
+                case "NAME" -> Sort.by("name");
+                case "DISTRICT" -> Sort.by("districtCode");
+                case "UPDATED" -> Sort.by(Sort.Direction.DESC, "updatedAt");
+                default -> Sort.by("code");
+            };
         }
     }
 
@@ -104,10 +101,16 @@ class ConsoleStationController {
     }
 
     @GetMapping
-    String list(Filters filters, Model model) {
-        StationPage page = catalog.search(filters.toFilter(), filters.toSort(), filters.pageNumber(), PAGE_SIZE);
+    String list(Filters filters, Model model, Locale locale) {
         model.addAttribute("filters", filters);
-        model.addAttribute("page", page);
+        Pageable pageable = Paging.of(filters.page(), PAGE_SIZE, filters.toSort());
+        try {
+            model.addAttribute("page", catalog.search(filters.toFilter(filterParser), pageable));
+        } catch (InvalidInputException e) {
+            // A misspelt filter in an edited or old link lists nothing and says why, in words.
+            model.addAttribute("filterProblems", problems.texts(e.errors(), locale));
+            model.addAttribute("page", Page.empty(pageable));
+        }
         return "station/list";
     }
 
@@ -117,19 +120,27 @@ class ConsoleStationController {
         return "station/map";
     }
 
+    /** The roster as xlsx with the list's filters; a misspelt filter goes back to the list, which names it. */
     @GetMapping("/export.xlsx")
-    void exportXlsx(Filters filters, HttpServletResponse response, Locale locale) throws IOException {
+    void exportXlsx(Filters filters, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        StationFilter filter;
+        try {
+            filter = filters.toFilter(filterParser);
+        } catch (InvalidInputException e) {
+            response.sendRedirect(request.getContextPath() + "/console/stations?" + request.getQueryString());
+            return;
+        }
         Map<String, String> districtNames = divisions.districts().stream()
                 .collect(Collectors.toMap(Division::code, Division::name));
         List<List<Object>> rows = new ArrayList<>();
-        catalog.forEach(filters.toFilter(), s -> rows.add(List.of(s.code(), s.name(),
+        catalog.forEach(filter, s -> rows.add(List.of(s.code(), s.name(),
                 districtNames.getOrDefault(s.districtCode(), s.districtCode()), s.address(),
                 s.enteredLocation().longitude(), s.enteredLocation().latitude(), crsName(s.enteredCrs()),
                 s.hostType().label(), s.contactName(), PhoneNumbers.display(s.contactPhone()),
                 s.openingHours().toString(),
                 s.amenities().stream().sorted().map(Amenity::label).collect(Collectors.joining(",")),
                 s.status().label(), s.synthetic() ? "是" : "否")));
-        String fileName = "工会驿站名册-" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + ".xlsx";
+        String fileName = "工会驿站名册-" + time.today() + ".xlsx";
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"stations.xlsx\"; filename*=UTF-8''"
                 + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
@@ -159,11 +170,11 @@ class ConsoleStationController {
                   Model model, Locale locale, RedirectAttributes redirect) {
         StationInput input = withAmenities(form, amenity);
         try {
-            Station created = catalog.create(input, locale);
+            Station created = catalog.create(input);
             redirect.addFlashAttribute("saved", created.name());
             return "redirect:/console/stations/" + created.code();
         } catch (InvalidInputException e) {
-            return formWithErrors(input, amenity, e, model);
+            return formWithErrors(input, amenity, e, model, locale);
         }
     }
 
@@ -189,15 +200,15 @@ class ConsoleStationController {
         model.addAttribute("station", existing);
         model.addAttribute("version", version);
         try {
-            Station saved = catalog.update(code, version, input, locale);
+            Station saved = catalog.update(code, version, input);
             redirect.addFlashAttribute("saved", saved.name());
             return "redirect:/console/stations/" + saved.code();
         } catch (InvalidInputException e) {
-            return formWithErrors(input, amenity, e, model);
+            return formWithErrors(input, amenity, e, model, locale);
         } catch (StationChangedConcurrentlyException e) {
             model.addAttribute("form", input);
             model.addAttribute("selectedAmenities", amenity == null ? List.of() : amenity);
-            model.addAttribute("conflict", messages.getMessage("station.error.concurrent", null, locale));
+            model.addAttribute("conflict", true);
             return "station/form";
         }
     }
@@ -208,13 +219,11 @@ class ConsoleStationController {
                 f.latitude(), f.crs(), f.contactName(), f.contactPhone(), f.openingHours(), joined, f.status());
     }
 
-    private static String formWithErrors(StationInput input, List<String> amenity, InvalidInputException e,
-                                         Model model) {
+    private String formWithErrors(StationInput input, List<String> amenity, InvalidInputException e, Model model,
+                                  Locale locale) {
         model.addAttribute("form", input);
         model.addAttribute("selectedAmenities", amenity == null ? List.of() : amenity);
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.errors().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a.equals(b) ? a : a + "；" + b));
-        model.addAttribute("errors", errors);
+        model.addAttribute("errors", problems.byField(e.errors(), locale));
         return "station/form";
     }
 }

@@ -7,15 +7,12 @@ import org.nuanxin.geo.Divisions;
 import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.StationFinder;
-import org.nuanxin.web.InvalidInputException;
-import org.nuanxin.web.InvalidInputException.FieldProblem;
-import org.springframework.context.MessageSource;
+import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.kernel.FieldProblem;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -39,60 +36,47 @@ class FinderQuery {
 
     private final Divisions divisions;
     private final StationFinder finder;
-    private final MessageSource messages;
 
-    FinderQuery(Divisions divisions, StationFinder finder, MessageSource messages) {
+    FinderQuery(Divisions divisions, StationFinder finder) {
         this.divisions = divisions;
         this.finder = finder;
-        this.messages = messages;
     }
 
     /**
      * @throws InvalidInputException naming lat, lng, crs, amenity or limit
      */
-    Checked check(Double lat, Double lng, String crs, List<String> amenity, boolean openNow, Integer limit,
-                  Locale locale) {
+    Checked check(Double lat, Double lng, String crs, List<String> amenity, boolean openNow, Integer limit) {
         int maxLimit = finder.maxLimit();
         List<FieldProblem> problems = new ArrayList<>();
         if (lat == null || !Double.isFinite(lat) || lat < -90 || lat > 90) {
-            problems.add(new FieldProblem("lat", msg("finder.error.lat", locale)));
+            problems.add(FieldProblem.of("lat", "finder.error.lat"));
         }
         if (lng == null || !Double.isFinite(lng) || lng < -180 || lng > 180) {
-            problems.add(new FieldProblem("lng", msg("finder.error.lng", locale)));
+            problems.add(FieldProblem.of("lng", "finder.error.lng"));
         }
         CoordinateSystem system = CoordinateSystem.WGS84;
         if (crs != null && !crs.isBlank()) {
             system = CoordinateSystem.parse(crs).orElse(null);
             if (system == null) {
-                problems.add(new FieldProblem("crs", msg("finder.error.crs", locale, crs)));
+                problems.add(FieldProblem.of("crs", "finder.error.crs", crs));
             }
         }
-        Set<Amenity> amenities = EnumSet.noneOf(Amenity.class);
-        if (amenity != null) {
-            for (String a : amenity) {
-                for (String item : a.split("[,，]")) {
-                    if (!item.isBlank()) {
-                        Amenity.parse(item).ifPresentOrElse(amenities::add, () -> problems.add(
-                                new FieldProblem("amenity", msg("finder.error.amenity", locale, item.strip()))));
-                    }
-                }
-            }
+        Amenity.ParsedList parsed = Amenity.parseList(amenity == null ? List.of() : amenity);
+        for (String unknown : parsed.unknown()) {
+            problems.add(FieldProblem.of("amenity", "finder.error.amenity", unknown));
         }
+        Set<Amenity> amenities = parsed.amenities();
         int n = limit == null ? finder.defaultLimit() : limit;
         if (n < 1 || n > maxLimit) {
-            problems.add(new FieldProblem("limit", msg("finder.error.limit", locale, maxLimit)));
+            problems.add(FieldProblem.of("limit", "finder.error.limit", maxLimit));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         GeoPoint wgs84 = CoordinateTransform.toWgs84(new GeoPoint(lng, lat), system);
         Division district = divisions.locateDistrict(wgs84).orElseThrow(() -> new InvalidInputException(List.of(
-                new FieldProblem("lat", msg("finder.error.outside", locale)),
-                new FieldProblem("lng", msg("finder.error.outside", locale)))));
+                FieldProblem.of("lat", "finder.error.outside"),
+                FieldProblem.of("lng", "finder.error.outside"))));
         return new Checked(wgs84, system, district, amenities, openNow, n);
-    }
-
-    private String msg(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args, key, locale);
     }
 }

@@ -3,20 +3,14 @@ package org.nuanxin.station.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.nuanxin.geo.Divisions;
-import org.nuanxin.station.Amenity;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationFinder;
-import org.nuanxin.station.StationStatus;
 import org.nuanxin.station.web.StationViews.NearbyView;
 import org.nuanxin.station.web.StationViews.NearestResponse;
 import org.nuanxin.station.web.StationViews.Point;
 import org.nuanxin.station.web.StationViews.QueryView;
 import org.nuanxin.station.web.StationViews.StationView;
-import org.nuanxin.web.InvalidInputException;
-import org.nuanxin.web.InvalidInputException.FieldProblem;
-import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -31,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The public, read-only station API: the nearest-station finder and the station map layer. */
@@ -43,16 +36,14 @@ class StationApiController {
     private final StationFinder finder;
     private final StationCatalog catalog;
     private final FinderQuery query;
-    private final Divisions divisions;
-    private final MessageSource messages;
+    private final StationFilterParser filterParser;
 
-    StationApiController(StationFinder finder, StationCatalog catalog, FinderQuery query, Divisions divisions,
-                         MessageSource messages) {
+    StationApiController(StationFinder finder, StationCatalog catalog, FinderQuery query,
+                         StationFilterParser filterParser) {
         this.finder = finder;
         this.catalog = catalog;
         this.query = query;
-        this.divisions = divisions;
-        this.messages = messages;
+        this.filterParser = filterParser;
     }
 
     @GetMapping("/nearest")
@@ -67,9 +58,8 @@ class StationApiController {
             @Parameter(description = "required amenities, repeated or comma-separated: WATER, CHARGING, REST, ... or 饮水")
             @RequestParam(required = false) List<String> amenity,
             @Parameter(description = "only stations open now (Asia/Shanghai)") @RequestParam(defaultValue = "false") boolean openNow,
-            @Parameter(description = "how many, 1..50, default 10") @RequestParam(required = false) Integer limit,
-            Locale locale) {
-        FinderQuery.Checked q = query.check(lat, lng, crs, amenity, openNow, limit, locale);
+            @Parameter(description = "how many, 1..50, default 10") @RequestParam(required = false) Integer limit) {
+        FinderQuery.Checked q = query.check(lat, lng, crs, amenity, openNow, limit);
         List<NearbyView> stations = finder.nearest(q.wgs84(), q.amenities(), q.openNow(), q.limit()).stream()
                 .map(NearbyView::of).toList();
         return new NearestResponse(new QueryView(Point.of(q.wgs84()), q.crs().name(), q.district().code(),
@@ -85,31 +75,15 @@ class StationApiController {
 
     @GetMapping(produces = {"application/geo+json", "application/json"})
     @Operation(summary = "Stations as a GeoJSON FeatureCollection (WGS-84), for maps",
-            description = "Filters: district (6-digit code or name), amenity (code or Chinese name), status (OPEN, SUSPENDED, CLOSED), "
+            description = "Filters: district (6-digit code or name), amenity (code or Chinese name; several separated by commas "
+                    + "or repeated: stations with all of them), status (OPEN, SUSPENDED, CLOSED), "
                     + "q (part of the name, address or code).")
     ResponseEntity<Map<String, Object>> geoJson(@RequestParam(required = false) String district,
-                                                @RequestParam(required = false) String amenity,
+                                                @RequestParam(required = false) List<String> amenity,
                                                 @RequestParam(required = false) String status,
-                                                @RequestParam(required = false) String q,
-                                                Locale locale) {
-        // A misspelt filter must not quietly return every station.
-        List<FieldProblem> problems = new ArrayList<>();
-        Amenity wanted = blankToNull(amenity) == null ? null : Amenity.parse(amenity).orElse(null);
-        if (blankToNull(amenity) != null && wanted == null) {
-            problems.add(new FieldProblem("amenity", messages.getMessage("finder.error.amenity", new Object[]{amenity}, locale)));
-        }
-        StationStatus state = blankToNull(status) == null ? null : StationStatus.parse(status).orElse(null);
-        if (blankToNull(status) != null && state == null) {
-            problems.add(new FieldProblem("status", messages.getMessage("station.error.status", new Object[]{status}, locale)));
-        }
-        if (blankToNull(district) != null && divisions.districtByName(district).isEmpty()) {
-            problems.add(new FieldProblem("district", messages.getMessage("station.error.district", new Object[]{district}, locale)));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        StationFilter filter = new StationFilter(blankToNull(district) == null ? null
-                : divisions.districtByName(district).orElseThrow().code(), wanted, state, blankToNull(q), null);
+                                                @RequestParam(required = false) String q) {
+        // A misspelt filter must not quietly return every station: the parser refuses it (400).
+        StationFilter filter = filterParser.parse(district, amenity, status, q);
         List<Map<String, Object>> features = new ArrayList<>();
         catalog.forEach(filter, s -> {
             Map<String, Object> props = new LinkedHashMap<>();
@@ -124,9 +98,5 @@ class StationApiController {
         });
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)))
                 .body(Map.of("type", "FeatureCollection", "features", features));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

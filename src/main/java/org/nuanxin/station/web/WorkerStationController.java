@@ -8,8 +8,8 @@ import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.StationFinder;
-import org.nuanxin.web.InvalidInputException;
-import org.springframework.context.MessageSource;
+import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.kernel.ProblemMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,15 +33,15 @@ class WorkerStationController {
     private final FinderQuery query;
     private final Divisions divisions;
     private final MapProperties map;
-    private final MessageSource messages;
+    private final ProblemMessages problems;
 
     WorkerStationController(StationFinder finder, FinderQuery query, Divisions divisions, MapProperties map,
-                            MessageSource messages) {
+                            ProblemMessages problems) {
         this.finder = finder;
         this.query = query;
         this.divisions = divisions;
         this.map = map;
-        this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping("/m/stations")
@@ -78,21 +78,20 @@ class WorkerStationController {
         try {
             if ((lat == null || lng == null) && district != null && !district.isBlank()) {
                 Division d = divisions.districtByName(district).orElseThrow(
-                        () -> new InvalidInputException("district",
-                                messages.getMessage("station.error.district", new Object[]{district}, locale)));
+                        () -> new InvalidInputException("district", "station.error.district", district.strip()));
                 GeoPoint centre = divisions.labelPoint(d.code());
                 lat = centre.latitude();
                 lng = centre.longitude();
                 crs = "wgs84";
             }
-            FinderQuery.Checked q = query.check(lat, lng, crs, amenity, openNow, null, locale);
+            FinderQuery.Checked q = query.check(lat, lng, crs, amenity, openNow, null);
             List<NearbyStation> found = finder.nearest(q.wgs84(), q.amenities(), q.openNow(), q.limit());
             model.addAttribute("query", q);
             model.addAttribute("here", display(q.wgs84()));
             model.addAttribute("stations", found.stream().map(n -> new Row(n, display(n.station().location()),
                     StationViews.navigationUrl(n.station()))).toList());
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.errors());
+            model.addAttribute("problems", problems.texts(e.errors(), locale));
         }
     }
 

@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class SpreadsheetConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(SpreadsheetConfiguration.class);
+            .withUserConfiguration(SpreadsheetConfiguration.class)
+            .withBean(org.nuanxin.kernel.CityTime.class, () -> new org.nuanxin.kernel.CityTime(java.time.Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai")));
 
     @Test
     void limitsComeFromProperties() {

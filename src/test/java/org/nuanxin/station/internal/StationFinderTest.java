@@ -146,14 +146,14 @@ class StationFinderTest {
         GeoPoint spot = divisions.randomPointIn("500120", new SplittableRandom(99));
         Station created = catalog.create(new StationInput(null, "索引测试驿站", "企业", "璧山区", "测试路1号",
                 Double.toString(spot.longitude()), Double.toString(spot.latitude()), "WGS-84", "测试", "13800138000",
-                "全天24小时", "饮水,充电", null), Locale.SIMPLIFIED_CHINESE);
+                "全天24小时", "饮水,充电", null));
         assertThat(finder.nearest(spot, Set.of(), false, 1).get(0).station().code()).isEqualTo(created.code());
         assertThat(finder.indexedCount()).isEqualTo(5445);
 
         // ...and disappears from the finder once closed.
         catalog.update(created.code(), created.version(), new StationInput(created.code(), "索引测试驿站", "企业", "璧山区",
                 "测试路1号", Double.toString(spot.longitude()), Double.toString(spot.latitude()), "WGS-84", "测试",
-                "13800138000", "全天24小时", "饮水,充电", "关闭"), Locale.SIMPLIFIED_CHINESE);
+                "13800138000", "全天24小时", "饮水,充电", "关闭"));
         assertThat(finder.nearest(spot, Set.of(), false, 5)).extracting(n -> n.station().code())
                 .doesNotContain(created.code());
         assertThat(catalog.findByCode(created.code()).orElseThrow().status()).isEqualTo(StationStatus.CLOSED);

@@ -14,6 +14,8 @@ import org.nuanxin.station.StationImportStatus.State;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.station.StationsChanged;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,8 +119,7 @@ abstract class StationImportTest {
         for (String line : lines) {
             String[] f = line.split(",", 12);
             String district = divisions.districtByName(f[2]).orElseThrow().code();
-            Station s = catalog.search(new StationFilter(district, null, null, f[1], null), StationCatalog.Sort.CODE, 0, 5)
-                    .items().get(0);
+            Station s = catalog.search(new StationFilter(district, null, null, f[1], null), PageRequest.of(0, 5, Sort.by("code"))).getContent().get(0);
             CoordinateSystem crs = CoordinateSystem.parse(f[6]).orElseThrow();
             GeoPoint entered = new GeoPoint(Double.parseDouble(f[4]), Double.parseDouble(f[5]));
             assertThat(s.enteredCrs()).isEqualTo(crs);
@@ -164,8 +165,7 @@ abstract class StationImportTest {
         assertThat(ready.unchanged()).isEqualTo(37);
         committed(ready);
 
-        Station changed = catalog.search(new StationFilter("500103", null, null, "解放碑商圈工会驿站", null),
-                StationCatalog.Sort.CODE, 0, 1).items().get(0);
+        Station changed = catalog.search(new StationFilter("500103", null, null, "解放碑商圈工会驿站", null), PageRequest.of(0, 1, Sort.by("code"))).getContent().get(0);
         assertThat(changed.contactPhone()).isEqualTo("+8613900001102");
         assertThat(changed.openingHours().toString()).isEqualTo("09:00-21:30");
         assertThat(changed.version()).isEqualTo(1);
@@ -242,8 +242,7 @@ abstract class StationImportTest {
     @Test
     void generatedCodesFollowTheDistrict() throws IOException {
         committed(checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx")));
-        List<Station> yuzhong = catalog.search(new StationFilter("500103", null, null, null, null),
-                StationCatalog.Sort.CODE, 0, 50).items();
+        List<Station> yuzhong = catalog.search(new StationFilter("500103", null, null, null, null), PageRequest.of(0, 50, Sort.by("code"))).getContent();
         assertThat(yuzhong).extracting(Station::code).containsExactly("500103-0001", "500103-0002", "500103-0003",
                 "500103-0004", "500103-0005");
     }

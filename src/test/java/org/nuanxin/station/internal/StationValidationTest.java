@@ -5,9 +5,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.support.NuanxinTest;
-import org.nuanxin.web.InvalidInputException.FieldProblem;
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.kernel.ProblemMessages;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,18 @@ class StationValidationTest {
 
     @Autowired
     StationCatalog catalog;
+
+    @Autowired
+    ProblemMessages messages;
+
+    /** A field and its problem's text, as a form or the API shows it. */
+    record Shown(String field, String message) {
+    }
+
+    /** Checks like the console form: problems resolved to text in {@code locale}. */
+    List<Shown> check(StationInput in, CoordinateSystem defaultCrs, Locale locale) {
+        return catalog.check(in, defaultCrs).stream().map(p -> new Shown(p.field(), messages.text(p, locale))).toList();
+    }
 
     /** 解放碑商圈工会驿站 from the sample roster, valid as it stands. */
     static StationInput valid() {
@@ -53,9 +67,9 @@ class StationValidationTest {
         if (field.equals("longitude") && "106.5330".equals(value)) {
             in = with(in, "latitude", "29.5800"); // 观音桥, in 江北区
         }
-        assertThat(catalog.check(valid(), null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
-        assertThat(catalog.check(in, null, Locale.SIMPLIFIED_CHINESE))
-                .extracting(FieldProblem::field, FieldProblem::message)
+        assertThat(check(valid(), null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        assertThat(check(in, null, Locale.SIMPLIFIED_CHINESE))
+                .extracting(Shown::field, Shown::message)
                 .anySatisfy(t -> {
                     assertThat(t.toList().get(0)).isEqualTo(field);
                     assertThat((String) t.toList().get(1)).contains(message);
@@ -66,9 +80,9 @@ class StationValidationTest {
     @CsvSource({"name,101", "address,201", "contactName,51"})
     void lengthsAreLimited(String field, int length) {
         StationInput in = with(valid(), field, "站".repeat(length));
-        assertThat(catalog.check(in, null, Locale.SIMPLIFIED_CHINESE))
-                .contains(new FieldProblem(field, "不能超过 " + (length - 1) + " 个字"));
-        assertThat(catalog.check(with(valid(), field, "站".repeat(length - 1)), null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        assertThat(check(in, null, Locale.SIMPLIFIED_CHINESE))
+                .contains(new Shown(field, "不能超过 " + (length - 1) + " 个字"));
+        assertThat(check(with(valid(), field, "站".repeat(length - 1)), null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
     }
 
     @ParameterizedTest
@@ -76,21 +90,21 @@ class StationValidationTest {
     void aMissingCoordinateSystemNeedsAFileLevelChoiceAndStatusDefaultsToOpen(String field) {
         StationInput in = with(valid(), field, null);
         boolean crs = field.equals("crs");
-        assertThat(catalog.check(in, null, Locale.SIMPLIFIED_CHINESE)).hasSize(crs ? 1 : 0);
-        assertThat(catalog.check(in, org.nuanxin.geo.CoordinateSystem.GCJ02, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        assertThat(check(in, null, Locale.SIMPLIFIED_CHINESE)).hasSize(crs ? 1 : 0);
+        assertThat(check(in, CoordinateSystem.GCJ02, Locale.SIMPLIFIED_CHINESE)).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource({"contactPhone,'023-6312-3456'", "openingHours,'全天24小时'", "amenities,'热水、充电宝、厕所'",
             "hostType,'银行'", "district,'500103'", "district,'渝中'", "crs,'高德'"})
     void acceptsWhatStaffReallyWrite(String field, String value) {
-        assertThat(catalog.check(with(valid(), field, value), null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        assertThat(check(with(valid(), field, value), null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource({"contactPhone,12345678901,'is not a valid phone number'", "district,江北新区,'is not a district'"})
     void speaksEnglishToo(String field, String value, String message) {
-        assertThat(catalog.check(with(valid(), field, value), null, Locale.ENGLISH))
+        assertThat(check(with(valid(), field, value), null, Locale.ENGLISH))
                 .anySatisfy(p -> assertThat(p.message()).contains(message));
     }
 

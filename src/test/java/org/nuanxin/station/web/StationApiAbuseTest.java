@@ -27,6 +27,8 @@ import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -130,8 +132,7 @@ class StationApiAbuseTest {
                         .param("contactPhone", "１３８００００１２３４").param("openingHours", "9:00-21:00")
                         .param("amenity", "WATER"))
                 .andExpect(status().isFound());
-        var s = catalog.search(new StationFilter("500103", null, null, "九点开门测试驿站", null),
-                StationCatalog.Sort.CODE, 0, 10).items().get(0);
+        var s = catalog.search(new StationFilter("500103", null, null, "九点开门测试驿站", null), PageRequest.of(0, 10, Sort.by("code"))).getContent().get(0);
         assertThat(s.openingHours().toString()).isEqualTo("09:00-21:00");
         assertThat(s.contactPhone()).isEqualTo("+8613800001234");
         assertThat(s.amenities()).containsExactly(Amenity.WATER);

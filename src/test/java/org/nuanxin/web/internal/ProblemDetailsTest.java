@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.junit.jupiter.api.Test;
 import org.nuanxin.support.NuanxinTest;
-import org.nuanxin.web.InvalidInputException;
+import org.nuanxin.kernel.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;

@@ -1,4 +1,4 @@
-package org.nuanxin.web.internal;
+package org.nuanxin.kernel.internal;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -11,8 +11,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 
-import org.nuanxin.web.InvalidInputException;
-import org.nuanxin.web.InvalidInputException.FieldProblem;
+import org.nuanxin.kernel.FieldProblem;
+import org.nuanxin.kernel.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -46,7 +46,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /**
  * Turns every error of a request under {@code /api/**} into an RFC 9457 problem detail
  * ({@code application/problem+json}) with a localised title and detail and, for input errors, an
- * {@code errors} array of {@code {field, message}}. Requests elsewhere (console and worker pages)
+ * {@code errors} array of {@code {field, code, message}}: the code is stable across languages
+ * (e.g. {@code finder.error.lat}), the message is in the request's language. Requests elsewhere (console and worker pages)
  * are handed back untouched by re-throwing, so Spring's default resolvers and the error pages deal
  * with them. It applies without a handler too (an upload that is too large fails before one is
  * chosen).
@@ -68,7 +69,8 @@ class ApiProblemAdvice {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex, HttpServletRequest request) throws Exception {
         apiOnly(ex, request);
-        return problem(HttpStatus.BAD_REQUEST, "web.problem.invalid", request, ex.errors());
+        return problem(HttpStatus.BAD_REQUEST, "kernel.problem.invalid", request,
+                ex.errors().stream().map(p -> new Entry(p.field(), p.code(), messages.getMessage(p, locale()))).toList());
     }
 
     @ExceptionHandler(TypeMismatchException.class)
@@ -76,8 +78,8 @@ class ApiProblemAdvice {
         apiOnly(ex, request);
         String field = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
         // The rejected value is not echoed: it may be personal data typed into the wrong parameter.
-        return problem(HttpStatus.BAD_REQUEST, "web.problem.invalid", request,
-                List.of(new FieldProblem(field, text("web.problem.field.type", field))));
+        return problem(HttpStatus.BAD_REQUEST, "kernel.problem.invalid", request,
+                List.of(entry(FieldProblem.of(field, "kernel.problem.field.type", field))));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -85,66 +87,66 @@ class ApiProblemAdvice {
             throws Exception {
         apiOnly(ex, request);
         String field = ex.getParameterName();
-        return problem(HttpStatus.BAD_REQUEST, "web.problem.invalid", request,
-                List.of(new FieldProblem(field, text("web.problem.field.missing", field))));
+        return problem(HttpStatus.BAD_REQUEST, "kernel.problem.invalid", request,
+                List.of(entry(FieldProblem.of(field, "kernel.problem.field.missing", field))));
     }
 
     /** Also {@code MethodArgumentNotValidException} (a {@code BindException}): {@code @Valid} bodies and forms. */
     @ExceptionHandler(BindException.class)
     ResponseEntity<ProblemDetail> bind(BindException ex, HttpServletRequest request) throws Exception {
         apiOnly(ex, request);
-        List<FieldProblem> errors = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors().forEach(fe -> errors.add(new FieldProblem(fe.getField(), text(fe))));
-        ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), text(ge))));
-        return problem(HttpStatus.BAD_REQUEST, "web.problem.invalid", request, errors);
+        List<Entry> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(fe -> errors.add(new Entry(fe.getField(), fe.getCode(), text(fe))));
+        ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(new Entry(ge.getObjectName(), ge.getCode(), text(ge))));
+        return problem(HttpStatus.BAD_REQUEST, "kernel.problem.invalid", request, errors);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> methodValidation(HandlerMethodValidationException ex, HttpServletRequest request)
             throws Exception {
         apiOnly(ex, request);
-        List<FieldProblem> errors = new ArrayList<>();
+        List<Entry> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             String name = parameterName(result.getMethodParameter());
             if (result instanceof ParameterErrors pe) {
                 for (FieldError fe : pe.getFieldErrors()) {
-                    errors.add(new FieldProblem(name + "." + fe.getField(), text(fe)));
+                    errors.add(new Entry(name + "." + fe.getField(), fe.getCode(), text(fe)));
                 }
-                pe.getGlobalErrors().forEach(ge -> errors.add(new FieldProblem(name, text(ge))));
+                pe.getGlobalErrors().forEach(ge -> errors.add(new Entry(name, ge.getCode(), text(ge))));
             } else {
-                result.getResolvableErrors().forEach(e -> errors.add(new FieldProblem(name, text(e))));
+                result.getResolvableErrors().forEach(e -> errors.add(new Entry(name, firstCode(e), text(e))));
             }
         }
-        return problem(HttpStatus.BAD_REQUEST, "web.problem.invalid", request, errors);
+        return problem(HttpStatus.BAD_REQUEST, "kernel.problem.invalid", request, errors);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex, HttpServletRequest request)
             throws Exception {
         apiOnly(ex, request);
-        List<FieldProblem> errors = new ArrayList<>();
+        List<Entry> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : ex.getConstraintViolations()) {
             String field = "";
             for (Path.Node node : v.getPropertyPath()) {
                 field = node.getName() == null ? field : node.getName();
             }
-            errors.add(new FieldProblem(field, v.getMessage()));
+            errors.add(new Entry(field, v.getMessageTemplate(), v.getMessage()));
         }
-        return problem(HttpStatus.BAD_REQUEST, "web.problem.invalid", request, errors);
+        return problem(HttpStatus.BAD_REQUEST, "kernel.problem.invalid", request, errors);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request)
             throws Exception {
         apiOnly(ex, request);
-        return problem(HttpStatus.BAD_REQUEST, "web.problem.unreadable", request, List.of());
+        return problem(HttpStatus.BAD_REQUEST, "kernel.problem.unreadable", request, List.of());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request)
             throws Exception {
         apiOnly(ex, request);
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "web.problem.too-large", request, List.of());
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "kernel.problem.too-large", request, List.of());
     }
 
     /**
@@ -172,7 +174,7 @@ class ApiProblemAdvice {
             return respond(body, request, er.getHeaders().getAllow().isEmpty() ? null : er.getHeaders());
         }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "web.problem.internal", request, List.of());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "kernel.problem.internal", request, List.of());
     }
 
     private static boolean clientWentAway(Throwable ex) {
@@ -194,13 +196,20 @@ class ApiProblemAdvice {
     }
 
     private ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, HttpServletRequest request,
-            List<FieldProblem> errors) {
+            List<Entry> errors) {
         ProblemDetail body = ProblemDetail.forStatus(status);
         body.setTitle(text(key + ".title"));
         body.setDetail(text(key + ".detail"));
         if (!errors.isEmpty()) {
-            body.setProperty("errors", errors.stream()
-                    .map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+            body.setProperty("errors", errors.stream().map(e -> {
+                Map<String, String> m = new java.util.LinkedHashMap<>();
+                m.put("field", e.field());
+                if (e.code() != null) {
+                    m.put("code", e.code());
+                }
+                m.put("message", e.message());
+                return m;
+            }).toList());
         }
         return respond(body, request, null);
     }
@@ -218,7 +227,7 @@ class ApiProblemAdvice {
     private String statusTitle(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         String fallback = known == null ? String.valueOf(status.value()) : known.getReasonPhrase();
-        return messages.getMessage("web.problem.status." + status.value(), null, fallback, locale());
+        return messages.getMessage("kernel.problem.status." + status.value(), null, fallback, locale());
     }
 
     private static String parameterName(MethodParameter parameter) {
@@ -232,6 +241,19 @@ class ApiProblemAdvice {
         }
         String name = parameter.getParameterName();
         return name == null ? "arg" + parameter.getParameterIndex() : name;
+    }
+
+    /** One entry of the {@code errors} array. */
+    private record Entry(String field, String code, String message) {
+    }
+
+    private Entry entry(FieldProblem p) {
+        return new Entry(p.field(), p.code(), messages.getMessage(p, locale()));
+    }
+
+    private static String firstCode(MessageSourceResolvable resolvable) {
+        String[] codes = resolvable.getCodes();
+        return codes == null || codes.length == 0 ? null : codes[0];
     }
 
     private String text(MessageSourceResolvable resolvable) {
