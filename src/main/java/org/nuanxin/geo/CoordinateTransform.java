@@ -1,7 +1,6 @@
 package org.nuanxin.geo;
 
 import java.util.Objects;
-import org.nuanxin.geo.internal.ChinaOffsets;
 
 /**
  * Converts points between WGS-84, GCJ-02 and BD-09. GCJ-02 to WGS-84 is inverted iteratively to

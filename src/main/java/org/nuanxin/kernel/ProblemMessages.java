@@ -1,9 +1,11 @@
 package org.nuanxin.kernel;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -36,11 +38,13 @@ public class ProblemMessages {
      *         field are joined with the language's separator (；)
      */
     public Map<String, String> byField(List<FieldProblem> problems, Locale locale) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        String separator = messages.getMessage("kernel.problem.separator", null, "; ", locale);
+        Map<String, Set<String>> texts = new LinkedHashMap<>();
         for (FieldProblem p : problems) {
-            byField.merge(p.field(), text(p, locale), (a, b) -> a.equals(b) ? a : a + separator + b);
+            texts.computeIfAbsent(p.field(), f -> new LinkedHashSet<>()).add(text(p, locale));
         }
+        String separator = messages.getMessage("kernel.problem.separator", null, "; ", locale);
+        Map<String, String> byField = new LinkedHashMap<>();
+        texts.forEach((field, lines) -> byField.put(field, String.join(separator, lines)));
         return byField;
     }
 }

@@ -2,11 +2,12 @@ package org.nuanxin.spreadsheet;
 
 import java.io.InputStream;
 import java.util.Locale;
-import org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader;
 
 /**
  * Reads an uploaded xlsx or CSV into text rows keyed by a capability's schema. Inject the Spring
- * bean (configured by {@code nuanxin.spreadsheet.*}), or use {@link #standard()} in plain tests.
+ * bean, the only reader of the application, configured by {@code nuanxin.spreadsheet.*}: the
+ * zip-bomb guards it sets are process-wide in Apache POI, so a second reader with other limits
+ * would silently change them.
  *
  * <p>The format is detected from the content, not the file name: a zip is read as xlsx (first
  * visible sheet only), an OLE2 .xls is refused with a "save as .xlsx" message, other text is CSV in
@@ -28,13 +29,4 @@ public interface SpreadsheetReader {
      *                                      whole cannot be used
      */
     ParsedSheet read(String fileName, InputStream in, SheetSchema schema, Locale locale);
-
-    /** A reader with {@link SpreadsheetLimits#defaults()}. */
-    static SpreadsheetReader standard() {
-        return new DefaultSpreadsheetReader(SpreadsheetLimits.defaults());
-    }
-
-    static SpreadsheetReader withLimits(SpreadsheetLimits limits) {
-        return new DefaultSpreadsheetReader(limits);
-    }
 }

@@ -33,7 +33,7 @@ import org.nuanxin.spreadsheet.SpreadsheetRejectedException.Reason;
 
 class SpreadsheetReaderTest {
 
-    private final SpreadsheetReader reader = SpreadsheetReader.standard();
+    private final SpreadsheetReader reader = new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(SpreadsheetLimits.defaults());
 
     private ParsedSheet read(String name, byte[] bytes) {
         return reader.read(name, in(bytes), STATIONS, Locale.SIMPLIFIED_CHINESE);
@@ -316,7 +316,7 @@ class SpreadsheetReaderTest {
 
         @Test
         void tooManyRowsIsRejected() {
-            SpreadsheetReader small = SpreadsheetReader.withLimits(SpreadsheetLimits.defaults().withMaxRows(5));
+            SpreadsheetReader small = new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(SpreadsheetLimits.defaults().withMaxRows(5));
             StringBuilder csv = new StringBuilder(String.join(",", SHORT_HEADER)).append('\n');
             for (int i = 0; i < 6; i++) {
                 csv.append("站").append(i).append(",渝中区,某路,106.5,29.5,1380000010").append(i).append('\n');
@@ -336,7 +336,7 @@ class SpreadsheetReaderTest {
 
         @Test
         void tooLargeFileIsRejected() {
-            SpreadsheetReader tiny = SpreadsheetReader.withLimits(SpreadsheetLimits.defaults().withMaxBytes(1000));
+            SpreadsheetReader tiny = new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(SpreadsheetLimits.defaults().withMaxBytes(1000));
             assertThatThrownBy(() -> tiny.read("big.csv", in(resource("station-roster-sample.csv")), STATIONS, Locale.ENGLISH))
                     .isInstanceOfSatisfying(SpreadsheetRejectedException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))

@@ -73,7 +73,7 @@ class XlsxExportTest {
         byte[] file = export(Sheets.STATIONS.headers(),
                 List.of(Arrays.asList(1, "解放碑站", "渝中区", "民族路1号", new BigDecimal("106.5785"), 29.564,
                         "GCJ-02", "银行", "陈某", "13800000101", "08:00-22:00", "饮水,充电")));
-        ParsedSheet sheet = SpreadsheetReader.standard().read("export.xlsx", new ByteArrayInputStream(file),
+        ParsedSheet sheet = new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(SpreadsheetLimits.defaults()).read("export.xlsx", new ByteArrayInputStream(file),
                 Sheets.STATIONS, Locale.SIMPLIFIED_CHINESE);
         assertThat(sheet.rows()).singleElement().satisfies(row -> {
             assertThat(row.rowNumber()).isEqualTo(2);

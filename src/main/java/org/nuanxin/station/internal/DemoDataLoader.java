@@ -61,10 +61,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** The application's one reader, so its configured limits stay in force (they are process-wide in POI). */
+    private final SpreadsheetReader reader;
 
     DemoDataLoader(StationProperties properties, DataSource dataSource, StationRepository repository,
                    StationValidator validator, StationCodes codes, Divisions divisions,
-                   TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+                   TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+                   SpreadsheetReader reader) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.repository = repository;
@@ -74,6 +77,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.reader = reader;
     }
 
     @Override
@@ -102,7 +106,7 @@ class DemoDataLoader implements ApplicationRunner {
         var now = clock.instant();
         StationCodes.Allocator allocator = codes.allocator();
         int count = 0;
-        for (StationInput input : sampleRoster()) {
+        for (StationInput input : sampleRoster(reader)) {
             StationValidator.Result r = validator.validate(input, null, false);
             if (!r.valid()) {
                 throw new IllegalStateException("sample roster row " + input.name() + " is invalid: " + r.problems());
@@ -110,7 +114,7 @@ class DemoDataLoader implements ApplicationRunner {
             repository.insert(r.record().withCode(allocator.next(r.record().districtCode())), now);
             count++;
         }
-        Map<String, Long> population = population();
+        Map<String, Long> population = population(reader);
         long totalPopulation = population.values().stream().mapToLong(Long::longValue).sum();
         int synthetic = Math.max(0, properties.demoTargetTotal() - count);
         SplittableRandom random = new SplittableRandom(20240917L);
@@ -150,8 +154,8 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     /** The sample roster shipped in resources, read exactly as a staff import reads it. */
-    static List<StationInput> sampleRoster() {
-        return read("station/station-roster-sample.csv", RosterImportService.SCHEMA).rows().stream()
+    static List<StationInput> sampleRoster(SpreadsheetReader reader) {
+        return read(reader, "station/station-roster-sample.csv", RosterImportService.SCHEMA).rows().stream()
                 .map(RosterImportService::input).toList();
     }
 
@@ -163,11 +167,11 @@ class DemoDataLoader implements ApplicationRunner {
      * Resident population by district (7th census, 2020). Four districts are missing from the public
      * tables; they share the known remainder (2,646,033) equally.
      */
-    static Map<String, Long> population() {
+    static Map<String, Long> population(SpreadsheetReader reader) {
         Map<String, Long> byDistrict = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         long cityTotal = 0;
-        for (SheetRow row : read("station/chongqing-2020-resident-population.csv", POPULATION).rows()) {
+        for (SheetRow row : read(reader, "station/chongqing-2020-resident-population.csv", POPULATION).rows()) {
             String code = row.value("code").orElseThrow();
             Optional<Long> people = row.value("population").map(Long::parseLong);
             if (code.equals("500000")) {
@@ -185,9 +189,9 @@ class DemoDataLoader implements ApplicationRunner {
         return byDistrict;
     }
 
-    private static ParsedSheet read(String resource, SheetSchema schema) {
+    private static ParsedSheet read(SpreadsheetReader reader, String resource, SheetSchema schema) {
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            return SpreadsheetReader.standard().read(resource, in, schema, Locale.SIMPLIFIED_CHINESE);
+            return reader.read(resource, in, schema, Locale.SIMPLIFIED_CHINESE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

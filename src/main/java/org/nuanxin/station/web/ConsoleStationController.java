@@ -32,11 +32,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +77,23 @@ class ConsoleStationController {
 
         StationFilter toFilter(StationFilterParser parser) {
             return parser.parse(district, amenity == null ? List.of() : List.of(amenity), status, q);
+        }
+
+        /** @return the list's URL with these filters (and no page), encoded */
+        String listUrl() {
+            UriComponentsBuilder url = UriComponentsBuilder.fromPath("/console/stations");
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("district", district);
+            params.put("amenity", amenity);
+            params.put("status", status);
+            params.put("q", q);
+            params.put("sort", sort);
+            params.forEach((name, value) -> {
+                if (value != null && !value.isBlank()) {
+                    url.queryParam(name, value);
+                }
+            });
+            return url.encode().build().toUriString();
         }
 
         /** The order chosen in the form (编码, 名称, 区县, 最近修改); anything else is by code. */
@@ -127,7 +146,7 @@ class ConsoleStationController {
         try {
             filter = filters.toFilter(filterParser);
         } catch (InvalidInputException e) {
-            response.sendRedirect(request.getContextPath() + "/console/stations?" + request.getQueryString());
+            response.sendRedirect(request.getContextPath() + filters.listUrl());
             return;
         }
         Map<String, String> districtNames = divisions.districts().stream()

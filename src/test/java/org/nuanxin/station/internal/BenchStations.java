@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 /**
  * Generated stations and query points for the benchmarks: spread over Chongqing's 38 districts in
  * proportion to their 2020 census population (the 4 districts without a figure share 2,646,033
- * equally, as {@link DemoDataLoader#population()} does), placed uniformly by area inside each
+ * equally, as {@link DemoDataLoader#population} does), placed uniformly by area inside each
  * district's WGS-84 boundary. Seeded, so every run sees the same points.
  *
  * <p>The stations are built the way {@link StationRepository} builds them from a result set: every
@@ -55,7 +55,7 @@ final class BenchStations {
 
     /** How many stations each district gets, by population share; the last district takes the rounding rest. */
     static Map<String, Integer> shares(int total) {
-        Map<String, Long> population = DemoDataLoader.population();
+        Map<String, Long> population = DemoDataLoader.population(new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(org.nuanxin.spreadsheet.SpreadsheetLimits.defaults()));
         long sum = population.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Integer> shares = new LinkedHashMap<>();
         List<Map.Entry<String, Long>> entries = new ArrayList<>(population.entrySet());
@@ -129,7 +129,7 @@ final class BenchStations {
      */
     static double[][] queries(int count, List<String> districtCodes, long seed) {
         ChongqingDivisions d = divisions();
-        Map<String, Long> population = DemoDataLoader.population();
+        Map<String, Long> population = DemoDataLoader.population(new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(org.nuanxin.spreadsheet.SpreadsheetLimits.defaults()));
         long sum = districtCodes.stream().mapToLong(population::get).sum();
         SplittableRandom random = new SplittableRandom(seed);
         double[][] points = new double[count][];
@@ -151,6 +151,6 @@ final class BenchStations {
 
     /** Query points anywhere in Chongqing, weighted by district population like the stations. */
     static double[][] queries(int count) {
-        return queries(count, List.copyOf(DemoDataLoader.population().keySet()), QUERY_SEED);
+        return queries(count, List.copyOf(DemoDataLoader.population(new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(org.nuanxin.spreadsheet.SpreadsheetLimits.defaults())).keySet()), QUERY_SEED);
     }
 }

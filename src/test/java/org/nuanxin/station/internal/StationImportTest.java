@@ -253,8 +253,8 @@ abstract class StationImportTest {
                 .query(Boolean.class).single()).isTrue();
         String insert = "INSERT INTO station (code, name, host_type, district_code, address, longitude, latitude, "
                 + "entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone, opening_hours, "
-                + "amenities, status, created_at, updated_at) VALUES (?, ?, 'BANK', '500103', 'a', 106.5, 29.5, 'WGS84', "
-                + "106.5, 29.5, 0, 'c', '+8613800138000', '全天24小时', ',WATER,', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+                + "status, created_at, updated_at) VALUES (?, ?, 'BANK', '500103', 'a', 106.5, 29.5, 'WGS84', "
+                + "106.5, 29.5, 0, 'c', '+8613800138000', '全天24小时', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
         jdbc.sql(insert).params("X-1", "同名驿站", "OPEN").update();
         assertThatThrownBy(() -> jdbc.sql(insert).params("X-2", "同名驿站", "OPEN").update())
                 .as("one name per district").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);

@@ -1,11 +1,11 @@
-package org.nuanxin.geo.internal;
+package org.nuanxin.geo;
 
 /**
  * The GCJ-02 and BD-09 offsets on raw longitude/latitude degrees, with the constants of the
  * published open-source implementations (coordtransform, gcoord, Hutool, which agree to 1e-9°).
  * Arrays are {@code {longitude, latitude}}.
  */
-public final class ChinaOffsets {
+final class ChinaOffsets {
 
     /** Semi-major axis of the Krasovsky 1940 ellipsoid in metres, which GCJ-02 is built on. */
     private static final double A = 6378245.0;

@@ -1,4 +1,4 @@
-package org.nuanxin.geo.internal;
+package org.nuanxin.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
