@@ -1,14 +1,21 @@
 package org.nuanxin.station.internal;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nuanxin.station.Station;
 import org.nuanxin.station.StationCatalog;
+import org.nuanxin.station.StationStatus;
+import org.nuanxin.station.StationsChanged;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.web.InvalidInputException.FieldProblem;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.Locale;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +25,10 @@ class StationValidationTest {
 
     @Autowired
     StationCatalog catalog;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
 
     /** 解放碑商圈工会驿站 from the sample roster, valid as it stands. */
     static StationInput valid() {
@@ -71,13 +82,26 @@ class StationValidationTest {
         assertThat(catalog.check(with(valid(), field, "站".repeat(length - 1)), null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
     }
 
-    @ParameterizedTest
-    @CsvSource({"crs", "status"})
-    void aMissingCoordinateSystemNeedsAFileLevelChoiceAndStatusDefaultsToOpen(String field) {
-        StationInput in = with(valid(), field, null);
-        boolean crs = field.equals("crs");
-        assertThat(catalog.check(in, null, Locale.SIMPLIFIED_CHINESE)).hasSize(crs ? 1 : 0);
+    @Test
+    void aMissingCoordinateSystemNeedsAFileLevelChoice() {
+        StationInput in = with(valid(), "crs", null);
+        assertThat(catalog.check(in, null, Locale.SIMPLIFIED_CHINESE)).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("crs"));
         assertThat(catalog.check(in, org.nuanxin.geo.CoordinateSystem.GCJ02, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+    }
+
+    @Test
+    void aMissingStatusIsNoProblemAndDefaultsToOpen() {
+        StationInput in = with(with(valid(), "status", null), "name", "状态默认测试驿站");
+        assertThat(catalog.check(in, null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        Station created = catalog.create(in, Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(created.status()).isEqualTo(StationStatus.OPEN);
+            assertThat(catalog.findByCode(created.code()).orElseThrow().status()).isEqualTo(StationStatus.OPEN);
+        } finally {
+            jdbc.sql("DELETE FROM station WHERE code = ?").param(created.code()).update();
+            events.publishEvent(new StationsChanged(Set.of(created.id()), false));
+        }
     }
 
     @ParameterizedTest

@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.station.StationCatalog;
@@ -72,18 +72,15 @@ class ConsoleImportTest {
 
     /** Polls the status page as htmx does until the condition holds; returns the full page then. */
     private String pollUntil(String user, String url, Predicate<String> done) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            String fragment = mvc.perform(get(url).header("HX-Request", "true").with(user(user).roles("STAFF")))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-            assertThat(fragment).as("htmx gets the fragment only").startsWith("<div id=\"import-status\"")
-                    .doesNotContain("<html");
-            if (done.test(fragment)) {
-                break;
-            }
-            assertThat(Instant.now()).as("import finished in time; last: " + fragment).isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Awaitility.await("import " + url).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    String fragment = mvc.perform(get(url).header("HX-Request", "true").with(user(user).roles("STAFF")))
+                            .andExpect(status().isOk()).andReturn().getResponse()
+                            .getContentAsString(StandardCharsets.UTF_8);
+                    assertThat(fragment).as("htmx gets the fragment only").startsWith("<div id=\"import-status\"")
+                            .doesNotContain("<html");
+                    return fragment;
+                }, done::test);
         String page = mvc.perform(get(url).with(user(user).roles("STAFF"))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("<html");

@@ -85,6 +85,7 @@ class StationApiAbuseTest {
         mvc.perform(get("/api/v1/stations/nearest").param("lat", "29.5603").param("lng", "106.5734")
                         .param("amenity", "饮水，充电"))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stations.length()").value(10))
                 .andExpect(jsonPath("$.stations[*].station.amenities",
                         Matchers.everyItem(Matchers.hasItems("WATER", "CHARGING"))));
         mvc.perform(get("/api/v1/stations/nearest").param("lat", "29.5603").param("lng", "106.5734").param("limit", "51"))
