@@ -16,6 +16,7 @@ import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationPage;
 import org.nuanxin.station.StationStatus;
 import org.nuanxin.web.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -53,12 +55,18 @@ class ConsoleStationController {
     private final Divisions divisions;
     private final XlsxExport export;
     private final MessageSource messages;
+    /** The export's file name carries the date in {@code nuanxin.time-zone}, read from the application's clock. */
+    private final Clock clock;
+    private final ZoneId zone;
 
-    ConsoleStationController(StationCatalog catalog, Divisions divisions, XlsxExport export, MessageSource messages) {
+    ConsoleStationController(StationCatalog catalog, Divisions divisions, XlsxExport export, MessageSource messages,
+                             Clock clock, @Value("${nuanxin.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.catalog = catalog;
         this.divisions = divisions;
         this.export = export;
         this.messages = messages;
+        this.clock = clock;
+        this.zone = zone;
     }
 
     /**
@@ -129,7 +137,7 @@ class ConsoleStationController {
                 s.openingHours().toString(),
                 s.amenities().stream().sorted().map(Amenity::label).collect(Collectors.joining(",")),
                 s.status().label(), s.synthetic() ? "是" : "否")));
-        String fileName = "工会驿站名册-" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + ".xlsx";
+        String fileName = "工会驿站名册-" + LocalDate.now(clock.withZone(zone)) + ".xlsx";
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"stations.xlsx\"; filename*=UTF-8''"
                 + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
