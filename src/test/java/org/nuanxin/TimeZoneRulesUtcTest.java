@@ -41,11 +41,6 @@ import org.nuanxin.station.StationInput;
 import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -60,21 +55,10 @@ import org.springframework.test.web.servlet.MvcResult;
 @EnabledIfSystemProperty(named = "nuanxin.test.utc-execution", matches = "true",
         disabledReason = "runs in surefire's utc execution (a JVM in UTC) only")
 @NuanxinTest
-@AutoConfigureMockMvc
-@Import(TimeZoneRulesUtcTest.Time.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimeZoneRulesUtcTest {
 
     static final Instant UTC_EVENING = Instant.parse("2026-03-01T17:30:00Z");
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MutableClock utcEveningClock() {
-            return new MutableClock(UTC_EVENING);
-        }
-    }
 
     /** Near 解放碑 (WGS-84); the four stations stand within about 200 m. */
     static final GeoPoint HERE = new GeoPoint(106.5734, 29.5603);
@@ -94,6 +78,7 @@ class TimeZoneRulesUtcTest {
 
     @BeforeAll
     void fourStationsWithDifferentHours() {
+        clock.set(UTC_EVENING);
         daytime = create("日间驿站", 0.0005, "08:00-22:00");
         create("夜间驿站", 0.0010, "22:00-06:00");
         create("全天驿站", 0.0015, "全天24小时");

@@ -21,12 +21,10 @@ import org.nuanxin.identity.CurrentUser;
 import org.nuanxin.identity.Role;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 @NuanxinTest
-@AutoConfigureMockMvc
 class SecurityBaselineTest {
 
     @Autowired

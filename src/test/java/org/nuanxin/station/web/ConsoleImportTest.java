@@ -24,7 +24,6 @@ import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationsChanged;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -34,7 +33,6 @@ import org.springframework.web.util.HtmlUtils;
 
 /** Roster import through the console: upload, preview with problems by cell, commit, re-import, ownership. */
 @NuanxinTest
-@AutoConfigureMockMvc
 class ConsoleImportTest {
 
     static final Path SAMPLE_XLSX = Path.of("src/test/resources/spreadsheet/station-roster-sample.xlsx");

@@ -33,15 +33,14 @@ import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 /** The console's station roster pages on the demo roster: list, filters, form, conflicts, language, export. */
-@NuanxinTest(properties = "nuanxin.station.demo-data=true")
-@AutoConfigureMockMvc
+@NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
 class ConsoleStationsTest {
 
     private static final StationFilter YUZHONG = new StationFilter("500103", null, null, null, null);

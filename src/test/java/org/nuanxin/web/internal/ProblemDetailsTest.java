@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.web.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -33,7 +32,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** RFC 9457 problem details for API errors, using controllers that exist only in this test. */
 @NuanxinTest
-@AutoConfigureMockMvc
 @Import({ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class})
 class ProblemDetailsTest {
 
