@@ -15,9 +15,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import org.junit.jupiter.api.Test;
-import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.web.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -30,8 +31,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** RFC 9457 problem details for API errors, using controllers that exist only in this test. */
-@NuanxinTest
+/**
+ * RFC 9457 problem details for API errors, using controllers that exist only in this test: a web slice
+ * (the advice, the locale configuration, Spring MVC) without the application's security filters, which
+ * {@code SecurityBaselineTest} covers with the whole application.
+ */
+@WebMvcTest(controllers = {ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class})
+@AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class})
 class ProblemDetailsTest {
 
