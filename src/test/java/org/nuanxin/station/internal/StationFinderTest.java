@@ -112,8 +112,10 @@ class StationFinderTest {
     @Test
     void answersCarryDistanceMinutesAndOpenNow() {
         GeoPoint jiefangbei = new GeoPoint(106.5734, 29.5603);
-        List<NearbyStation> found = finder.nearest(jiefangbei, Set.of(), false, 10);
-        assertThat(found).hasSize(10).isSortedAccordingTo(Comparator.comparingDouble(NearbyStation::distanceMetres));
+        List<NearbyStation> found = finder.nearest(jiefangbei, Set.of(), false, 50);
+        assertThat(found).hasSize(50).isSortedAccordingTo(Comparator.comparingDouble(NearbyStation::distanceMetres));
+        // At noon the split-shift stations (09:00-12:00,14:00-18:00) are closed: both answers must occur.
+        assertThat(found).extracting(NearbyStation::openNow).contains(true, false);
         for (NearbyStation n : found) {
             assertThat(n.distanceMetres()).isEqualTo(Distances.metres(jiefangbei, n.station().location()));
             // Defaults: detour 1.3; walking 4.5 km/h = 75 m/min; e-bike 15 km/h = 250 m/min; rounded up.
