@@ -166,7 +166,8 @@ class ProblemDetailsTest {
                 .andExpect(status().is(413))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("内容太大"));
-        // The console gets the status and, through /error, the friendly error/413 page.
+        // The console gets the status; the friendly error/413 page it leads to over real HTTP is
+        // ImportUploadLimitHttpTest's (MockMvc does not forward to /error).
         mvc.perform(post("/console/test-only/upload").with(user("staff").roles("STAFF")).with(csrf()))
                 .andExpect(status().is(413));
     }
