@@ -1,5 +1,13 @@
 package org.nuanxin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -15,7 +23,24 @@ class ModularityTest {
     }
 
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    void writesModuleDocumentation() throws IOException {
+        Path docs = Path.of("target", "spring-modulith-docs");
+        deleteRecursively(docs); // so the files checked below are this run's, not a previous build's
+
+        new Documenter(modules, docs.toString()).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+
+        String overview = Files.readString(docs.resolve("components.puml"));
+        assertThat(modules.stream()).isNotEmpty().allSatisfy(module -> {
+            assertThat(overview).as("overview diagram").contains("\"" + module.getDisplayName() + "\"");
+            assertThat(docs.resolve("module-" + module.getIdentifier() + ".puml")).isNotEmptyFile();
+        });
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 }

@@ -19,7 +19,9 @@ public interface TravelTimeEstimator {
     /** @return the estimate in whole minutes, rounded up (a rider never arrives early on paper) */
     default long minutes(double straightLineMetres, TravelMode mode) {
         Duration d = estimate(straightLineMetres, mode);
-        return (d.toSeconds() + 59) / 60;
+        long whole = d.toMinutes();
+        // Any part of a minute, even under a second, counts as a minute (toSeconds() would drop it).
+        return d.equals(Duration.ofMinutes(whole)) ? whole : whole + 1;
     }
 
     /**

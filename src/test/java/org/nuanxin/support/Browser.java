@@ -11,17 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium for page tests, driven by Selenium with the system's {@code /usr/bin/chromium}
@@ -49,6 +51,8 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
 
     /** Where {@link #screenshot(String)} writes (relative to the Maven module). */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final int width;
     private final int height;
@@ -92,13 +96,53 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
 
     /** Waits up to 10 s for an element to be visible and returns it. */
     public WebElement waitFor(By locator) {
-        return new WebDriverWait(driver(), Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return waitFor(locator, WAIT);
+    }
+
+    /** Waits up to {@code timeout} for an element to be visible and returns it. */
+    public WebElement waitFor(By locator, Duration timeout) {
+        return poll("visible " + locator, timeout).until(() -> driver().findElement(locator), WebElement::isDisplayed);
+    }
+
+    /** Waits up to {@code timeout} for an element to be in the page, visible or not (an SVG path, say). */
+    public WebElement waitForPresent(By locator, Duration timeout) {
+        return poll("present " + locator, timeout).until(() -> driver().findElement(locator), e -> true);
+    }
+
+    /** Waits up to {@code timeout} for an element to be visible and enabled and returns it. */
+    public WebElement waitForClickable(By locator, Duration timeout) {
+        return poll("clickable " + locator, timeout).until(() -> driver().findElement(locator),
+                e -> e.isDisplayed() && e.isEnabled());
+    }
+
+    /** Waits up to {@code timeout} until the element's visible text contains {@code text}. */
+    public void waitForText(By locator, String text, Duration timeout) {
+        poll("\"" + text + "\" in " + locator, timeout).until(() -> driver().findElement(locator).getText(),
+                t -> t.contains(text));
+    }
+
+    /** Waits up to 10 s until the element has been removed from the page (replaced by a new one). */
+    public void waitUntilGone(WebElement element) {
+        poll("removal of " + element, WAIT).until(() -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            }
+        });
     }
 
     /** Waits up to 10 s until the current URL contains the text. */
     public void waitForUrlContaining(String fragment) {
-        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(fragment));
+        poll("URL containing " + fragment, WAIT).until(() -> driver().getCurrentUrl(), url -> url.contains(fragment));
+    }
+
+    private static ConditionFactory poll(String what, Duration timeout) {
+        // A missing element is the normal state while waiting; a stale one was replaced between find and check.
+        return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsMatching(e -> e instanceof NoSuchElementException
+                        || e instanceof StaleElementReferenceException);
     }
 
     /**

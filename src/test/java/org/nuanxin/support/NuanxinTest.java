@@ -8,6 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -16,22 +18,28 @@ import org.springframework.test.context.ActiveProfiles;
  * (see {@code src/test/resources/application-test.yaml}: no demo data, admin password
  * {@code test-admin-password-1}).
  *
+ * Every such context has a {@code MockMvc} and a {@link MutableClock} (see {@link TestClock}).
+ *
  * <pre>{@code
  * @NuanxinTest
- * @AutoConfigureMockMvc            // org.springframework.boot.webmvc.test.autoconfigure
- * class StationFinderTest { @Autowired MockMvc mvc; ... }
+ * class SecurityBaselineTest { @Autowired MockMvc mvc; ... }
  *
- * @NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)   // for Browser tests
+ * // The demo roster (5,444 stations), with a real server for Browser and HTTP tests and MockMvc for the rest:
+ * @NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
  * }</pre>
  *
  * Test classes with the same configuration share one cached context (and so one database): do
- * not rely on an empty table, or use {@code @DirtiesContext}. For PostgreSQL use {@link PostgresTest}.
+ * not rely on an empty table, or use {@code @DirtiesContext}. Each new combination of properties,
+ * imports or web environment starts another application: reuse one of the two above unless a test
+ * really needs its own. For PostgreSQL use {@link PostgresTest}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClock.class)
 @ActiveProfiles("test")
 public @interface NuanxinTest {
 

@@ -30,6 +30,14 @@ class TravelTimeTest {
     }
 
     @Test
+    void aFractionOfASecondPastAMinuteIsAnotherMinute() {
+        // Walking covers 1.25 m/s of street: 480.5 s is 8 minutes and half a second, so 9 minutes.
+        assertThat(estimator.estimate(480.5 * 1.25 / 1.3, TravelMode.WALKING)).isEqualTo(Duration.ofMillis(480_500));
+        assertThat(estimator.minutes(480.5 * 1.25 / 1.3, TravelMode.WALKING)).isEqualTo(9);
+        assertThat(estimator.minutes(0.5 * 1.25 / 1.3, TravelMode.WALKING)).isEqualTo(1);
+    }
+
+    @Test
     void exactMinutesAreNotRoundedUp() {
         // 750 m of street at 75 m/min is exactly 10 minutes.
         assertThat(estimator.minutes(750 / 1.3, TravelMode.WALKING)).isEqualTo(10);

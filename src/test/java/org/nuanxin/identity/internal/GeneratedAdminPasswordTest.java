@@ -2,32 +2,56 @@ package org.nuanxin.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** With no configured password the first start generates one and prints it exactly once. */
+/**
+ * With no configured password the first start generates one and prints it exactly once. Runs in the
+ * shared context: it empties the account table, starts a bootstrap without a password as a first
+ * start would, and then puts the configured administrator back for the other tests.
+ */
 @ExtendWith(OutputCaptureExtension.class)
-@NuanxinTest(properties = "nuanxin.identity.admin-password=")
+@NuanxinTest
 class GeneratedAdminPasswordTest {
 
     @Autowired
-    AdminBootstrap bootstrap;
+    AdminBootstrap configured;
     @Autowired
     AccountRepository accounts;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    Clock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void configuredAdministratorAgain() {
+        jdbc.sql("DELETE FROM account").update();
+        assertThat(configured.createAdminIfNoAccount()).isTrue();
+    }
 
     @Test
     void generatesAStrongPasswordAndLogsItOnce(CapturedOutput output) {
-        Matcher m = Pattern.compile("password: (\\S+)").matcher(output.getAll());
+        jdbc.sql("DELETE FROM account").update();
+        AdminBootstrap firstStart = new AdminBootstrap(accounts, encoder, new IdentityProperties("", null, null), clock);
+        int start = output.getAll().length();
+
+        assertThat(firstStart.createAdminIfNoAccount()).isTrue();
+
+        String log = output.getAll().substring(start);
+        Matcher m = Pattern.compile("password: (\\S+)").matcher(log);
         assertThat(m.find()).as("banner with the generated password in the log").isTrue();
         String password = m.group(1);
         assertThat(password).hasSizeGreaterThanOrEqualTo(20).doesNotContain("test-admin-password");
@@ -38,7 +62,7 @@ class GeneratedAdminPasswordTest {
 
         // Restart: no second admin, no new password in the log.
         int before = output.getAll().length();
-        assertThat(bootstrap.createAdminIfNoAccount()).isFalse();
+        assertThat(firstStart.createAdminIfNoAccount()).isFalse();
         assertThat(accounts.count()).isEqualTo(1);
         assertThat(output.getAll().substring(before)).doesNotContain("password:");
     }

@@ -18,31 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Lockout after consecutive failures, with a hand-moved clock. Has its own context (the clock). */
+/** Lockout after consecutive failures, moving the context's test clock by hand. */
 @NuanxinTest
-@AutoConfigureMockMvc
-@Import(LockoutTest.Time.class)
 class LockoutTest {
 
     static final String PASSWORD = "test-admin-password-1";
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            // 02:00 UTC = 10:00 in Chongqing
-            return new MutableClock(Instant.parse("2025-03-01T02:00:00Z"));
-        }
-    }
 
     @Autowired
     MockMvc mvc;

@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The sign-in page in a real headless Chromium at phone size, and a real sign-in. */
-@NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
 class LoginPageBrowserTest {
 
     @LocalServerPort

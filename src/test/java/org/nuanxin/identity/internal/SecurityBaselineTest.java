@@ -21,12 +21,10 @@ import org.nuanxin.identity.CurrentUser;
 import org.nuanxin.identity.Role;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 @NuanxinTest
-@AutoConfigureMockMvc
 class SecurityBaselineTest {
 
     @Autowired
@@ -51,7 +49,10 @@ class SecurityBaselineTest {
 
     @Test
     void apiReadsArePublic() throws Exception {
-        // No such endpoint here: the point is that it is not 401 and that the 404 is a problem detail.
+        mvc.perform(get("/api/v1/districts")).andExpect(status().isOk()).andExpect(jsonPath("$[0].code").value("500101"));
+        mvc.perform(get("/api/v1/stations/nearest").param("lat", "29.5603").param("lng", "106.5734"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.stations").isArray());
+        // No such endpoint: not 401, and the 404 is a problem detail.
         mvc.perform(get("/api/v1/no-such-thing"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -121,7 +122,7 @@ class SecurityBaselineTest {
                 .andExpect(content().string(containsString("<meta name=\"_csrf\" content=\"")))
                 .andExpect(content().string(containsString("<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\"")))
                 .andExpect(content().string(containsString("/js/nuanxin.js")))
-                .andExpect(content().string(containsString("staff")))
+                .andExpect(content().string(containsString("<span class=\"nx-username\">staff</span>")))
                 .andExpect(content().string(containsString("action=\"/logout\"")))
                 .andExpect(content().string(not(containsString("<script>"))));
     }

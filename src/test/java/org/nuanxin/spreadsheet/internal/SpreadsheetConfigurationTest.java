@@ -1,6 +1,7 @@
 package org.nuanxin.spreadsheet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +26,10 @@ class SpreadsheetConfigurationTest {
             SpreadsheetReader reader = ctx.getBean(SpreadsheetReader.class);
             byte[] csv = "名称\n甲\n乙\n".getBytes(StandardCharsets.UTF_8);
             SheetSchema schema = SheetSchema.builder().required("name", "名称").build();
-            try {
-                reader.read("a.csv", new ByteArrayInputStream(csv), schema, Locale.ENGLISH);
-                throw new AssertionError("expected a rejection");
-            } catch (SpreadsheetRejectedException e) {
-                assertThat(e.reason()).isEqualTo(SpreadsheetRejectedException.Reason.TOO_MANY_ROWS);
-                assertThat(e.getMessage()).isEqualTo("The data has more than 1 rows. Please split it into several files.");
-            }
+            assertThatThrownBy(() -> reader.read("a.csv", new ByteArrayInputStream(csv), schema, Locale.ENGLISH))
+                    .isInstanceOfSatisfying(SpreadsheetRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(SpreadsheetRejectedException.Reason.TOO_MANY_ROWS))
+                    .hasMessage("The data has more than 1 rows. Please split it into several files.");
         });
     }
 

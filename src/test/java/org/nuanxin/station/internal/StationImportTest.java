@@ -1,5 +1,6 @@
 package org.nuanxin.station.internal;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.geo.CoordinateSystem;
@@ -24,7 +25,6 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,20 +77,8 @@ abstract class StationImportTest {
     }
 
     StationImportStatus await(String id, java.util.function.Predicate<StationImportStatus> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            StationImportStatus s = imports.status(id, OWNER).orElseThrow();
-            if (done.test(s)) {
-                return s;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("import " + id + " did not finish in time");
+        return Awaitility.await("import " + id).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> imports.status(id, OWNER).orElseThrow(), done::test);
     }
 
     @Test
@@ -198,17 +186,31 @@ abstract class StationImportTest {
 
     @Test
     void aFileLevelCoordinateSystemAppliesToRowsThatNameNone() throws IOException {
-        String csv = sampleCsv().lines().map(l -> l.replaceFirst(",(GCJ-02|WGS-84|BD-09),", ",,"))
-                .filter(l -> !l.contains(",,社区服务站,") || true).reduce((a, b) -> a + "\n" + b).orElseThrow();
+        List<String> lines = sampleCsv().lines().toList();
+        // Rows (numbered as in the file, header = 1) whose coordinates are not GCJ-02.
+        List<Integer> notGcj = java.util.stream.IntStream.range(1, lines.size())
+                .filter(i -> !lines.get(i).contains(",GCJ-02,")).map(i -> i + 1).boxed().toList();
+        assertThat(notGcj).hasSize(3);
+        String csv = String.join("\n", lines.stream().map(l -> l.replaceFirst(",(GCJ-02|WGS-84|BD-09),", ",,")).toList());
+
         StationImportStatus withoutChoice = checked("no-crs.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(withoutChoice.state()).isEqualTo(State.INVALID);
+        assertThat(withoutChoice.problems()).filteredOn(p -> p.columnKey().equals("crs"))
+                .extracting(p -> p.rowNumber()).as("every row asks for a coordinate system")
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(2, 39).boxed().toList());
         assertThat(withoutChoice.problems()).allMatch(p -> p.columnKey().equals("crs")
                 || p.columnKey().equals("longitude") || p.columnKey().equals("latitude"));
 
         StationImportStatus gcj = await(imports.start("no-crs.csv", csv.getBytes(StandardCharsets.UTF_8),
                 CoordinateSystem.GCJ02, OWNER, Locale.SIMPLIFIED_CHINESE).id(), s -> s.state() != State.CHECKING);
-        // The three rows really in WGS-84 or BD-09 are now read as GCJ-02: still in Chongqing, a few hundred metres off.
-        assertThat(gcj.problems()).allMatch(p -> p.message().contains("位于"));
+        assertThat(gcj.total()).isEqualTo(38);
+        assertThat(gcj.problems()).noneMatch(p -> p.columnKey().equals("crs"));
+        // Only the three rows really in WGS-84 or BD-09, now read as GCJ-02 a few hundred metres off, can be in
+        // the wrong district.
+        assertThat(gcj.problems()).allSatisfy(p -> {
+            assertThat(p.rowNumber()).isIn(notGcj);
+            assertThat(p.message()).contains("位于");
+        });
     }
 
     @Test

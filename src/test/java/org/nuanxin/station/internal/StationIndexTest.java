@@ -114,9 +114,12 @@ class StationIndexTest {
         assertThat(StationIndex.of(List.of()).nearest(106.5, 29.5, new StationIndex.Criteria(0, null), 5)).isEmpty();
         int everything = (1 << Amenity.values().length) - 1;
         StationSummary bare = station(0, 106.5, 29.5, new SplittableRandom(1)).summary();
+        assertThat(bare.amenities()).as("the station lacks some amenity").isNotEmpty()
+                .hasSizeLessThan(Amenity.values().length);
         StationIndex one = StationIndex.of(List.of(bare));
-        assertThat(one.nearest(106.5, 29.5, new StationIndex.Criteria(everything, null), 5))
-                .isEqualTo(one.scan(106.5, 29.5, new StationIndex.Criteria(everything, null), 5));
+        assertThat(one.nearest(106.5, 29.5, new StationIndex.Criteria(0, null), 5)).hasSize(1);
+        assertThat(one.nearest(106.5, 29.5, new StationIndex.Criteria(everything, null), 5)).isEmpty();
+        assertThat(one.scan(106.5, 29.5, new StationIndex.Criteria(everything, null), 5)).isEmpty();
     }
 
     @Test

@@ -1,16 +1,23 @@
 package org.nuanxin.station.internal;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nuanxin.station.Station;
 import org.nuanxin.station.StationCatalog;
+import org.nuanxin.station.StationStatus;
+import org.nuanxin.station.StationsChanged;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.kernel.ProblemMessages;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +27,10 @@ class StationValidationTest {
 
     @Autowired
     StationCatalog catalog;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Autowired
     ProblemMessages messages;
@@ -85,13 +96,26 @@ class StationValidationTest {
         assertThat(check(with(valid(), field, "站".repeat(length - 1)), null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
     }
 
-    @ParameterizedTest
-    @CsvSource({"crs", "status"})
-    void aMissingCoordinateSystemNeedsAFileLevelChoiceAndStatusDefaultsToOpen(String field) {
-        StationInput in = with(valid(), field, null);
-        boolean crs = field.equals("crs");
-        assertThat(check(in, null, Locale.SIMPLIFIED_CHINESE)).hasSize(crs ? 1 : 0);
+    @Test
+    void aMissingCoordinateSystemNeedsAFileLevelChoice() {
+        StationInput in = with(valid(), "crs", null);
+        assertThat(check(in, null, Locale.SIMPLIFIED_CHINESE)).singleElement()
+                .satisfies(p -> assertThat(p.field()).isEqualTo("crs"));
         assertThat(check(in, CoordinateSystem.GCJ02, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+    }
+
+    @Test
+    void aMissingStatusIsNoProblemAndDefaultsToOpen() {
+        StationInput in = with(with(valid(), "status", null), "name", "状态默认测试驿站");
+        assertThat(check(in, null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        Station created = catalog.create(in);
+        try {
+            assertThat(created.status()).isEqualTo(StationStatus.OPEN);
+            assertThat(catalog.findByCode(created.code()).orElseThrow().status()).isEqualTo(StationStatus.OPEN);
+        } finally {
+            jdbc.sql("DELETE FROM station WHERE code = ?").param(created.code()).update();
+            events.publishEvent(new StationsChanged(Set.of(created.id()), false));
+        }
     }
 
     @ParameterizedTest

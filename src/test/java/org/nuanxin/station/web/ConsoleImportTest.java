@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.station.StationCatalog;
@@ -24,7 +24,6 @@ import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationsChanged;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -34,7 +33,6 @@ import org.springframework.web.util.HtmlUtils;
 
 /** Roster import through the console: upload, preview with problems by cell, commit, re-import, ownership. */
 @NuanxinTest
-@AutoConfigureMockMvc
 class ConsoleImportTest {
 
     static final Path SAMPLE_XLSX = Path.of("src/test/resources/spreadsheet/station-roster-sample.xlsx");
@@ -72,18 +70,15 @@ class ConsoleImportTest {
 
     /** Polls the status page as htmx does until the condition holds; returns the full page then. */
     private String pollUntil(String user, String url, Predicate<String> done) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            String fragment = mvc.perform(get(url).header("HX-Request", "true").with(user(user).roles("STAFF")))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-            assertThat(fragment).as("htmx gets the fragment only").startsWith("<div id=\"import-status\"")
-                    .doesNotContain("<html");
-            if (done.test(fragment)) {
-                break;
-            }
-            assertThat(Instant.now()).as("import finished in time; last: " + fragment).isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Awaitility.await("import " + url).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    String fragment = mvc.perform(get(url).header("HX-Request", "true").with(user(user).roles("STAFF")))
+                            .andExpect(status().isOk()).andReturn().getResponse()
+                            .getContentAsString(StandardCharsets.UTF_8);
+                    assertThat(fragment).as("htmx gets the fragment only").startsWith("<div id=\"import-status\"")
+                            .doesNotContain("<html");
+                    return fragment;
+                }, done::test);
         String page = mvc.perform(get(url).with(user(user).roles("STAFF"))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("<html");

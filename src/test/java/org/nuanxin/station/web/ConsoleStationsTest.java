@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.spreadsheet.ParsedSheet;
 import org.nuanxin.spreadsheet.SheetSchema;
@@ -33,16 +33,14 @@ import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.MessageSource;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 /** The console's station roster pages on the demo roster: list, filters, form, conflicts, language, export. */
-@NuanxinTest(properties = "nuanxin.station.demo-data=true")
-@AutoConfigureMockMvc
+@NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
 class ConsoleStationsTest {
 
     private static final StationFilter YUZHONG = new StationFilter("500103", null, null, null, null);
@@ -55,8 +53,6 @@ class ConsoleStationsTest {
     StationImports imports;
     @Autowired
     SpreadsheetReader reader;
-    @Autowired
-    MessageSource messages;
 
     private static MockHttpServletRequestBuilder asStaff(MockHttpServletRequestBuilder request) {
         return request.with(user("staff").roles("STAFF"));
@@ -121,7 +117,8 @@ class ConsoleStationsTest {
         long all = catalog.count(StationFilter.ALL);
         assertThat(all).as("demo roster loaded").isGreaterThanOrEqualTo(5444);
         String html = body(mvc.perform(asStaff(get("/console/stations"))).andExpect(status().isOk()).andReturn());
-        assertThat(html).contains(messages.getMessage("console.stations.count", new Object[]{all}, Locale.SIMPLIFIED_CHINESE));
+        assertThat(html).contains("共 " + java.text.NumberFormat.getIntegerInstance(Locale.SIMPLIFIED_CHINESE).format(all)
+                + " 个驿站");
         assertThat(tableRows(html)).hasSize(50);
 
         long yuzhong = catalog.count(YUZHONG);
@@ -219,6 +216,7 @@ class ConsoleStationsTest {
     @Test
     void exportHasTheFilteredRowsWithPhonesAsTextAndReimportsUnchanged() throws Exception {
         long expected = catalog.count(YUZHONG);
+        assertThat(expected).as("渝中区 has demo stations to export").isPositive();
         MvcResult result = mvc.perform(asStaff(get("/console/stations/export.xlsx").param("district", "500103")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type",
@@ -248,6 +246,7 @@ class ConsoleStationsTest {
             s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
             assertThat(headers).containsExactly("驿站编码", "驿站名称", "所属区县", "详细地址", "经度", "纬度", "坐标系",
                     "依托场所", "联系人", "联系电话", "开放时间", "服务设施", "状态", "模拟数据");
+            assertThat(s.getLastRowNum()).isEqualTo((int) expected);
             for (int i = 1; i <= s.getLastRowNum(); i++) {
                 Row row = s.getRow(i);
                 assertThat(row.getCell(9).getCellType()).as("phone in row %d is text", i + 1).isEqualTo(CellType.STRING);
@@ -256,14 +255,11 @@ class ConsoleStationsTest {
         }
 
         // Export, edit, re-import: the untouched export is recognised row by row as unchanged.
-        StationImportStatus status = imports.start("stations.xlsx", xlsx, null, "exporter",
-                Locale.SIMPLIFIED_CHINESE);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!status.state().finished() && status.state() != StationImportStatus.State.READY
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            status = imports.status(status.id(), "exporter").orElseThrow();
-        }
+        String id = imports.start("stations.xlsx", xlsx, null, "exporter", Locale.SIMPLIFIED_CHINESE).id();
+        StationImportStatus status = Awaitility.await("check of the re-imported export").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> imports.status(id, "exporter").orElseThrow(),
+                        s -> s.state().finished() || s.state() == StationImportStatus.State.READY);
         assertThat(status.problems()).isEmpty();
         assertThat(status.state()).isEqualTo(StationImportStatus.State.READY);
         assertThat(status.total()).isEqualTo((int) expected);

@@ -29,13 +29,12 @@ import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** The finder API and the station form as a careless or curious user would drive them. */
-@NuanxinTest(properties = "nuanxin.station.demo-data=true")
-@AutoConfigureMockMvc
+@NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
 class StationApiAbuseTest {
 
     @Autowired
@@ -87,6 +86,7 @@ class StationApiAbuseTest {
         mvc.perform(get("/api/v1/stations/nearest").param("lat", "29.5603").param("lng", "106.5734")
                         .param("amenity", "饮水，充电"))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stations.length()").value(10))
                 .andExpect(jsonPath("$.stations[*].station.amenities",
                         Matchers.everyItem(Matchers.hasItems("WATER", "CHARGING"))));
         mvc.perform(get("/api/v1/stations/nearest").param("lat", "29.5603").param("lng", "106.5734").param("limit", "51"))

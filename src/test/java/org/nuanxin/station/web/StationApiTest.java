@@ -9,13 +9,15 @@ import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.Set;
 
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,8 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@NuanxinTest(properties = "nuanxin.station.demo-data=true")
-@AutoConfigureMockMvc
+@NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
 class StationApiTest {
 
     @Autowired
@@ -144,10 +145,15 @@ class StationApiTest {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("status")));
         mvc.perform(get("/api/v1/stations").param("district", "江北新区"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("district"));
-        // Names are as good as codes.
-        mvc.perform(get("/api/v1/stations").param("district", "渝中区").param("amenity", "微波炉"))
+        // Names are as good as codes: the same non-empty layer either way.
+        String byCode = mvc.perform(get("/api/v1/stations").param("district", "500103").param("amenity", "MICROWAVE"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.features[*].properties.code", everyItem(containsString("500103-"))));
+                .andExpect(jsonPath("$.features", not(empty())))
+                .andExpect(jsonPath("$.features[*].properties.code", everyItem(containsString("500103-"))))
+                .andReturn().getResponse().getContentAsString();
+        String byName = mvc.perform(get("/api/v1/stations").param("district", "渝中区").param("amenity", "微波炉"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(byName).isEqualTo(byCode);
     }
 
     @Test

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.NearbyStation;
+import org.nuanxin.station.StationCatalog;
+import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.support.Browser;
 import org.nuanxin.support.NuanxinTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +37,8 @@ class StationFinderBrowserTest {
 
     @Autowired
     StationFinder finder;
+    @Autowired
+    StationCatalog catalog;
 
     @RegisterExtension
     Browser phone = Browser.phone();
@@ -80,7 +82,7 @@ class StationFinderBrowserTest {
                 .filter(c -> c.getText().strip().equals("充电")).findFirst().orElseThrow();
         WebElement before = driver.findElement(By.cssSelector(".nx-station"));
         chip.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        phone.waitUntilGone(before);
         phone.waitFor(By.cssSelector(".nx-station-name"));
         List<WebElement> cards = driver.findElements(By.cssSelector(".nx-station"));
         assertThat(cards).isNotEmpty().allSatisfy(card ->
@@ -102,11 +104,9 @@ class StationFinderBrowserTest {
     void staffSeesEveryStationOnTheConsoleMap() {
         signIn();
         desk.open(url("/console/stations/map"));
-        new WebDriverWait(desk.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".marker-cluster, .leaflet-marker-icon")));
+        desk.waitFor(By.cssSelector(".marker-cluster, .leaflet-marker-icon"), Duration.ofSeconds(30));
         // Boundaries drawn too (the base layer works offline).
-        new WebDriverWait(desk.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector(".leaflet-overlay-pane path")));
+        desk.waitForPresent(By.cssSelector(".leaflet-overlay-pane path"), Duration.ofSeconds(10));
         List<WebElement> clusters = desk.driver().findElements(By.cssSelector(".marker-cluster"));
         int shown = clusters.stream().mapToInt(c -> Integer.parseInt(c.getText().strip())).sum();
         assertThat(shown).as("stations counted by the visible clusters").isGreaterThan(1000);
@@ -122,7 +122,10 @@ class StationFinderBrowserTest {
         assertThat(rows).isNotEmpty().allSatisfy(r -> {
             assertThat(r.getText()).contains("渝中区").contains("微波炉");
         });
-        assertThat(count).matches("共 \\d+ 个驿站");
+        long expected = catalog.count(new StationFilter("500103", Amenity.MICROWAVE, null, null, null));
+        assertThat(expected).isPositive();
+        assertThat(count).isEqualTo("共 " + expected + " 个驿站");
+        assertThat(rows).hasSize((int) Math.min(50, expected));
         desk.screenshot("console-stations-list");
     }
 
@@ -135,14 +138,13 @@ class StationFinderBrowserTest {
         desk.waitFor(By.id("file")).sendKeys(sample.toString());
         desk.driver().findElements(By.cssSelector("#import-form button[type=submit]")).stream()
                 .filter(b -> b.getText().equals("上传并检查")).findFirst().orElseThrow().click();
-        WebElement commit = new WebDriverWait(desk.driver(), Duration.ofSeconds(30)).until(
-                ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='确认导入']")));
+        WebElement commit = desk.waitForClickable(By.xpath("//button[normalize-space()='确认导入']"),
+                Duration.ofSeconds(30));
         // The demo roster already holds the sample's 38 stations: nothing new, nothing changed.
         assertThat(desk.driver().findElement(By.id("import-status")).getText()).contains("共 38 行").contains("无变化 38");
         desk.screenshot("console-import-preview");
         commit.click();
-        new WebDriverWait(desk.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("import-status"), "导入完成"));
+        desk.waitForText(By.id("import-status"), "导入完成", Duration.ofSeconds(30));
         assertThat(desk.driver().findElement(By.id("import-status")).getText()).contains("导入完成：新增 0 个，更新 0 个。");
         desk.screenshot("console-import");
     }

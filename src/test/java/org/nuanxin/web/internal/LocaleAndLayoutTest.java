@@ -15,11 +15,9 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 @NuanxinTest
-@AutoConfigureMockMvc
 class LocaleAndLayoutTest {
 
     @Autowired

@@ -1,4 +1,4 @@
-package org.nuanxin.web.internal;
+package org.nuanxin.kernel.internal;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -15,10 +15,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import org.junit.jupiter.api.Test;
-import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.kernel.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -31,9 +31,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** RFC 9457 problem details for API errors, using controllers that exist only in this test. */
-@NuanxinTest
-@AutoConfigureMockMvc
+/**
+ * RFC 9457 problem details for API errors, using controllers that exist only in this test: a web slice
+ * (the advice, the locale configuration, Spring MVC) without the application's security filters, which
+ * {@code SecurityBaselineTest} covers with the whole application.
+ */
+@WebMvcTest(controllers = {ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class})
+@AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class})
 class ProblemDetailsTest {
 
@@ -46,7 +50,7 @@ class ProblemDetailsTest {
 
         @GetMapping("/invalid")
         String invalid() {
-            throw new InvalidInputException("phone", "手机号格式不正确");
+            throw new InvalidInputException("phone", "kernel.problem.field.type", "phone");
         }
 
         @GetMapping("/near")
@@ -96,7 +100,8 @@ class ProblemDetailsTest {
                 .andExpect(jsonPath("$.title").value("输入有误"))
                 .andExpect(jsonPath("$.instance").value("/api/v1/test-only/invalid"))
                 .andExpect(jsonPath("$.errors[0].field").value("phone"))
-                .andExpect(jsonPath("$.errors[0].message").value("手机号格式不正确"));
+                .andExpect(jsonPath("$.errors[0].code").value("kernel.problem.field.type"))
+                .andExpect(jsonPath("$.errors[0].message").value("“phone”的格式不正确"));
     }
 
     @Test
@@ -162,7 +167,8 @@ class ProblemDetailsTest {
                 .andExpect(status().is(413))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("内容太大"));
-        // The console gets the status and, through /error, the friendly error/413 page.
+        // The console gets the status; the friendly error/413 page it leads to over real HTTP is
+        // ImportUploadLimitHttpTest's (MockMvc does not forward to /error).
         mvc.perform(post("/console/test-only/upload").with(user("staff").roles("STAFF")).with(csrf()))
                 .andExpect(status().is(413));
     }
