@@ -122,7 +122,7 @@ class StationFinderBrowserTest {
         assertThat(rows).isNotEmpty().allSatisfy(r -> {
             assertThat(r.getText()).contains("渝中区").contains("微波炉");
         });
-        long expected = catalog.count(new StationFilter("500103", Amenity.MICROWAVE, null, null, null));
+        long expected = catalog.count(new StationFilter("500103", java.util.Set.of(Amenity.MICROWAVE), null, null, null));
         assertThat(expected).isPositive();
         assertThat(count).isEqualTo("共 " + expected + " 个驿站");
         assertThat(rows).hasSize((int) Math.min(50, expected));
