@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -20,8 +19,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The security baseline: who may open what, form login for staff, CSRF, security headers.
- * Worker pages and the read API are public; the console needs a staff role; writes need a login.
+ * The security baseline: who may open what (deny by default, the rules in {@link AccessRules}), form
+ * login for staff, CSRF, security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,15 +31,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler failureHandler,
             ApiProblemWriter problems, @Value("${nuanxin.map.tile-url:}") String tileUrl) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/m/**", "/login", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**", "/actuator/info",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/api/v1/**").permitAll()
-                        .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
-                        .requestMatchers("/console/**").hasAnyRole("STAFF", "ADMIN")
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(AccessRules::apply)
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/console")

@@ -1,5 +1,6 @@
 package org.nuanxin.station.internal;
 
+import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationCatalog;
@@ -7,6 +8,7 @@ import org.nuanxin.station.StationChangedConcurrentlyException;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationPage;
+import org.nuanxin.station.StationPermissions;
 import org.nuanxin.station.StationsChanged;
 import org.nuanxin.web.InvalidInputException;
 import org.nuanxin.web.InvalidInputException.FieldProblem;
@@ -33,15 +35,20 @@ class StationCatalogService implements StationCatalog {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
+    private final StationPermissions permissions;
+    private final AuditLog audit;
 
     StationCatalogService(StationRepository repository, StationValidator validator, StationCodes codes,
-                          ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+                          ApplicationEventPublisher events, MessageSource messages, Clock clock,
+                          StationPermissions permissions, AuditLog audit) {
         this.repository = repository;
         this.validator = validator;
         this.codes = codes;
         this.events = events;
         this.messages = messages;
         this.clock = clock;
+        this.permissions = permissions;
+        this.audit = audit;
     }
 
     @Override
@@ -79,6 +86,7 @@ class StationCatalogService implements StationCatalog {
     @Override
     @Transactional
     public Station create(StationInput input, Locale locale) {
+        permissions.check(StationPermissions.Action.CREATE);
         StationRecord record = valid(input, locale);
         if (record.code() != null && repository.findByCode(record.code()).isPresent()) {
             throw new InvalidInputException("code", message("station.error.codeTaken", locale, record.code()));
@@ -97,6 +105,7 @@ class StationCatalogService implements StationCatalog {
             throw new InvalidInputException("name", message("station.error.nameTaken", locale, record.name()));
         }
         events.publishEvent(new StationsChanged(Set.of(id), false));
+        audit.record("station.create", "station", record.code(), null);
         return repository.findById(id).orElseThrow();
     }
 
@@ -104,6 +113,7 @@ class StationCatalogService implements StationCatalog {
     @Transactional
     public Station update(String code, int expectedVersion, StationInput input, Locale locale) {
         Station existing = repository.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
+        permissions.check(StationPermissions.Action.UPDATE, existing);
         StationRecord record = valid(input, locale);
         if (record.code() == null) {
             record = record.withCode(existing.code());
@@ -118,6 +128,8 @@ class StationCatalogService implements StationCatalog {
             throw new StationChangedConcurrentlyException(code);
         }
         events.publishEvent(new StationsChanged(Set.of(existing.id()), false));
+        audit.record("station.update", "station", record.code(), null,
+                record.code().equals(existing.code()) ? null : "code was " + existing.code());
         return repository.findById(existing.id()).orElseThrow();
     }
 

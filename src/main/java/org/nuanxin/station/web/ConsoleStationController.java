@@ -1,6 +1,7 @@
 package org.nuanxin.station.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
@@ -13,6 +14,7 @@ import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationChangedConcurrentlyException;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationInput;
+import org.nuanxin.station.StationPermissions;
 import org.nuanxin.station.StationPage;
 import org.nuanxin.station.StationStatus;
 import org.nuanxin.web.InvalidInputException;
@@ -53,12 +55,17 @@ class ConsoleStationController {
     private final Divisions divisions;
     private final XlsxExport export;
     private final MessageSource messages;
+    private final StationPermissions permissions;
+    private final AuditLog audit;
 
-    ConsoleStationController(StationCatalog catalog, Divisions divisions, XlsxExport export, MessageSource messages) {
+    ConsoleStationController(StationCatalog catalog, Divisions divisions, XlsxExport export, MessageSource messages,
+                             StationPermissions permissions, AuditLog audit) {
         this.catalog = catalog;
         this.divisions = divisions;
         this.export = export;
         this.messages = messages;
+        this.permissions = permissions;
+        this.audit = audit;
     }
 
     /**
@@ -87,6 +94,22 @@ class ConsoleStationController {
             }
         }
 
+        /** @return the filter for the audit log, e.g. {@code district=500103 status=OPEN}; "all" when none */
+        String describe() {
+            StringBuilder sb = new StringBuilder();
+            append(sb, "district", district);
+            append(sb, "amenity", amenity);
+            append(sb, "status", status);
+            append(sb, "q", q);
+            return sb.isEmpty() ? "all" : sb.toString();
+        }
+
+        private static void append(StringBuilder sb, String key, String value) {
+            if (!blank(value)) {
+                sb.append(sb.isEmpty() ? "" : " ").append(key).append('=').append(value.strip());
+            }
+        }
+
         private static boolean blank(String s) {
             return s == null || s.isBlank();
         }
@@ -101,10 +124,15 @@ class ConsoleStationController {
         model.addAttribute("statuses", StationStatus.values());
         model.addAttribute("hostTypes", HostType.values());
         model.addAttribute("crsList", CoordinateSystem.values());
+        for (StationPermissions.Action action : StationPermissions.Action.values()) {
+            model.addAttribute("may" + action.name().charAt(0) + action.name().substring(1).toLowerCase(Locale.ROOT),
+                    permissions.current(action));
+        }
     }
 
     @GetMapping
     String list(Filters filters, Model model) {
+        permissions.check(StationPermissions.Action.VIEW);
         StationPage page = catalog.search(filters.toFilter(), filters.toSort(), filters.pageNumber(), PAGE_SIZE);
         model.addAttribute("filters", filters);
         model.addAttribute("page", page);
@@ -113,12 +141,14 @@ class ConsoleStationController {
 
     @GetMapping("/map")
     String map(Filters filters, Model model) {
+        permissions.check(StationPermissions.Action.VIEW);
         model.addAttribute("filters", filters);
         return "station/map";
     }
 
     @GetMapping("/export.xlsx")
     void exportXlsx(Filters filters, HttpServletResponse response, Locale locale) throws IOException {
+        permissions.check(StationPermissions.Action.EXPORT);
         Map<String, String> districtNames = divisions.districts().stream()
                 .collect(Collectors.toMap(Division::code, Division::name));
         List<List<Object>> rows = new ArrayList<>();
@@ -129,6 +159,8 @@ class ConsoleStationController {
                 s.openingHours().toString(),
                 s.amenities().stream().sorted().map(Amenity::label).collect(Collectors.joining(",")),
                 s.status().label(), s.synthetic() ? "是" : "否")));
+        // Recorded before the first byte goes out: a disclosure is logged even if the download breaks off.
+        audit.record("station.export", "station", null, null, filters.describe() + " rows=" + rows.size());
         String fileName = "工会驿站名册-" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + ".xlsx";
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"stations.xlsx\"; filename*=UTF-8''"
@@ -148,6 +180,7 @@ class ConsoleStationController {
 
     @GetMapping("/new")
     String createForm(Model model) {
+        permissions.check(StationPermissions.Action.CREATE);
         model.addAttribute("form", new StationInput(null, null, null, null, null, null, null, "GCJ02", null, null,
                 "08:00-22:00", null, "OPEN"));
         model.addAttribute("selectedAmenities", List.of());
@@ -157,6 +190,7 @@ class ConsoleStationController {
     @PostMapping("/new")
     String create(StationInput form, @RequestParam(name = "amenity", required = false) List<String> amenity,
                   Model model, Locale locale, RedirectAttributes redirect) {
+        permissions.check(StationPermissions.Action.CREATE);
         StationInput input = withAmenities(form, amenity);
         try {
             Station created = catalog.create(input, locale);
@@ -170,6 +204,7 @@ class ConsoleStationController {
     @GetMapping("/{code}")
     String edit(@PathVariable String code, Model model) {
         Station s = catalog.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
+        permissions.check(StationPermissions.Action.VIEW, s);
         model.addAttribute("station", s);
         model.addAttribute("version", s.version());
         model.addAttribute("form", new StationInput(s.code(), s.name(), s.hostType().name(), s.districtCode(),
@@ -186,6 +221,7 @@ class ConsoleStationController {
                   Locale locale, RedirectAttributes redirect) {
         StationInput input = withAmenities(form, amenity);
         Station existing = catalog.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
+        permissions.check(StationPermissions.Action.UPDATE, existing);
         model.addAttribute("station", existing);
         model.addAttribute("version", version);
         try {
