@@ -59,11 +59,13 @@ class AuditConsoleController {
             }
         }
 
-        boolean badFrom() {
+        /** @return whether a start date was given but could not be read (public: the page asks) */
+        public boolean badFrom() {
             return from != null && !from.isBlank() && date(from) == null;
         }
 
-        boolean badTo() {
+        /** @return whether an end date was given but could not be read */
+        public boolean badTo() {
             return to != null && !to.isBlank() && date(to) == null;
         }
 

@@ -73,12 +73,14 @@ class ConsoleImportController {
     @GetMapping("/{id}")
     String status(@PathVariable String id, Principal user, Model model,
                   @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        permissions.check(StationPermissions.Action.IMPORT);
         model.addAttribute("job", find(id, user));
         return htmx != null ? "station/import-status :: status" : "station/import-status";
     }
 
     @PostMapping("/{id}/commit")
     String commit(@PathVariable String id, Principal user) {
+        permissions.check(StationPermissions.Action.IMPORT);
         find(id, user);
         try {
             imports.commit(id, user.getName());

@@ -50,9 +50,19 @@ class SecurityBaselineTest {
     }
 
     @Test
-    void apiReadsArePublic() throws Exception {
-        // No such endpoint here: the point is that it is not 401 and that the 404 is a problem detail.
+    void apiPathsWithoutARuleAreDeniedEvenForReading() throws Exception {
+        // Deny by default: a GET the access rules do not list is refused before any controller is looked for.
         mvc.perform(get("/api/v1/no-such-thing"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/v1/no-such-thing").with(user("staff").roles("STAFF")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("没有权限"));
+    }
+
+    @Test
+    void listedApiReadsArePublic() throws Exception {
+        mvc.perform(get("/api/v1/stations/no-such-code"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }

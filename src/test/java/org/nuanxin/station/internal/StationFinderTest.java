@@ -17,6 +17,7 @@ import org.nuanxin.station.StationStatus;
 import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -141,6 +142,7 @@ class StationFinderTest {
     }
 
     @Test
+    @WithMockUser(username = "staff", roles = "STAFF")
     void theIndexFollowsEveryCommittedChange() {
         // A new station on a spot in 璧山区 far from the others becomes the nearest at once...
         GeoPoint spot = divisions.randomPointIn("500120", new SplittableRandom(99));

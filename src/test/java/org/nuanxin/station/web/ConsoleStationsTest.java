@@ -33,6 +33,8 @@ import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -256,8 +258,15 @@ class ConsoleStationsTest {
         }
 
         // Export, edit, re-import: the untouched export is recognised row by row as unchanged.
-        StationImportStatus status = imports.start("stations.xlsx", xlsx, null, "exporter",
-                Locale.SIMPLIFIED_CHINESE);
+        // Called directly, not over HTTP: act as union staff, whom StationPermissions lets import.
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken("exporter", "n/a", "ROLE_STAFF"));
+        StationImportStatus status;
+        try {
+            status = imports.start("stations.xlsx", xlsx, null, "exporter", Locale.SIMPLIFIED_CHINESE);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!status.state().finished() && status.state() != StationImportStatus.State.READY
                 && Instant.now().isBefore(deadline)) {

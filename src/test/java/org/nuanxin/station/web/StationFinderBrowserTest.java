@@ -16,11 +16,14 @@ import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.support.Browser;
 import org.nuanxin.support.NuanxinTest;
+import org.nuanxin.support.StaffAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,6 +40,10 @@ class StationFinderBrowserTest {
 
     @Autowired
     StationFinder finder;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encoder;
 
     @RegisterExtension
     Browser phone = Browser.phone();
@@ -91,9 +98,11 @@ class StationFinderBrowserTest {
     }
 
     private void signIn() {
+        // The roster (and its import) is union staff's work, not the administrator's.
+        StaffAccounts.ensureStaff(jdbc, encoder);
         desk.open(url("/login"));
-        desk.waitFor(By.id("username")).sendKeys("admin");
-        desk.driver().findElement(By.id("password")).sendKeys("test-admin-password-1");
+        desk.waitFor(By.id("username")).sendKeys(StaffAccounts.STAFF);
+        desk.driver().findElement(By.id("password")).sendKeys(StaffAccounts.STAFF_PASSWORD);
         desk.driver().findElement(By.cssSelector("button[type=submit]")).click();
         desk.waitForUrlContaining("/console");
     }

@@ -19,7 +19,13 @@ import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.web.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,10 +40,24 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /** RFC 9457 problem details for API errors, using controllers that exist only in this test. */
 @NuanxinTest
 @AutoConfigureMockMvc
-@Import({ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class})
+@Import({ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class, ProblemDetailsTest.TestOnlyAccess.class})
 class ProblemDetailsTest {
 
     record Body(@NotBlank String name) {
+    }
+
+    /**
+     * Access is denied by default and the fake controllers have no rule in AccessRules (on purpose: they
+     * exist only here), so this test opens their paths with a filter chain of its own, consulted first.
+     */
+    @TestConfiguration
+    static class TestOnlyAccess {
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        SecurityFilterChain testOnlyPaths(HttpSecurity http) throws Exception {
+            return http.securityMatcher("/api/v1/test-only/**", "/console/test-only/**")
+                    .authorizeHttpRequests(auth -> auth.anyRequest().permitAll()).build();
+        }
     }
 
     @RestController
