@@ -23,10 +23,9 @@ public class AccountPermissions {
 
     /** @return whether {@code user} (empty: anonymous) may do {@code action} with no particular account */
     public boolean allows(Optional<CurrentUser> user, Action action) {
+        // Actions on one account, asked without one, mean "could this user do it to some account?".
         return user.isPresent() && switch (action) {
-            case VIEW, CREATE -> user.get().is(Role.ADMIN);
-            // The rest concern one account: without one, ask whether the user could do it to someone.
-            case UPDATE, CHANGE_ROLE, DISABLE, RESET_PASSWORD -> user.get().is(Role.ADMIN);
+            case VIEW, CREATE, UPDATE, CHANGE_ROLE, DISABLE, RESET_PASSWORD -> user.get().is(Role.ADMIN);
             case CHANGE_PASSWORD -> true;
         };
     }
