@@ -1,15 +1,20 @@
 package org.nuanxin.identity.internal;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 
 import org.nuanxin.identity.AccountPermissions;
 import org.nuanxin.identity.CurrentUser;
 import org.nuanxin.identity.Role;
 import org.nuanxin.identity.StaffAccount;
 import org.nuanxin.web.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,18 +32,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountConsoleController {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final AccountService service;
     private final AccountPermissions permissions;
+    private final ZoneId zone;
 
-    AccountConsoleController(AccountService service, AccountPermissions permissions) {
+    AccountConsoleController(AccountService service, AccountPermissions permissions,
+                             @Value("${nuanxin.time-zone:Asia/Shanghai}") String zone) {
         this.service = service;
         this.permissions = permissions;
+        this.zone = ZoneId.of(zone);
     }
 
     @GetMapping("/console/accounts")
     String list(Model model) {
         permissions.check(AccountPermissions.Action.VIEW);
-        model.addAttribute("accounts", service.list());
+        List<StaffAccount> accounts = service.list();
+        model.addAttribute("accounts", accounts);
+        model.addAttribute("lastLogins", accounts.stream().filter(a -> a.lastLoginAt() != null).collect(
+                Collectors.toMap(StaffAccount::username, a -> TIME.format(a.lastLoginAt().atZone(zone)))));
         model.addAttribute("roles", Role.values());
         model.addAttribute("me", CurrentUser.get().map(CurrentUser::username).orElse(""));
         return "identity/accounts";

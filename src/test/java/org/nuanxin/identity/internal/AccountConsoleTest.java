@@ -106,6 +106,11 @@ class AccountConsoleTest {
         mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(authenticated());
         assertThat(entries("identity.sign-in", username)).singleElement()
                 .satisfies(e -> assertThat(e.actor()).isEqualTo(username));
+        // The list shows the last sign-in in Chongqing time.
+        java.time.Instant last = accounts.findByUsername(username).orElseThrow().lastLoginAt();
+        assertThat(mvc.perform(asAdmin(get("/console/accounts"))).andReturn().getResponse().getContentAsString())
+                .contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .format(last.atZone(java.time.ZoneId.of("Asia/Shanghai"))));
     }
 
     @Test
