@@ -27,6 +27,7 @@ import org.nuanxin.support.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -144,6 +145,25 @@ class AccountConsoleTest {
         assertThat(entries("account.enable", username)).singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEmpty());
         mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(authenticated());
+    }
+
+    @Test
+    void disablingOrChangingTheRoleEndsTheAccountsOpenSessions() throws Exception {
+        String username = newUsername();
+        String id = createStaff(username);
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+                .andExpect(authenticated()).andReturn().getRequest().getSession();
+        mvc.perform(get("/console/stations").session(session)).andExpect(status().isOk());
+        mvc.perform(asAdmin(post("/console/accounts/" + id + "/role")).param("role", "ADMIN"))
+                .andExpect(status().isFound());
+        mvc.perform(get("/console/stations").session(session)).andExpect(redirectedUrl("/login"));
+
+        MockHttpSession again = (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+                .andExpect(authenticated().withRoles("ADMIN")).andReturn().getRequest().getSession();
+        mvc.perform(get("/console/accounts").session(again)).andExpect(status().isOk());
+        mvc.perform(asAdmin(post("/console/accounts/" + id + "/enabled")).param("enabled", "false"))
+                .andExpect(status().isFound());
+        mvc.perform(get("/console/accounts").session(again)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
