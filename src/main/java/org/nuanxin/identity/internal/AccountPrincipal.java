@@ -2,12 +2,13 @@ package org.nuanxin.identity.internal;
 
 import java.util.List;
 
+import org.nuanxin.identity.CurrentUser;
 import org.nuanxin.identity.Role;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** The authenticated principal: Spring's {@link User} plus the display name and role of the account. */
-public class AccountPrincipal extends User {
+public class AccountPrincipal extends User implements CurrentUser.Principal {
 
     private final String displayName;
     private final Role role;
@@ -21,6 +22,11 @@ public class AccountPrincipal extends User {
 
     public String displayName() {
         return displayName;
+    }
+
+    @Override
+    public CurrentUser currentUser() {
+        return new CurrentUser(getUsername(), displayName, role);
     }
 
     public Role role() {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.nuanxin.identity.Role;
@@ -14,6 +15,11 @@ import org.springframework.stereotype.Repository;
 /** Reads and updates {@code account} with plain SQL that runs on H2 (PostgreSQL mode) and PostgreSQL. */
 @Repository
 class AccountRepository {
+
+    private static final String SELECT = """
+            SELECT id, username, password_hash, display_name, role, enabled, failed_login_count,
+                   locked_until, created_at, last_login_at
+              FROM account""";
 
     private final JdbcClient jdbc;
 
@@ -29,6 +35,31 @@ class AccountRepository {
                 .param("username", username)
                 .query(AccountRepository::map)
                 .optional();
+    }
+
+    Optional<Account> findById(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(AccountRepository::map).optional();
+    }
+
+    List<Account> findAll() {
+        return jdbc.sql(SELECT + " ORDER BY username").query(AccountRepository::map).list();
+    }
+
+    void updateRole(long id, Role role) {
+        jdbc.sql("UPDATE account SET role = :role WHERE id = :id").param("role", role.name()).param("id", id).update();
+    }
+
+    void updateEnabled(long id, boolean enabled) {
+        jdbc.sql("UPDATE account SET enabled = :enabled WHERE id = :id").param("enabled", enabled).param("id", id)
+                .update();
+    }
+
+    /** Sets a new password hash and lifts any lockout: a reset is how a locked-out user gets back in. */
+    void updatePassword(long id, String passwordHash) {
+        jdbc.sql("""
+                UPDATE account SET password_hash = :hash, failed_login_count = 0, locked_until = NULL
+                 WHERE id = :id""")
+                .param("hash", passwordHash).param("id", id).update();
     }
 
     long count() {

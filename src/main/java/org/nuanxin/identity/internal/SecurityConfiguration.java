@@ -3,12 +3,12 @@ package org.nuanxin.identity.internal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
@@ -17,8 +17,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The security baseline: who may open what, form login for staff, CSRF, security headers.
- * Worker pages and the read API are public; the console needs a staff role; writes need a login.
+ * The security baseline: who may open what (deny by default, the rules in {@link AccessRules}), form
+ * login for staff, CSRF, security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -27,17 +27,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler failureHandler,
-            ApiProblemWriter problems, @Value("${nuanxin.map.tile-url:}") String tileUrl) throws Exception {
+            ApiProblemWriter problems, AccountRepository accounts, @Value("${nuanxin.map.tile-url:}") String tileUrl)
+            throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/m/**", "/login", "/webjars/**", "/css/**", "/js/**", "/img/**",
-                                "/favicon.ico", "/favicon.svg", "/error", "/actuator/health/**", "/actuator/info",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/api/v1/**").permitAll()
-                        .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
-                        .requestMatchers("/console/**").hasAnyRole("STAFF", "ADMIN")
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(AccessRules::apply)
+                .addFilterBefore(new AccountStillValidFilter(accounts), AuthorizationFilter.class)
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/console")

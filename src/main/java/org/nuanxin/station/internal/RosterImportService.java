@@ -1,5 +1,6 @@
 package org.nuanxin.station.internal;
 
+import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.spreadsheet.CellProblem;
 import org.nuanxin.spreadsheet.ColumnSpec;
@@ -15,10 +16,12 @@ import org.nuanxin.station.StationImportStatus.PreviewRow;
 import org.nuanxin.station.StationImportStatus.State;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.station.StationInput;
+import org.nuanxin.station.StationPermissions;
 import org.nuanxin.station.StationsChanged;
 import org.nuanxin.kernel.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.core.task.TaskExecutor;
@@ -77,11 +80,15 @@ class RosterImportService implements StationImports {
     private final MessageSource messages;
     private final TaskExecutor executor;
     private final Clock clock;
+    private final StationPermissions permissions;
+    private final AuditLog audit;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
     RosterImportService(SpreadsheetReader reader, StationValidator validator, StationRepository repository,
                         StationCodes codes, TransactionTemplate transactions, ApplicationEventPublisher events,
-                        MessageSource messages, TaskExecutor executor, Clock clock) {
+                        MessageSource messages, @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock,
+                        StationPermissions permissions,
+                        AuditLog audit) {
         this.reader = reader;
         this.validator = validator;
         this.repository = repository;
@@ -91,11 +98,14 @@ class RosterImportService implements StationImports {
         this.messages = messages;
         this.executor = executor;
         this.clock = clock;
+        this.permissions = permissions;
+        this.audit = audit;
     }
 
     @Override
     public StationImportStatus start(String fileName, byte[] content, CoordinateSystem defaultCrs, String owner,
                                      Locale locale) {
+        permissions.check(StationPermissions.Action.IMPORT);
         Instant now = clock.instant();
         jobs.values().removeIf(j -> j.createdAt.plus(KEEP).isBefore(now));
         Job job = new Job(UUID.randomUUID().toString(), fileName, owner, locale, now);
@@ -111,6 +121,7 @@ class RosterImportService implements StationImports {
 
     @Override
     public StationImportStatus commit(String id, String owner) {
+        permissions.check(StationPermissions.Action.IMPORT);
         Job job = find(id, owner).orElseThrow(() -> new NoSuchElementException("import " + id));
         synchronized (job) {
             switch (job.state) {
@@ -124,7 +135,9 @@ class RosterImportService implements StationImports {
                 default -> throw new IllegalStateException("import " + id + " cannot be committed in state " + job.state);
             }
         }
-        executor.execute(() -> write(job));
+        // The write runs on another thread: take who asked, and from where, with it.
+        AuditLog.Origin origin = audit.currentOrigin();
+        executor.execute(() -> write(job, origin));
         return job.status();
     }
 
@@ -210,7 +223,7 @@ class RosterImportService implements StationImports {
     }
 
     /** Writes every planned row in one transaction; any failure rolls all of it back. */
-    void write(Job job) {
+    void write(Job job, AuditLog.Origin origin) {
         try {
             Instant now = clock.instant();
             int[] counts = transactions.execute(tx -> {
@@ -239,6 +252,8 @@ class RosterImportService implements StationImports {
                 if (created + updated > 0) {
                     events.publishEvent(new StationsChanged(Set.of(), true));
                 }
+                audit.record(origin, "station.import.commit", "import", job.id, null,
+                        "rows=" + job.plan.size() + " created=" + created + " updated=" + updated);
                 return new int[]{created, updated};
             });
             synchronized (job) {

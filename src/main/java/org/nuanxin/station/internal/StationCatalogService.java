@@ -1,11 +1,13 @@
 package org.nuanxin.station.internal;
 
+import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationChangedConcurrentlyException;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationInput;
+import org.nuanxin.station.StationPermissions;
 import org.nuanxin.station.StationsChanged;
 import org.nuanxin.kernel.InvalidInputException;
 import org.nuanxin.kernel.FieldProblem;
@@ -31,14 +33,19 @@ class StationCatalogService implements StationCatalog {
     private final StationCodes codes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StationPermissions permissions;
+    private final AuditLog audit;
 
     StationCatalogService(StationRepository repository, StationValidator validator, StationCodes codes,
-                          ApplicationEventPublisher events, Clock clock) {
+                          ApplicationEventPublisher events, Clock clock, StationPermissions permissions,
+                          AuditLog audit) {
         this.repository = repository;
         this.validator = validator;
         this.codes = codes;
         this.events = events;
         this.clock = clock;
+        this.permissions = permissions;
+        this.audit = audit;
     }
 
     @Override
@@ -76,6 +83,7 @@ class StationCatalogService implements StationCatalog {
     @Override
     @Transactional
     public Station create(StationInput input) {
+        permissions.check(StationPermissions.Action.CREATE);
         StationRecord record = valid(input);
         if (record.code() != null && repository.findByCode(record.code()).isPresent()) {
             throw new InvalidInputException("code", "station.error.codeTaken", record.code());
@@ -94,6 +102,7 @@ class StationCatalogService implements StationCatalog {
             throw new InvalidInputException("name", "station.error.nameTaken", record.name());
         }
         events.publishEvent(new StationsChanged(Set.of(id), false));
+        audit.record("station.create", "station", record.code(), null);
         return repository.findById(id).orElseThrow();
     }
 
@@ -101,6 +110,7 @@ class StationCatalogService implements StationCatalog {
     @Transactional
     public Station update(String code, int expectedVersion, StationInput input) {
         Station existing = repository.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
+        permissions.check(StationPermissions.Action.UPDATE, existing);
         StationRecord record = valid(input);
         if (record.code() == null) {
             record = record.withCode(existing.code());
@@ -115,6 +125,8 @@ class StationCatalogService implements StationCatalog {
             throw new StationChangedConcurrentlyException(code);
         }
         events.publishEvent(new StationsChanged(Set.of(existing.id()), false));
+        audit.record("station.update", "station", record.code(), null,
+                record.code().equals(existing.code()) ? null : "code was " + existing.code());
         return repository.findById(existing.id()).orElseThrow();
     }
 

@@ -3,6 +3,7 @@ package org.nuanxin.station.web;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
+import org.nuanxin.station.StationPermissions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -32,15 +33,19 @@ class ConsoleImportController {
 
     private final StationImports imports;
     private final DataSize maxFileSize;
+    private final StationPermissions permissions;
 
     ConsoleImportController(StationImports imports,
-                            @Value("${nuanxin.spreadsheet.max-file-size:10MB}") DataSize maxFileSize) {
+                            @Value("${nuanxin.spreadsheet.max-file-size:10MB}") DataSize maxFileSize,
+                            StationPermissions permissions) {
         this.imports = imports;
         this.maxFileSize = maxFileSize;
+        this.permissions = permissions;
     }
 
     @GetMapping
     String form(Model model) {
+        permissions.check(StationPermissions.Action.IMPORT);
         model.addAttribute("crsList", CoordinateSystem.values());
         return "station/import";
     }
@@ -48,6 +53,7 @@ class ConsoleImportController {
     @PostMapping
     String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String defaultCrs,
                   Principal user, Locale locale) throws IOException {
+        permissions.check(StationPermissions.Action.IMPORT);
         if (file.isEmpty()) {
             return "redirect:/console/stations/import?" + (file.getOriginalFilename() == null
                     || file.getOriginalFilename().isBlank() ? "empty" : "emptyContent");
@@ -67,12 +73,14 @@ class ConsoleImportController {
     @GetMapping("/{id}")
     String status(@PathVariable String id, Principal user, Model model,
                   @RequestHeader(value = "HX-Request", required = false) String htmx) {
+        permissions.check(StationPermissions.Action.IMPORT);
         model.addAttribute("job", find(id, user));
         return htmx != null ? "station/import-status :: status" : "station/import-status";
     }
 
     @PostMapping("/{id}/commit")
     String commit(@PathVariable String id, Principal user) {
+        permissions.check(StationPermissions.Action.IMPORT);
         find(id, user);
         try {
             imports.commit(id, user.getName());

@@ -2,6 +2,7 @@ package org.nuanxin.station.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
@@ -14,6 +15,7 @@ import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationChangedConcurrentlyException;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationInput;
+import org.nuanxin.station.StationPermissions;
 import org.nuanxin.station.StationStatus;
 import org.nuanxin.kernel.CityTime;
 import org.nuanxin.kernel.InvalidInputException;
@@ -58,15 +60,20 @@ class ConsoleStationController {
     private final StationFilterParser filterParser;
     private final ProblemMessages problems;
     private final CityTime time;
+    private final StationPermissions permissions;
+    private final AuditLog audit;
 
     ConsoleStationController(StationCatalog catalog, Divisions divisions, XlsxExport export,
-                             StationFilterParser filterParser, ProblemMessages problems, CityTime time) {
+                             StationFilterParser filterParser, ProblemMessages problems, CityTime time,
+                             StationPermissions permissions, AuditLog audit) {
         this.catalog = catalog;
         this.divisions = divisions;
         this.export = export;
         this.filterParser = filterParser;
         this.problems = problems;
         this.time = time;
+        this.permissions = permissions;
+        this.audit = audit;
     }
 
     /**
@@ -106,6 +113,26 @@ class ConsoleStationController {
                 default -> Sort.by("code");
             };
         }
+
+        /** @return the filter for the audit log, e.g. {@code district=500103 status=OPEN}; "all" when none */
+        String describe() {
+            StringBuilder sb = new StringBuilder();
+            append(sb, "district", district);
+            append(sb, "amenity", amenity);
+            append(sb, "status", status);
+            append(sb, "q", q);
+            return sb.isEmpty() ? "all" : sb.toString();
+        }
+
+        private static void append(StringBuilder sb, String key, String value) {
+            if (!blank(value)) {
+                sb.append(sb.isEmpty() ? "" : " ").append(key).append('=').append(value.strip());
+            }
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
     }
 
     @ModelAttribute
@@ -117,10 +144,15 @@ class ConsoleStationController {
         model.addAttribute("statuses", StationStatus.values());
         model.addAttribute("hostTypes", HostType.values());
         model.addAttribute("crsList", CoordinateSystem.values());
+        for (StationPermissions.Action action : StationPermissions.Action.values()) {
+            model.addAttribute("may" + action.name().charAt(0) + action.name().substring(1).toLowerCase(Locale.ROOT),
+                    permissions.current(action));
+        }
     }
 
     @GetMapping
     String list(Filters filters, Model model, Locale locale) {
+        permissions.check(StationPermissions.Action.VIEW);
         model.addAttribute("filters", filters);
         Pageable pageable = Paging.of(filters.page(), PAGE_SIZE, filters.toSort());
         try {
@@ -135,6 +167,7 @@ class ConsoleStationController {
 
     @GetMapping("/map")
     String map(Filters filters, Model model) {
+        permissions.check(StationPermissions.Action.VIEW);
         model.addAttribute("filters", filters);
         return "station/map";
     }
@@ -142,6 +175,7 @@ class ConsoleStationController {
     /** The roster as xlsx with the list's filters; a misspelt filter goes back to the list, which names it. */
     @GetMapping("/export.xlsx")
     void exportXlsx(Filters filters, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        permissions.check(StationPermissions.Action.EXPORT);
         StationFilter filter;
         try {
             filter = filters.toFilter(filterParser);
@@ -159,6 +193,8 @@ class ConsoleStationController {
                 s.openingHours().toString(),
                 s.amenities().stream().sorted().map(Amenity::label).collect(Collectors.joining(",")),
                 s.status().label(), s.synthetic() ? "是" : "否")));
+        // Recorded before the first byte goes out: a disclosure is logged even if the download breaks off.
+        audit.record("station.export", "station", null, null, filters.describe() + " rows=" + rows.size());
         String fileName = "工会驿站名册-" + time.today() + ".xlsx";
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"stations.xlsx\"; filename*=UTF-8''"
@@ -178,6 +214,7 @@ class ConsoleStationController {
 
     @GetMapping("/new")
     String createForm(Model model) {
+        permissions.check(StationPermissions.Action.CREATE);
         model.addAttribute("form", new StationInput(null, null, null, null, null, null, null, "GCJ02", null, null,
                 "08:00-22:00", null, "OPEN"));
         model.addAttribute("selectedAmenities", List.of());
@@ -187,6 +224,7 @@ class ConsoleStationController {
     @PostMapping("/new")
     String create(StationInput form, @RequestParam(name = "amenity", required = false) List<String> amenity,
                   Model model, Locale locale, RedirectAttributes redirect) {
+        permissions.check(StationPermissions.Action.CREATE);
         StationInput input = withAmenities(form, amenity);
         try {
             Station created = catalog.create(input);
@@ -200,6 +238,7 @@ class ConsoleStationController {
     @GetMapping("/{code}")
     String edit(@PathVariable String code, Model model) {
         Station s = catalog.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
+        permissions.check(StationPermissions.Action.VIEW, s);
         model.addAttribute("station", s);
         model.addAttribute("version", s.version());
         model.addAttribute("form", new StationInput(s.code(), s.name(), s.hostType().name(), s.districtCode(),
@@ -216,6 +255,7 @@ class ConsoleStationController {
                   Locale locale, RedirectAttributes redirect) {
         StationInput input = withAmenities(form, amenity);
         Station existing = catalog.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
+        permissions.check(StationPermissions.Action.UPDATE, existing);
         model.addAttribute("station", existing);
         model.addAttribute("version", version);
         try {

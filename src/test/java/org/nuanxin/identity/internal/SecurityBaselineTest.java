@@ -52,8 +52,22 @@ class SecurityBaselineTest {
         mvc.perform(get("/api/v1/districts")).andExpect(status().isOk()).andExpect(jsonPath("$[0].code").value("500101"));
         mvc.perform(get("/api/v1/stations/nearest").param("lat", "29.5603").param("lng", "106.5734"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.stations").isArray());
-        // No such endpoint: not 401, and the 404 is a problem detail.
+    }
+
+    @Test
+    void apiPathsWithoutARuleAreDeniedEvenForReading() throws Exception {
+        // Deny by default: a GET the access rules do not list is refused before any controller is looked for.
         mvc.perform(get("/api/v1/no-such-thing"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/v1/no-such-thing").with(user("staff").roles("STAFF")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("没有权限"));
+    }
+
+    @Test
+    void listedApiReadsArePublic() throws Exception {
+        mvc.perform(get("/api/v1/stations/no-such-code"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }

@@ -19,6 +19,7 @@ import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -140,6 +141,7 @@ class StationFinderTest {
     }
 
     @Test
+    @WithMockUser(username = "staff", roles = "STAFF")
     void theIndexFollowsEveryCommittedChange() {
         long before = finder.indexedCount();
         // A new station on a spot in 璧山区 far from the others becomes the nearest at once...

@@ -17,6 +17,7 @@ import org.nuanxin.station.StationsChanged;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Roster imports end to end on a real database: the same tests run on H2 and on PostgreSQL
  * through {@link StationImportH2Test} and {@link StationImportPostgresTest}.
  */
+// Imports are union staff's work: the service asks StationPermissions, so the tests act as staff.
+@WithMockUser(username = StationImportTest.OWNER, roles = "STAFF")
 abstract class StationImportTest {
 
     static final String OWNER = "staff-1";

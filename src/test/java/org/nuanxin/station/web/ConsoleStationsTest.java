@@ -34,6 +34,8 @@ import org.nuanxin.station.StationImports;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -255,7 +257,15 @@ class ConsoleStationsTest {
         }
 
         // Export, edit, re-import: the untouched export is recognised row by row as unchanged.
-        String id = imports.start("stations.xlsx", xlsx, null, "exporter", Locale.SIMPLIFIED_CHINESE).id();
+        // Called directly, not over HTTP: act as union staff, whom StationPermissions lets import.
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken("exporter", "n/a", "ROLE_STAFF"));
+        String id;
+        try {
+            id = imports.start("stations.xlsx", xlsx, null, "exporter", Locale.SIMPLIFIED_CHINESE).id();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
         StationImportStatus status = Awaitility.await("check of the re-imported export").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> imports.status(id, "exporter").orElseThrow(),

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.nuanxin.support.NuanxinTest;
+import org.nuanxin.support.StaffAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,6 +37,10 @@ class ImportUploadLimitHttpTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encoder;
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
@@ -55,7 +63,9 @@ class ImportUploadLimitHttpTest {
     /** Signs in through the login form; returns the import page after sign-in. */
     private String signIn() throws Exception {
         String token = meta(get("/login").body(), "_csrf");
-        String form = "username=admin&password=test-admin-password-1&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        // Imports are union staff's work (the administrator may not import).
+        StaffAccounts.ensureStaff(jdbc, encoder);
+        String form = "username=" + StaffAccounts.STAFF + "&password=" + StaffAccounts.STAFF_PASSWORD + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

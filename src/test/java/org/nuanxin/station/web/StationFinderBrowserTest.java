@@ -18,9 +18,12 @@ import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.support.Browser;
 import org.nuanxin.support.NuanxinTest;
+import org.nuanxin.support.StaffAccounts;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,6 +42,10 @@ class StationFinderBrowserTest {
     StationFinder finder;
     @Autowired
     StationCatalog catalog;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder encoder;
 
     @RegisterExtension
     Browser phone = Browser.phone();
@@ -93,9 +100,11 @@ class StationFinderBrowserTest {
     }
 
     private void signIn() {
+        // The roster (and its import) is union staff's work, not the administrator's.
+        StaffAccounts.ensureStaff(jdbc, encoder);
         desk.open(url("/login"));
-        desk.waitFor(By.id("username")).sendKeys("admin");
-        desk.driver().findElement(By.id("password")).sendKeys("test-admin-password-1");
+        desk.waitFor(By.id("username")).sendKeys(StaffAccounts.STAFF);
+        desk.driver().findElement(By.id("password")).sendKeys(StaffAccounts.STAFF_PASSWORD);
         desk.driver().findElement(By.cssSelector("button[type=submit]")).click();
         desk.waitForUrlContaining("/console");
     }

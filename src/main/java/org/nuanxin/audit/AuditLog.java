@@ -1,0 +1,67 @@
+package org.nuanxin.audit;
+
+/**
+ * Records staff actions that change or disclose data, and searches them for the console.
+ *
+ * <p>Call {@code record} inside the transaction of the change (the caller's {@code @Transactional}
+ * method): the entry commits with the change and a rolled-back change leaves none. The actor is the
+ * username of Spring Security's current authentication and the client address that of the current
+ * request; code running outside a request (a background job) captures {@link #currentOrigin()} on the
+ * request thread and passes it to {@link #record(Origin, String, String, String, String, String)}.
+ * Retention: entries older than {@code nuanxin.audit.retention} (at least 180 days, Cybersecurity Law
+ * of the PRC art. 21) are purged daily.
+ */
+public interface AuditLog {
+
+    /** The actor recorded when nobody (or an account that does not exist) is behind an action. */
+    String UNKNOWN_ACTOR = "(unknown)";
+
+    /**
+     * Who acted and from where.
+     *
+     * @param actor         username, or {@link #UNKNOWN_ACTOR}
+     * @param clientAddress IP address of the client, empty when unknown
+     */
+    record Origin(String actor, String clientAddress) {
+
+        public Origin {
+            actor = actor == null || actor.isBlank() ? UNKNOWN_ACTOR : actor;
+            clientAddress = clientAddress == null ? "" : clientAddress;
+        }
+    }
+
+    /** @return the current authentication's username and the current request's client address */
+    Origin currentOrigin();
+
+    /**
+     * Records an action of the current user.
+     *
+     * @param action     action code, e.g. {@code station.create}
+     * @param recordType kind of record, e.g. {@code station} (null: none)
+     * @param recordId   the record's id or code (null: none)
+     * @param reason     the reason given (null: none asked)
+     */
+    default void record(String action, String recordType, String recordId, String reason) {
+        record(currentOrigin(), action, recordType, recordId, reason, null);
+    }
+
+    /** As {@link #record(String, String, String, String)} with short non-personal details (counts, filters). */
+    default void record(String action, String recordType, String recordId, String reason, String details) {
+        record(currentOrigin(), action, recordType, recordId, reason, details);
+    }
+
+    /**
+     * Records an action of the given origin (for work done off the request thread, or before sign-in).
+     *
+     * @throws IllegalArgumentException when the action code is blank
+     */
+    void record(Origin origin, String action, String recordType, String recordId, String reason, String details);
+
+    /**
+     * Searches the log, newest first.
+     *
+     * @param page zero-based; size 1..200
+     * @throws IllegalArgumentException on a negative page or a size outside 1..200
+     */
+    AuditPage search(AuditQuery query, int page, int size);
+}

@@ -1,0 +1,24 @@
+package org.nuanxin.identity;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A staff account as the console lists it (never the password hash).
+ *
+ * @param id          database id
+ * @param username    login name, unique
+ * @param displayName name shown in the console
+ * @param role        role
+ * @param enabled     false when an administrator disabled it: it cannot sign in
+ * @param createdAt   when it was created
+ * @param lastLoginAt last successful sign-in, null when never
+ */
+public record StaffAccount(long id, String username, String displayName, Role role, boolean enabled,
+                           Instant createdAt, Instant lastLoginAt) {
+
+    /** @return the last successful sign-in, empty when never */
+    public Optional<Instant> lastLogin() {
+        return Optional.ofNullable(lastLoginAt);
+    }
+}

@@ -1,0 +1,122 @@
+package org.nuanxin.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.nuanxin.identity.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Every path the application answers, with who may open it and why: the one list of public paths.
+ * Anything not listed is refused ({@code denyAll}); {@code AccessRulesCoverageTest} fails when a
+ * controller or static resource has no rule here. Rules are tried in order, the first match wins.
+ *
+ * <p>The console rules only let staff in; what each role may do there is decided by the modules'
+ * permissions classes ({@code StationPermissions}, {@code AccountPermissions}, {@code AuditLogPermissions}).
+ */
+final class AccessRules {
+
+    /** Who may open a path. */
+    enum Access {
+        /** Anyone, signed in or not. */
+        PUBLIC,
+        /** Anyone signed in. */
+        SIGNED_IN,
+        /** Any staff role; the module's permissions class decides the action. */
+        CONSOLE,
+        /** The city administrator only. */
+        ADMIN
+    }
+
+    /**
+     * One rule.
+     *
+     * @param method  the HTTP method, null for every method; a GET rule also admits HEAD
+     * @param pattern a Spring path pattern
+     * @param access  who may open it
+     * @param reason  why, in one line
+     */
+    record Rule(HttpMethod method, String pattern, Access access, String reason) {
+
+        List<RequestMatcher> matchers() {
+            PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+            if (method == null) {
+                return List.of(paths.matcher(pattern));
+            }
+            return method == HttpMethod.GET ? List.of(paths.matcher(HttpMethod.GET, pattern),
+                    paths.matcher(HttpMethod.HEAD, pattern)) : List.of(paths.matcher(method, pattern));
+        }
+    }
+
+    private static final HttpMethod GET = HttpMethod.GET;
+    private static final HttpMethod POST = HttpMethod.POST;
+
+    static final List<Rule> RULES = List.of(
+            // Public: riders, the sign-in page, assets, probes, the read-only API and its documentation.
+            new Rule(GET, "/", Access.PUBLIC, "redirects to the rider page"),
+            new Rule(GET, "/m/**", Access.PUBLIC, "rider pages: workers never sign in to find a station"),
+            new Rule(GET, "/login", Access.PUBLIC, "the staff sign-in page (its POST is handled by the login filter)"),
+            new Rule(POST, "/login", Access.PUBLIC, "the sign-in itself"),
+            new Rule(GET, "/webjars/**", Access.PUBLIC, "front-end libraries"),
+            new Rule(GET, "/css/**", Access.PUBLIC, "style sheets"),
+            new Rule(GET, "/js/**", Access.PUBLIC, "scripts"),
+            new Rule(GET, "/img/**", Access.PUBLIC, "images"),
+            new Rule(GET, "/favicon.ico", Access.PUBLIC, "browser icon"),
+            new Rule(GET, "/favicon.svg", Access.PUBLIC, "browser icon"),
+            new Rule(null, "/error", Access.PUBLIC, "error pages, reached by the container's error dispatch"),
+            new Rule(GET, "/actuator/health", Access.PUBLIC, "load-balancer probe, says only UP or DOWN"),
+            new Rule(GET, "/actuator/health/**", Access.PUBLIC, "liveness and readiness probes"),
+            new Rule(GET, "/actuator/info", Access.PUBLIC, "build information, nothing secret"),
+            new Rule(GET, "/v3/api-docs", Access.PUBLIC, "OpenAPI description of the public API"),
+            new Rule(GET, "/v3/api-docs/**", Access.PUBLIC, "OpenAPI description (groups, Swagger UI config)"),
+            new Rule(GET, "/v3/api-docs.yaml", Access.PUBLIC, "OpenAPI description as YAML"),
+            new Rule(GET, "/swagger-ui.html", Access.PUBLIC, "API documentation page"),
+            new Rule(GET, "/swagger-ui/**", Access.PUBLIC, "API documentation assets"),
+            new Rule(GET, "/api/v1/stations/nearest", Access.PUBLIC, "the nearest-station finder riders use"),
+            new Rule(GET, "/api/v1/stations/{code}", Access.PUBLIC, "one station, as signposted to riders"),
+            new Rule(GET, "/api/v1/stations", Access.PUBLIC, "the station map layer (GeoJSON)"),
+            new Rule(GET, "/api/v1/districts", Access.PUBLIC, "reference data: districts and label points"),
+            new Rule(GET, "/api/v1/districts/boundaries", Access.PUBLIC, "reference data: district boundaries"),
+            // Signed in.
+            new Rule(POST, "/logout", Access.SIGNED_IN, "sign out (handled by the logout filter)"),
+            // The staff console: any staff role gets in, the permissions classes decide each action.
+            new Rule(GET, "/console", Access.CONSOLE, "console home"),
+            new Rule(GET, "/console/", Access.CONSOLE, "console home"),
+            new Rule(null, "/console/stations", Access.CONSOLE, "station roster (StationPermissions)"),
+            new Rule(null, "/console/stations/**", Access.CONSOLE, "station roster, map, export, import (StationPermissions)"),
+            new Rule(null, "/console/accounts", Access.CONSOLE, "account management (AccountPermissions)"),
+            new Rule(null, "/console/accounts/**", Access.CONSOLE, "account management (AccountPermissions)"),
+            new Rule(null, "/console/account/password", Access.CONSOLE, "change one's own password (AccountPermissions)"),
+            new Rule(GET, "/console/audit", Access.CONSOLE, "audit log (AuditLogPermissions)"),
+            // Operations.
+            new Rule(GET, "/actuator", Access.ADMIN, "list of management endpoints"),
+            new Rule(GET, "/actuator/prometheus", Access.ADMIN, "metrics: load and error rates are not public"));
+
+    private AccessRules() {
+    }
+
+    /** Adds every rule, then refuses everything else. */
+    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        for (Rule rule : RULES) {
+            var matched = auth.requestMatchers(rule.matchers().toArray(RequestMatcher[]::new));
+            switch (rule.access()) {
+                case PUBLIC -> matched.permitAll();
+                case SIGNED_IN -> matched.authenticated();
+                case CONSOLE -> matched.hasAnyRole(Role.STAFF.name(), Role.ADMIN.name());
+                case ADMIN -> matched.hasRole(Role.ADMIN.name());
+            }
+        }
+        auth.anyRequest().denyAll();
+    }
+
+    /** @return the first rule that matches the request, empty when only the deny-all fallback would */
+    static Optional<Rule> ruleFor(HttpServletRequest request) {
+        return RULES.stream().filter(r -> r.matchers().stream().anyMatch(m -> m.matches(request))).findFirst();
+    }
+}

@@ -1,0 +1,156 @@
+package org.nuanxin.identity.internal;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
+
+import org.nuanxin.identity.AccountPermissions;
+import org.nuanxin.identity.CurrentUser;
+import org.nuanxin.identity.Role;
+import org.nuanxin.identity.StaffAccount;
+import org.nuanxin.kernel.CityTime;
+import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.kernel.ProblemMessages;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Account management in the console (city administrator) and every staff member's own password
+ * page. Permissions are asked here for the pages and again by {@link AccountService} for each change.
+ */
+@Controller
+class AccountConsoleController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final AccountService service;
+    private final AccountPermissions permissions;
+    private final CityTime time;
+    private final ProblemMessages problems;
+
+    AccountConsoleController(AccountService service, AccountPermissions permissions, CityTime time,
+                             ProblemMessages problems) {
+        this.service = service;
+        this.permissions = permissions;
+        this.time = time;
+        this.problems = problems;
+    }
+
+    @GetMapping("/console/accounts")
+    String list(Model model) {
+        permissions.check(AccountPermissions.Action.VIEW);
+        List<StaffAccount> accounts = service.list();
+        model.addAttribute("accounts", accounts);
+        model.addAttribute("lastLogins", accounts.stream().filter(a -> a.lastLoginAt() != null).collect(
+                Collectors.toMap(StaffAccount::username, a -> TIME.format(time.local(a.lastLoginAt())))));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("me", CurrentUser.get().map(CurrentUser::username).orElse(""));
+        return "identity/accounts";
+    }
+
+    @GetMapping("/console/accounts/new")
+    String createForm(Model model) {
+        permissions.check(AccountPermissions.Action.CREATE);
+        model.addAttribute("form", new AccountService.NewAccount("", "", Role.STAFF.name(), ""));
+        model.addAttribute("roles", Role.values());
+        return "identity/account-new";
+    }
+
+    @PostMapping("/console/accounts/new")
+    String create(AccountService.NewAccount form, Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            StaffAccount created = service.create(form);
+            redirect.addFlashAttribute("saved", created.username());
+            return "redirect:/console/accounts";
+        } catch (InvalidInputException e) {
+            // The password is never sent back to the browser.
+            model.addAttribute("form", new AccountService.NewAccount(form.username(), form.displayName(), form.role(), ""));
+            model.addAttribute("roles", Role.values());
+            model.addAttribute("errors", problems.byField(e.errors(), locale));
+            return "identity/account-new";
+        }
+    }
+
+    @PostMapping("/console/accounts/{id}/role")
+    String changeRole(@PathVariable long id, @RequestParam String role, Locale locale, RedirectAttributes redirect) {
+        StaffAccount target = found(id);
+        try {
+            service.changeRole(id, role);
+        } catch (InvalidInputException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        redirect.addFlashAttribute("saved", target.username());
+        return "redirect:/console/accounts";
+    }
+
+    @PostMapping("/console/accounts/{id}/enabled")
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled,
+                      @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        StaffAccount target = found(id);
+        service.setEnabled(id, enabled, reason);
+        redirect.addFlashAttribute("saved", target.username());
+        return "redirect:/console/accounts";
+    }
+
+    @GetMapping("/console/accounts/{id}/password")
+    String resetForm(@PathVariable long id, Model model) {
+        StaffAccount target = found(id);
+        permissions.check(AccountPermissions.Action.RESET_PASSWORD, target);
+        model.addAttribute("account", target);
+        return "identity/account-reset";
+    }
+
+    @PostMapping("/console/accounts/{id}/password")
+    String reset(@PathVariable long id, @RequestParam(required = false) String password, Model model, Locale locale,
+                 RedirectAttributes redirect) {
+        StaffAccount target = found(id);
+        try {
+            service.resetPassword(id, password);
+        } catch (InvalidInputException e) {
+            model.addAttribute("account", target);
+            model.addAttribute("errors", problems.byField(e.errors(), locale));
+            return "identity/account-reset";
+        }
+        redirect.addFlashAttribute("reset", target.username());
+        return "redirect:/console/accounts";
+    }
+
+    @GetMapping("/console/account/password")
+    String passwordForm() {
+        permissions.check(AccountPermissions.Action.CHANGE_PASSWORD);
+        return "identity/password";
+    }
+
+    @PostMapping("/console/account/password")
+    String changePassword(@RequestParam(required = false) String currentPassword,
+                          @RequestParam(required = false) String newPassword, Model model, Locale locale,
+                          RedirectAttributes redirect) {
+        try {
+            service.changeOwnPassword(currentPassword, newPassword);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", problems.byField(e.errors(), locale));
+            return "identity/password";
+        }
+        redirect.addFlashAttribute("changed", true);
+        return "redirect:/console/account/password";
+    }
+
+    private StaffAccount found(long id) {
+        try {
+            return service.get(id);
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+}

@@ -1,0 +1,221 @@
+package org.nuanxin.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+
+import org.nuanxin.audit.AuditLog;
+import org.nuanxin.identity.AccountPermissions;
+import org.nuanxin.identity.AccountPermissions.Action;
+import org.nuanxin.identity.CurrentUser;
+import org.nuanxin.identity.Role;
+import org.nuanxin.identity.StaffAccount;
+import org.nuanxin.kernel.FieldProblem;
+import org.nuanxin.kernel.InvalidInputException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Account management: list, create, change role, disable/enable, reset and change passwords. Every
+ * method asks {@link AccountPermissions} (refusing with {@link AccessDeniedException}) and writes the
+ * audit entry in the same transaction as the change.
+ */
+@Service
+class AccountService {
+
+    /** Least length of a password (a passphrase is encouraged). */
+    static final int MIN_PASSWORD_LENGTH = 12;
+    // BCrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused.
+    private static final int MAX_PASSWORD_BYTES = 72;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+    private final AccountPermissions permissions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, PasswordEncoder encoder, AccountPermissions permissions,
+                   AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.permissions = permissions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The fields of the "new account" form.
+     *
+     * @param username    login name: 3–64 lower-case letters, digits, dot, dash, underscore
+     * @param displayName name shown in the console
+     * @param role        role name (ADMIN or STAFF)
+     * @param password    initial password, at least 12 characters
+     */
+    record NewAccount(String username, String displayName, String role, String password) {
+    }
+
+    /** @throws AccessDeniedException unless the current user may view accounts */
+    @Transactional(readOnly = true)
+    List<StaffAccount> list() {
+        permissions.check(Action.VIEW);
+        return accounts.findAll().stream().map(Account::summary).toList();
+    }
+
+    /**
+     * @throws AccessDeniedException unless the current user may view accounts
+     * @throws NoSuchElementException when there is no such account
+     */
+    @Transactional(readOnly = true)
+    StaffAccount get(long id) {
+        permissions.check(Action.VIEW);
+        return find(id).summary();
+    }
+
+    /**
+     * Creates an enabled account.
+     *
+     * @throws AccessDeniedException unless the current user may create accounts
+     * @throws InvalidInputException naming each wrong field, including a username already taken
+     */
+    @Transactional
+    StaffAccount create(NewAccount form) {
+        permissions.check(Action.CREATE);
+        List<FieldProblem> problems = new ArrayList<>();
+        String username = form.username() == null ? "" : form.username().strip();
+        if (!USERNAME.matcher(username).matches()) {
+            problems.add(FieldProblem.of("username", "identity.accounts.error.username"));
+        } else if (accounts.findByUsername(username).isPresent()) {
+            problems.add(FieldProblem.of("username", "identity.accounts.error.usernameTaken", username));
+        }
+        String displayName = form.displayName() == null ? "" : form.displayName().strip();
+        if (displayName.isEmpty() || displayName.length() > 100) {
+            problems.add(FieldProblem.of("displayName", "identity.accounts.error.displayName"));
+        }
+        Role role = parseRole(form.role());
+        if (role == null) {
+            problems.add(FieldProblem.of("role", "identity.accounts.error.role"));
+        }
+        passwordProblem("password", form.password()).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        try {
+            accounts.insert(username, encoder.encode(form.password()), displayName, role, clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("username", "identity.accounts.error.usernameTaken", username);
+        }
+        StaffAccount created = accounts.findByUsername(username).orElseThrow().summary();
+        audit.record("account.create", "account", username, null, "role=" + role.name());
+        return created;
+    }
+
+    /**
+     * @throws AccessDeniedException unless the current user may change this account's role (never their own)
+     * @throws NoSuchElementException when there is no such account
+     * @throws InvalidInputException when the role is unknown
+     */
+    @Transactional
+    void changeRole(long id, String roleName) {
+        StaffAccount target = find(id).summary();
+        permissions.check(Action.CHANGE_ROLE, target);
+        Role role = parseRole(roleName);
+        if (role == null) {
+            throw new InvalidInputException("role", "identity.accounts.error.role");
+        }
+        if (role != target.role()) {
+            accounts.updateRole(id, role);
+            audit.record("account.role.change", "account", target.username(), null,
+                    target.role().name() + "->" + role.name());
+        }
+    }
+
+    /**
+     * Disables (cannot sign in) or enables an account again.
+     *
+     * @param reason why, as the administrator wrote it (may be blank)
+     * @throws AccessDeniedException unless the current user may disable this account (never their own)
+     * @throws NoSuchElementException when there is no such account
+     */
+    @Transactional
+    void setEnabled(long id, boolean enabled, String reason) {
+        StaffAccount target = find(id).summary();
+        permissions.check(Action.DISABLE, target);
+        if (target.enabled() != enabled) {
+            accounts.updateEnabled(id, enabled);
+            audit.record(enabled ? "account.enable" : "account.disable", "account", target.username(),
+                    reason == null || reason.isBlank() ? null : reason.strip());
+        }
+    }
+
+    /**
+     * Sets a new password chosen by the administrator and lifts a lockout.
+     *
+     * @throws AccessDeniedException unless the current user may reset this account's password (never their own)
+     * @throws NoSuchElementException when there is no such account
+     * @throws InvalidInputException when the password is too short or too long
+     */
+    @Transactional
+    void resetPassword(long id, String password) {
+        StaffAccount target = find(id).summary();
+        permissions.check(Action.RESET_PASSWORD, target);
+        passwordProblem("password", password).ifPresent(p -> {
+            throw new InvalidInputException(List.of(p));
+        });
+        accounts.updatePassword(id, encoder.encode(password));
+        audit.record("account.password.reset", "account", target.username(), null);
+    }
+
+    /**
+     * Changes the signed-in user's own password.
+     *
+     * @throws AccessDeniedException when nobody is signed in
+     * @throws InvalidInputException when the current password is wrong or the new one too short or too long
+     */
+    @Transactional
+    void changeOwnPassword(String currentPassword, String newPassword) {
+        String username = CurrentUser.get().map(CurrentUser::username)
+                .orElseThrow(() -> new AccessDeniedException("not signed in"));
+        Account own = accounts.findByUsername(username).orElseThrow(() -> new AccessDeniedException("no account"));
+        permissions.check(Action.CHANGE_PASSWORD, own.summary());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (currentPassword == null || !encoder.matches(currentPassword, own.passwordHash())) {
+            problems.add(FieldProblem.of("currentPassword", "identity.password.error.current"));
+        }
+        passwordProblem("newPassword", newPassword).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        accounts.updatePassword(own.id(), encoder.encode(newPassword));
+        audit.record("account.password.change", "account", username, null);
+    }
+
+    private Account find(long id) {
+        return accounts.findById(id).orElseThrow(() -> new NoSuchElementException("account " + id));
+    }
+
+    private java.util.Optional<FieldProblem> passwordProblem(String field, String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+            return java.util.Optional.of(FieldProblem.of(field, "identity.accounts.error.passwordShort", MIN_PASSWORD_LENGTH));
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return java.util.Optional.of(FieldProblem.of(field, "identity.accounts.error.passwordLong"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Role parseRole(String name) {
+        for (Role r : Role.values()) {
+            if (r.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                return r;
+            }
+        }
+        return null;
+    }
+}
