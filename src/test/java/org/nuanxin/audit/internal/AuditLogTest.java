@@ -10,16 +10,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.audit.AuditEntry;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.audit.AuditPage;
 import org.nuanxin.audit.AuditQuery;
 import org.nuanxin.support.MutableClock;
+import org.nuanxin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,15 +32,6 @@ abstract class AuditLogTest {
 
     static final Instant START = Instant.parse("2026-01-31T16:30:00Z"); // 2026-02-01 00:30 in Chongqing
 
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MutableClock clock() {
-            return new MutableClock(START);
-        }
-    }
-
     @Autowired
     AuditLog audit;
     @Autowired
@@ -53,10 +43,16 @@ abstract class AuditLogTest {
 
     private final String actor = "tester-" + UUID.randomUUID().toString().substring(0, 8);
 
+    /** The shared test clock, moved to this test's start and put back after (other classes share it). */
+    @BeforeEach
+    void moveClock() {
+        clock.set(START);
+    }
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
-        clock.set(START);
+        clock.set(TestClock.START);
     }
 
     private void signIn() {

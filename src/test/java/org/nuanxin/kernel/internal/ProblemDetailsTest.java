@@ -19,6 +19,8 @@ import org.nuanxin.kernel.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -36,7 +38,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * (the advice, the locale configuration, Spring MVC) without the application's security filters, which
  * {@code SecurityBaselineTest} covers with the whole application.
  */
-@WebMvcTest(controllers = {ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class})
+// The slice would also pick up the modules' navigation advice, which needs their permission beans.
+@WebMvcTest(controllers = {ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.nuanxin\\.(identity|station|audit)\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class})
 class ProblemDetailsTest {

@@ -14,6 +14,7 @@ import org.nuanxin.kernel.ProblemMessages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import java.util.List;
 import java.util.Locale;
@@ -105,6 +106,7 @@ class StationValidationTest {
     }
 
     @Test
+    @WithMockUser(username = "staff", roles = "STAFF")
     void aMissingStatusIsNoProblemAndDefaultsToOpen() {
         StationInput in = with(with(valid(), "status", null), "name", "状态默认测试驿站");
         assertThat(check(in, null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
