@@ -41,6 +41,8 @@ import org.nuanxin.station.StationInput;
 import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -88,7 +90,17 @@ class TimeZoneRulesUtcTest {
         create("晚间驿站", 0.0020, "18:00-24:00");
     }
 
+    /** Creates a station as union staff would (StationPermissions lets staff create). */
     private Station create(String name, double offset, String hours) {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_STAFF"));
+        try {
+            return createAsStaff(name, offset, hours);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private Station createAsStaff(String name, double offset, String hours) {
         return catalog.create(new StationInput(null, name, "企业", "渝中区", "渝中区民族路 " + name,
                 Double.toString(HERE.longitude() + offset), Double.toString(HERE.latitude()), "WGS-84", "测试",
                 "13800138000", hours, "饮水", null));

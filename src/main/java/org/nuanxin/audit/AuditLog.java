@@ -1,5 +1,8 @@
 package org.nuanxin.audit;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
 /**
  * Records staff actions that change or disclose data, and searches them for the console.
  *
@@ -57,11 +60,14 @@ public interface AuditLog {
      */
     void record(Origin origin, String action, String recordType, String recordId, String reason, String details);
 
+    /** The largest page {@link #search} serves. */
+    int MAX_PAGE_SIZE = 200;
+
     /**
      * Searches the log, newest first.
      *
-     * @param page zero-based; size 1..200
-     * @throws IllegalArgumentException on a negative page or a size outside 1..200
+     * @param pageable the page, of at most {@link #MAX_PAGE_SIZE} entries (its sort is ignored: newest first)
+     * @throws IllegalArgumentException on a larger page
      */
-    AuditPage search(AuditQuery query, int page, int size);
+    Page<AuditEntry> search(AuditQuery query, Pageable pageable);
 }

@@ -2,11 +2,9 @@ package org.nuanxin.audit.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,9 +15,11 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.nuanxin.audit.AuditEntry;
 import org.nuanxin.audit.AuditLog;
-import org.nuanxin.audit.AuditPage;
 import org.nuanxin.audit.AuditQuery;
-import org.springframework.beans.factory.annotation.Value;
+import org.nuanxin.kernel.CityTime;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -35,13 +35,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class JdbcAuditLog implements AuditLog {
 
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final CityTime time;
 
-    JdbcAuditLog(JdbcClient jdbc, Clock clock, @Value("${nuanxin.time-zone:Asia/Shanghai}") String zone) {
+    JdbcAuditLog(JdbcClient jdbc, CityTime time) {
         this.jdbc = jdbc;
-        this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.time = time;
     }
 
     @Override
@@ -68,7 +66,7 @@ class JdbcAuditLog implements AuditLog {
         jdbc.sql("""
                 INSERT INTO audit_log (occurred_at, actor, action, record_type, record_id, client_address, reason, details)
                 VALUES (:at, :actor, :action, :recordType, :recordId, :address, :reason, :details)""")
-                .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("at", time.now().atOffset(ZoneOffset.UTC))
                 .param("actor", cut(origin.actor(), 64))
                 .param("action", cut(action, 64))
                 .param("recordType", cut(recordType, 32))
@@ -81,20 +79,20 @@ class JdbcAuditLog implements AuditLog {
 
     @Override
     @Transactional(readOnly = true)
-    public AuditPage search(AuditQuery query, int page, int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw new IllegalArgumentException("page must be >= 0 and size 1..200");
+    public Page<AuditEntry> search(AuditQuery query, Pageable pageable) {
+        if (pageable.getPageSize() > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size must be at most " + MAX_PAGE_SIZE);
         }
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(query, params);
         long total = jdbc.sql("SELECT COUNT(*) FROM audit_log" + where).params(params).query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
+        params.put("limit", pageable.getPageSize());
+        params.put("offset", pageable.getOffset());
         List<AuditEntry> entries = jdbc.sql("""
                 SELECT id, occurred_at, actor, action, record_type, record_id, client_address, reason, details
                   FROM audit_log""" + where + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(params).query(JdbcAuditLog::map).list();
-        return new AuditPage(entries, total, page, size);
+        return new PageImpl<>(entries, pageable, total);
     }
 
     /** Deletes the entries that occurred before {@code cutoff}; returns how many. */
@@ -136,7 +134,7 @@ class JdbcAuditLog implements AuditLog {
     }
 
     private OffsetDateTime startOf(LocalDate day) {
-        return day.atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC);
+        return time.startOf(day).atOffset(ZoneOffset.UTC);
     }
 
     private static boolean blank(String s) {

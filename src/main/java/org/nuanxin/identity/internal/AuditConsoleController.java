@@ -1,16 +1,17 @@
 package org.nuanxin.identity.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import org.nuanxin.audit.AuditEntry;
 import org.nuanxin.audit.AuditLog;
-import org.nuanxin.audit.AuditPage;
+import org.nuanxin.kernel.CityTime;
+import org.nuanxin.kernel.Paging;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.nuanxin.audit.AuditQuery;
 import org.nuanxin.identity.AuditLogPermissions;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,13 +30,12 @@ class AuditConsoleController {
 
     private final AuditLog auditLog;
     private final AuditLogPermissions permissions;
-    private final ZoneId zone;
+    private final CityTime time;
 
-    AuditConsoleController(AuditLog auditLog, AuditLogPermissions permissions,
-                           @Value("${nuanxin.time-zone:Asia/Shanghai}") String zone) {
+    AuditConsoleController(AuditLog auditLog, AuditLogPermissions permissions, CityTime time) {
         this.auditLog = auditLog;
         this.permissions = permissions;
-        this.zone = ZoneId.of(zone);
+        this.time = time;
     }
 
     /** One line of the page: the entry and its time in the application's zone. */
@@ -49,14 +49,6 @@ class AuditConsoleController {
 
         AuditQuery toQuery() {
             return new AuditQuery(actor, action, recordId, date(from), date(to));
-        }
-
-        int pageNumber() {
-            try {
-                return page == null || page.isBlank() ? 0 : Math.max(0, Integer.parseInt(page.strip()));
-            } catch (NumberFormatException e) {
-                return 0;
-            }
         }
 
         /** @return whether a start date was given but could not be read (public: the page asks) */
@@ -82,10 +74,10 @@ class AuditConsoleController {
     String list(Filters filters, Model model) {
         permissions.check(AuditLogPermissions.Action.VIEW);
         model.addAttribute("filters", filters);
-        AuditPage page = auditLog.search(filters.toQuery(), filters.pageNumber(), PAGE_SIZE);
+        Page<AuditEntry> page = auditLog.search(filters.toQuery(), Paging.of(filters.page(), PAGE_SIZE, Sort.unsorted()));
         model.addAttribute("page", page);
-        model.addAttribute("rows", page.entries().stream()
-                .map(e -> new Row(e, TIME.format(e.occurredAt().atZone(zone)))).toList());
+        model.addAttribute("rows", page.getContent().stream()
+                .map(e -> new Row(e, TIME.format(time.local(e.occurredAt())))).toList());
         return "identity/audit";
     }
 }

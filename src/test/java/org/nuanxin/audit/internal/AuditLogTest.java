@@ -14,7 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.audit.AuditEntry;
 import org.nuanxin.audit.AuditLog;
-import org.nuanxin.audit.AuditPage;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.nuanxin.audit.AuditQuery;
 import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.TestClock;
@@ -61,7 +62,7 @@ abstract class AuditLogTest {
     }
 
     private List<AuditEntry> mine() {
-        return audit.search(new AuditQuery(actor, null, null, null, null), 0, 200).entries();
+        return audit.search(new AuditQuery(actor, null, null, null, null), PageRequest.of(0, 200)).getContent();
     }
 
     @Test
@@ -100,8 +101,8 @@ abstract class AuditLogTest {
     @Test
     void withoutASignedInUserTheActorIsThePlaceholder() {
         audit.record(new AuditLog.Origin(null, null), "identity.sign-in.failed", null, null, null, "bad-credentials");
-        assertThat(audit.search(new AuditQuery(AuditLog.UNKNOWN_ACTOR, "identity.sign-in.failed", null, null, null), 0, 10)
-                .entries()).isNotEmpty();
+        assertThat(audit.search(new AuditQuery(AuditLog.UNKNOWN_ACTOR, "identity.sign-in.failed", null, null, null), PageRequest.of(0, 10))
+                .getContent()).isNotEmpty();
         assertThatThrownBy(() -> audit.record(" ", null, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -116,21 +117,21 @@ abstract class AuditLogTest {
 
         assertThat(mine()).extracting(AuditEntry::action)
                 .containsExactly("account.create", "station.update", "station.create");
-        assertThat(audit.search(new AuditQuery(actor, "station.", null, null, null), 0, 10).entries())
+        assertThat(audit.search(new AuditQuery(actor, "station.", null, null, null), PageRequest.of(0, 10)).getContent())
                 .extracting(AuditEntry::action).containsExactly("station.update", "station.create");
-        assertThat(audit.search(new AuditQuery(actor, "station.update", null, null, null), 0, 10).total()).isEqualTo(1);
-        assertThat(audit.search(new AuditQuery(actor, null, "A-1", null, null), 0, 10).total()).isEqualTo(2);
+        assertThat(audit.search(new AuditQuery(actor, "station.update", null, null, null), PageRequest.of(0, 10)).getTotalElements()).isEqualTo(1);
+        assertThat(audit.search(new AuditQuery(actor, null, "A-1", null, null), PageRequest.of(0, 10)).getTotalElements()).isEqualTo(2);
         // 16:30 UTC on 31 January is already 1 February in Chongqing.
         LocalDate feb1 = LocalDate.of(2026, 2, 1);
-        assertThat(audit.search(new AuditQuery(actor, null, null, feb1, feb1), 0, 10).total()).isEqualTo(3);
-        assertThat(audit.search(new AuditQuery(actor, null, null, null, feb1.minusDays(1)), 0, 10).total()).isZero();
-        assertThat(audit.search(new AuditQuery(actor, null, null, feb1.plusDays(1), null), 0, 10).total()).isZero();
+        assertThat(audit.search(new AuditQuery(actor, null, null, feb1, feb1), PageRequest.of(0, 10)).getTotalElements()).isEqualTo(3);
+        assertThat(audit.search(new AuditQuery(actor, null, null, null, feb1.minusDays(1)), PageRequest.of(0, 10)).getTotalElements()).isZero();
+        assertThat(audit.search(new AuditQuery(actor, null, null, feb1.plusDays(1), null), PageRequest.of(0, 10)).getTotalElements()).isZero();
 
-        AuditPage second = audit.search(new AuditQuery(actor, null, null, null, null), 1, 2);
-        assertThat(second.total()).isEqualTo(3);
-        assertThat(second.pages()).isEqualTo(2);
-        assertThat(second.entries()).extracting(AuditEntry::action).containsExactly("station.create");
-        assertThatThrownBy(() -> audit.search(AuditQuery.all(), 0, 201)).isInstanceOf(IllegalArgumentException.class);
+        Page<AuditEntry> second = audit.search(new AuditQuery(actor, null, null, null, null), PageRequest.of(1, 2));
+        assertThat(second.getTotalElements()).isEqualTo(3);
+        assertThat(second.getTotalPages()).isEqualTo(2);
+        assertThat(second.getContent()).extracting(AuditEntry::action).containsExactly("station.create");
+        assertThatThrownBy(() -> audit.search(AuditQuery.all(), PageRequest.of(0, 201))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.nuanxin.identity.Role;
 import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.support.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -67,7 +68,7 @@ class AccountConsoleTest {
     }
 
     private List<AuditEntry> entries(String action, String recordId) {
-        return audit.search(new AuditQuery(null, action, recordId, null, null), 0, 50).entries();
+        return audit.search(new AuditQuery(null, action, recordId, null, null), PageRequest.of(0, 50)).getContent();
     }
 
     @Test
@@ -226,13 +227,13 @@ class AccountConsoleTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE actor = :t OR record_id = :t OR details LIKE :like")
                 .param("t", typo).param("like", "%" + typo + "%").query(Long.class).single()).isZero();
         List<AuditEntry> unknown = audit.search(new AuditQuery(AuditLog.UNKNOWN_ACTOR, "identity.sign-in.failed",
-                null, null, null), 0, 50).entries();
+                null, null, null), PageRequest.of(0, 50)).getContent();
         assertThat(unknown).isNotEmpty().allSatisfy(e -> assertThat(e.recordId()).isEmpty());
 
         StaffAccounts.ensureStaff(jdbc, encoder);
         mvc.perform(formLogin("/login").user(StaffAccounts.STAFF).password("wrong password")).andExpect(unauthenticated());
-        assertThat(audit.search(new AuditQuery(StaffAccounts.STAFF, "identity.sign-in.failed", null, null, null), 0, 50)
-                .entries()).isNotEmpty().first().satisfies(e -> {
+        assertThat(audit.search(new AuditQuery(StaffAccounts.STAFF, "identity.sign-in.failed", null, null, null), PageRequest.of(0, 50))
+                .getContent()).isNotEmpty().first().satisfies(e -> {
                     assertThat(e.recordId()).isEqualTo(StaffAccounts.STAFF);
                     assertThat(e.details()).isEqualTo("bad-credentials");
                 });

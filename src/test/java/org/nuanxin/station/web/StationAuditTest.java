@@ -21,6 +21,7 @@ import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -50,7 +51,7 @@ class StationAuditTest {
     }
 
     private List<AuditEntry> entries(String actor, String action) {
-        return audit.search(new AuditQuery(actor, action, null, null, null), 0, 50).entries();
+        return audit.search(new AuditQuery(actor, action, null, null, null), PageRequest.of(0, 50)).getContent();
     }
 
     @Test
