@@ -14,13 +14,16 @@ import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationStatus;
+import org.nuanxin.station.StationsChanged;
 import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /** The finder over the demo roster (5,444 stations) in the database, against a brute-force scan of the same rows. */
 @NuanxinTest(properties = "nuanxin.station.demo-data=true")
@@ -64,6 +68,11 @@ class StationFinderTest {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+
+    /** How long a committed change may take to reach the index through the outbox (asynchronous listener). */
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     @Test
     void demoDataIsChongqingsTotalSpreadByPopulation() {
@@ -141,26 +150,53 @@ class StationFinderTest {
     }
 
     @Test
-    void theIndexFollowsEveryCommittedChange() {
-        // A new station on a spot in 璧山区 far from the others becomes the nearest at once...
+    void theIndexFollowsEveryCommittedChangeThroughTheOutbox() {
+        // A new station on a spot in 璧山区 far from the others becomes the nearest once the listener has run...
         GeoPoint spot = divisions.randomPointIn("500120", new SplittableRandom(99));
-        Station created = catalog.create(new StationInput(null, "索引测试驿站", "企业", "璧山区", "测试路1号",
-                Double.toString(spot.longitude()), Double.toString(spot.latitude()), "WGS-84", "测试", "13800138000",
-                "全天24小时", "饮水,充电", null), Locale.SIMPLIFIED_CHINESE);
-        assertThat(finder.nearest(spot, Set.of(), false, 1).get(0).station().code()).isEqualTo(created.code());
+        Station created = catalog.create(input(null, spot, "饮水,充电", null), Locale.SIMPLIFIED_CHINESE);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(finder.nearest(spot, Set.of(), false, 1).get(0).station().code()).isEqualTo(created.code()));
         assertThat(finder.indexedCount()).isEqualTo(5445);
 
-        // ...and disappears from the finder once closed.
-        catalog.update(created.code(), created.version(), new StationInput(created.code(), "索引测试驿站", "企业", "璧山区",
-                "测试路1号", Double.toString(spot.longitude()), Double.toString(spot.latitude()), "WGS-84", "测试",
-                "13800138000", "全天24小时", "饮水,充电", "关闭"), Locale.SIMPLIFIED_CHINESE);
-        assertThat(finder.nearest(spot, Set.of(), false, 5)).extracting(n -> n.station().code())
-                .doesNotContain(created.code());
-        assertThat(catalog.findByCode(created.code()).orElseThrow().status()).isEqualTo(StationStatus.CLOSED);
+        // ...answers the amenities it gains...
+        Station withToilet = catalog.update(created.code(), created.version(),
+                input(created.code(), spot, "饮水,充电,卫生间", null), Locale.SIMPLIFIED_CHINESE);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(finder.nearest(spot, Set.of(Amenity.TOILET), false, 1))
+                .extracting(n -> n.station().code()).containsExactly(created.code()));
 
-        // Leave the shared demo roster as it was for the other tests of this context.
-        jdbc.sql("DELETE FROM station WHERE code = ?").param(created.code()).update();
-        events.publishEvent(new org.nuanxin.station.StationsChanged(Set.of(created.id()), false));
-        assertThat(finder.indexedCount()).isEqualTo(5444);
+        // ...follows it when it moves elsewhere in the district (its old position is gone from the index)...
+        GeoPoint elsewhere = divisions.randomPointIn("500120", new SplittableRandom(7));
+        Station moved = catalog.update(created.code(), withToilet.version(),
+                input(created.code(), elsewhere, "饮水,充电,卫生间", null), Locale.SIMPLIFIED_CHINESE);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(finder.nearest(elsewhere, Set.of(), false, 1))
+                .extracting(n -> n.station().code()).containsExactly(created.code()));
+        assertThat(finder.nearest(spot, Set.of(), false, 50)).isNotEmpty()
+                .allSatisfy(n -> assertThat(n.distanceMetres()).isPositive())
+                .filteredOn(n -> n.station().code().equals(created.code()))
+                .allSatisfy(n -> assertThat(n.distanceMetres()).isEqualTo(Distances.metres(spot, elsewhere)));
+
+        // ...and disappears from the finder once closed.
+        catalog.update(created.code(), moved.version(), input(created.code(), elsewhere, "饮水,充电,卫生间", "关闭"),
+                Locale.SIMPLIFIED_CHINESE);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(finder.nearest(elsewhere, Set.of(), false, 5))
+                .extracting(n -> n.station().code()).doesNotContain(created.code()));
+        assertThat(catalog.findByCode(created.code()).orElseThrow().status()).isEqualTo(StationStatus.CLOSED);
+        assertThat(finder.indexedCount()).isEqualTo(5445);
+
+        // Leave the shared demo roster as it was for the other tests of this context: a deleted row is
+        // dropped from the index too. The event must be published in a transaction to reach the outbox.
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("DELETE FROM station WHERE code = ?").param(created.code()).update();
+            events.publishEvent(new StationsChanged(Set.of(created.id()), false));
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(finder.indexedCount()).isEqualTo(5444));
+        // Completed publications are deleted (spring.modulith.events.completion-mode: delete).
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single()).isZero());
+    }
+
+    private static StationInput input(String code, GeoPoint p, String amenities, String status) {
+        return new StationInput(code, "索引测试驿站", "企业", "璧山区", "测试路1号", Double.toString(p.longitude()),
+                Double.toString(p.latitude()), "WGS-84", "测试", "13800138000", "全天24小时", amenities, status);
     }
 }

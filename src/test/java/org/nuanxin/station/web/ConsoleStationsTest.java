@@ -1,6 +1,7 @@
 package org.nuanxin.station.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,12 +25,14 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.spreadsheet.ParsedSheet;
 import org.nuanxin.spreadsheet.SheetSchema;
 import org.nuanxin.spreadsheet.SpreadsheetReader;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationFilter;
+import org.nuanxin.station.StationFinder;
 import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.support.NuanxinTest;
@@ -53,6 +57,8 @@ class ConsoleStationsTest {
     StationCatalog catalog;
     @Autowired
     StationImports imports;
+    @Autowired
+    StationFinder finder;
     @Autowired
     SpreadsheetReader reader;
     @Autowired
@@ -280,6 +286,10 @@ class ConsoleStationsTest {
                 .andExpect(status().isFound()).andReturn();
         String url = created.getResponse().getRedirectedUrl();
         String code = url.substring(url.lastIndexOf('/') + 1);
+        // The finder learns of the new station through the outbox, after the commit, on another thread.
+        GeoPoint here = new GeoPoint(106.5734, 29.5603);
+        await().atMost(Duration.ofSeconds(10)).until(() -> finder.nearest(here, Set.of(), false, 50).stream()
+                .anyMatch(n -> n.station().code().equals(code)));
 
         List<String> pages = List.of(
                 body(mvc.perform(asStaff(get(url))).andReturn()),
