@@ -36,13 +36,13 @@ import java.util.TreeSet;
  *
  * <p><b>Incremental changes.</b> The packed tree cannot take inserts, and rebuilding it costs about
  * 0.2 s at 180,000 stations, so a snapshot is a <em>base</em> (the tree, shared between snapshots) plus
- * a small <em>overlay</em>: the added or changed stations, searched exhaustively, and the sorted ids of
- * base entries they replace or that were removed ({@code masked}), which the tree search skips. A query
+ * a small <em>overlay</em>: the added or changed stations, searched exhaustively, and the ids of base
+ * entries they replace or that were removed ({@code masked}, a hash set), which the tree search skips. A query
  * takes the base's exact best {@code limit + 1} among unmasked entries and merges in every overlay entry
  * that is not farther than the last of them, so the answer stays exactly the brute-force answer.
  * {@link #apply} makes a new snapshot per change (copying only the overlay) and compacts the overlay into
- * a new base once it holds more than a given number of stations, which bounds the per-query cost of the
- * overlay scan (about 256 chord computations at the default limit).
+ * a new base once it (or the masked set) holds more than a given number of stations, which bounds the
+ * per-query cost of the overlay scan (at most 256 squared-chord comparisons at the default limit).
  */
 final class StationIndex {
 
@@ -83,7 +83,6 @@ final class StationIndex {
     /** Beyond this distance a great circle may leave the latitude band: answer by scanning. */
     private static final double MAX_PROJECTED_METRES = 6_000_000;
 
-    private static final long[] NO_IDS = {};
     private static final Entry[] NO_ENTRIES = {};
 
     private final STRtree tree;
@@ -94,12 +93,12 @@ final class StationIndex {
     private final boolean projectable;
     /** Added or changed stations, not in the tree (or replacing their tree entry); searched one by one. */
     private final Entry[] overlay;
-    /** Ids of tree entries that the overlay replaces or that were removed, sorted. */
-    private final long[] masked;
+    /** Ids of tree entries that the overlay replaces or that were removed. */
+    private final IdSet masked;
     private final int size;
 
     private StationIndex(STRtree tree, long[] baseIds, double xScale, double maxQueryLatitude, boolean projectable,
-                         Entry[] overlay, long[] masked) {
+                         Entry[] overlay, IdSet masked) {
         this.tree = tree;
         this.baseIds = baseIds;
         this.xScale = xScale;
@@ -107,7 +106,7 @@ final class StationIndex {
         this.projectable = projectable;
         this.overlay = overlay;
         this.masked = masked;
-        this.size = baseIds.length - masked.length + overlay.length;
+        this.size = baseIds.length - masked.size() + overlay.length;
     }
 
     static StationIndex of(Collection<StationSummary> stations) {
@@ -138,7 +137,8 @@ final class StationIndex {
                 throw new IllegalArgumentException("station id " + ids[i] + " appears twice");
             }
         }
-        return new StationIndex(tree, ids, xScale, Math.min(80, maxAbsLat + 5), maxAbsLng < 170, NO_ENTRIES, NO_IDS);
+        return new StationIndex(tree, ids, xScale, Math.min(80, maxAbsLat + 5), maxAbsLng < 170, NO_ENTRIES,
+                IdSet.EMPTY);
     }
 
     private static Entry entry(StationSummary s) {
@@ -147,8 +147,8 @@ final class StationIndex {
 
     /**
      * A snapshot with the given stations added or replaced (by id) and the given ids removed, sharing
-     * this snapshot's tree; compacted into a new tree when the overlay would hold more than
-     * {@code overlayLimit} stations. This snapshot is not changed.
+     * this snapshot's tree; compacted into a new tree when the overlay, or the set of tree entries it
+     * hides, would hold more than {@code overlayLimit} stations. This snapshot is not changed.
      *
      * @param changed      stations as they are now (new ones, or new versions of indexed ones)
      * @param removedIds   ids of stations that no longer exist (ids not indexed are ignored)
@@ -161,7 +161,7 @@ final class StationIndex {
             byId.put(e.station().id(), e);
         }
         TreeSet<Long> hidden = new TreeSet<>();
-        for (long id : masked) {
+        for (long id : masked.ids()) {
             hidden.add(id);
         }
         for (Long id : removedIds) {
@@ -176,10 +176,10 @@ final class StationIndex {
                 hidden.add(s.id());
             }
         }
-        long[] newMasked = hidden.stream().mapToLong(Long::longValue).toArray();
+        IdSet newMasked = IdSet.of(hidden.stream().mapToLong(Long::longValue).toArray());
         StationIndex next = new StationIndex(tree, baseIds, xScale, maxQueryLatitude, projectable,
                 byId.values().toArray(NO_ENTRIES), newMasked);
-        return next.overlay.length > overlayLimit ? next.compacted() : next;
+        return Math.max(next.overlay.length, newMasked.size()) > overlayLimit ? next.compacted() : next;
     }
 
     /** @return a snapshot of the same stations with an empty overlay (a new tree) */
@@ -192,7 +192,7 @@ final class StationIndex {
     }
 
     private boolean isMasked(Entry e) {
-        return masked.length > 0 && Arrays.binarySearch(masked, e.station().id()) >= 0;
+        return masked.contains(e.station().id());
     }
 
     int size() {
@@ -233,7 +233,7 @@ final class StationIndex {
         if (size == 0) {
             return List.of();
         }
-        if (baseIds.length == masked.length || !projectable || Math.abs(lat) > maxQueryLatitude
+        if (baseIds.length == masked.size() || !projectable || Math.abs(lat) > maxQueryLatitude
                 || Math.abs(lng) >= 170) {
             return scan(lng, lat, criteria, limit);
         }
@@ -259,9 +259,14 @@ final class StationIndex {
         }
         // Every tree entry left out is at least as far as the farthest one found, unless fewer than asked
         // were found (then none was left out): overlay entries beyond that cannot be among the first limit + 1.
-        double overlayBound = hits.size() < limit + 1 ? Double.POSITIVE_INFINITY : farthestChord * (1 + 1e-9);
+        // Compared squared and on the unit sphere first, so that far entries cost no filter and no square root.
+        double bound = hits.size() < limit + 1 ? Double.POSITIVE_INFINITY : farthestChord / R * (1 + 1e-9);
+        double boundSquared = bound * bound;
         for (Entry e : overlay) {
-            if (criteria.accepts(e) && probe.chordMetres(e) <= overlayBound) {
+            double dx = probe.ux - e.ux;
+            double dy = probe.uy - e.uy;
+            double dz = probe.uz - e.uz;
+            if (dx * dx + dy * dy + dz * dz <= boundSquared && criteria.accepts(e)) {
                 hits.add(new Hit(e.station(), metres(lng, lat, e)));
             }
         }
@@ -344,5 +349,65 @@ final class StationIndex {
             all.add(e.station());
         }
         return all;
+    }
+
+    /** A set of ids in an open-addressing table: membership without boxing, in about one probe. */
+    static final class IdSet {
+
+        static final IdSet EMPTY = of(new long[0]);
+        private static final long FREE = Long.MIN_VALUE;
+
+        private final long[] ids;
+        private final long[] table;
+        private final int mask;
+
+        private IdSet(long[] ids, long[] table) {
+            this.ids = ids;
+            this.table = table;
+            this.mask = table.length - 1;
+        }
+
+        /** @param ids distinct ids, none equal to {@link Long#MIN_VALUE} */
+        static IdSet of(long[] ids) {
+            int capacity = Integer.highestOneBit(Math.max(4, ids.length * 4 - 1));
+            long[] table = new long[capacity];
+            Arrays.fill(table, FREE);
+            IdSet set = new IdSet(ids.clone(), table);
+            for (long id : ids) {
+                int i = slot(id, set.mask);
+                while (table[i] != FREE) {
+                    i = (i + 1) & set.mask;
+                }
+                table[i] = id;
+            }
+            return set;
+        }
+
+        private static int slot(long id, int mask) {
+            return (int) ((id * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        }
+
+        boolean contains(long id) {
+            if (ids.length == 0) {
+                return false;
+            }
+            for (int i = slot(id, mask); ; i = (i + 1) & mask) {
+                long v = table[i];
+                if (v == id) {
+                    return true;
+                }
+                if (v == FREE) {
+                    return false;
+                }
+            }
+        }
+
+        int size() {
+            return ids.length;
+        }
+
+        long[] ids() {
+            return ids;
+        }
     }
 }
