@@ -24,6 +24,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.spreadsheet.ParsedSheet;
@@ -36,9 +37,11 @@ import org.nuanxin.station.StationFinder;
 import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.support.NuanxinTest;
+import org.nuanxin.support.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -59,6 +62,14 @@ class ConsoleStationsTest {
     StationImports imports;
     @Autowired
     StationFinder finder;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** No asynchronous index update of this class's changes may leak into the next test of the shared context. */
+    @AfterEach
+    void drainOutbox() {
+        Outbox.awaitDrained(jdbc);
+    }
     @Autowired
     SpreadsheetReader reader;
     @Autowired
