@@ -6,6 +6,7 @@ import org.nuanxin.geo.TravelTimeEstimator;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.Station;
+import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.station.StationSummary;
 import org.nuanxin.station.StationsChanged;
@@ -111,15 +112,16 @@ class IndexedStationFinder implements StationFinder {
 
     synchronized void reloadAll() {
         List<StationSummary> all = new ArrayList<>();
-        repository.forEach(org.nuanxin.station.StationFilter.ALL, s -> all.add(s.summary()));
+        repository.forEach(StationFilter.ALL, s -> all.add(s.summary()));
         index = StationIndex.of(all);
         log.info("Station index loaded: {} stations", all.size());
     }
 
     /**
      * Applies a committed change: re-reads the changed stations only, or everything after a bulk change.
-     * Reading and swapping happen under one lock, so two changes of one station land in commit order of
-     * their reads and the newest row wins.
+     * Reading and swapping happen under one lock, and a listener runs only after its change committed, so
+     * whichever of two listeners for one station runs last reads (and keeps) the newest row. Repeats are
+     * harmless: the rows are read again.
      */
     @ApplicationModuleListener(readOnlyTransaction = true)
     public void on(StationsChanged event) {
