@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * Finds the nearest open stations to a point, for the 15-minute service circle. Served from an
- * in-memory spatial index kept in step with the database after every committed change; the
- * result equals a brute-force scan of all stations ordered by (distance, code).
+ * in-memory spatial index that follows every committed change shortly after the commit (through the
+ * outbox, asynchronously: {@link StationsChanged}); the result equals a brute-force scan of the indexed
+ * stations ordered by (distance, code).
  */
 public interface StationFinder {
 

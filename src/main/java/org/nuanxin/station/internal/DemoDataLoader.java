@@ -85,8 +85,12 @@ class DemoDataLoader implements ApplicationRunner {
         if (!enabled() || repository.countAll() > 0) {
             return;
         }
-        int count = transactions.execute(tx -> load());
-        events.publishEvent(new StationsChanged(Set.of(), true));
+        // The event is published inside the loading transaction, so the outbox records it with the rows.
+        int count = transactions.execute(tx -> {
+            int loaded = load();
+            events.publishEvent(new StationsChanged(Set.of(), true));
+            return loaded;
+        });
         log.info("Demo data: {} stations loaded (38 from the sample roster, the rest synthetic)", count);
     }
 

@@ -7,6 +7,7 @@ import org.nuanxin.kernel.CityTime;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.Station;
+import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.station.StationSummary;
 import org.nuanxin.station.StationsChanged;
@@ -14,18 +15,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.LocalTime;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The finder, served from an immutable {@link StationIndex} snapshot that is swapped atomically
- * after each committed change, so queries never wait for writers and never see half an import.
+ * The finder, served from an immutable {@link StationIndex} snapshot held in a volatile field, so that
+ * queries never take a lock, never wait for writers and never see half an import.
+ *
+ * <p>It follows committed changes through the outbox: {@link StationsChanged} is an
+ * {@link ApplicationModuleListener}, run after the publishing transaction commits, on a task-executor
+ * thread (never the request thread), in its own read-only transaction; a publication whose listener did
+ * not complete (failure, or the process stopped first) stays in {@code event_publication} and is delivered
+ * again at the next start. A change of a few stations re-reads only those rows and adds them to the
+ * snapshot's overlay ({@link StationIndex#apply}); a bulk change ({@code all}) reloads everything.
  */
 @Service
 class IndexedStationFinder implements StationFinder {
@@ -99,29 +107,34 @@ class IndexedStationFinder implements StationFinder {
     }
 
     synchronized void reloadAll() {
-        List<StationSummary> all = new java.util.ArrayList<>();
-        repository.forEach(org.nuanxin.station.StationFilter.ALL, s -> all.add(s.summary()));
+        List<StationSummary> all = new ArrayList<>();
+        repository.forEach(StationFilter.ALL, s -> all.add(s.summary()));
         index = StationIndex.of(all);
         log.info("Station index loaded: {} stations", all.size());
     }
 
-    /** Applies a committed change: re-reads the changed stations only, or everything after a bulk change. */
-    @TransactionalEventListener(fallbackExecution = true)
-    synchronized void on(StationsChanged event) {
+    /**
+     * Applies a committed change: re-reads the changed stations only, or everything after a bulk change.
+     * Reading and swapping happen under one lock, and a listener runs only after its change committed, so
+     * whichever of two listeners for one station runs last reads (and keeps) the newest row. Repeats are
+     * harmless: the rows are read again.
+     */
+    @ApplicationModuleListener(readOnlyTransaction = true)
+    public void on(StationsChanged event) {
+        apply(event);
+    }
+
+    synchronized void apply(StationsChanged event) {
         if (index == null || event.all()) {
             reloadAll();
             return;
         }
-        Map<Long, StationSummary> byId = new HashMap<>();
-        for (StationSummary s : index.stations()) {
-            byId.put(s.id(), s);
-        }
-        for (Long id : event.stationIds()) {
-            byId.remove(id);
-        }
+        List<StationSummary> changed = new ArrayList<>(event.stationIds().size());
+        Set<Long> gone = new HashSet<>(event.stationIds());
         for (Station s : repository.findByIds(event.stationIds())) {
-            byId.put(s.id(), s.summary());
+            changed.add(s.summary());
+            gone.remove(s.id());
         }
-        index = StationIndex.of(byId.values());
+        index = index.apply(changed, gone, properties.finder().overlayLimit());
     }
 }

@@ -17,7 +17,9 @@ record StationProperties(@DefaultValue("auto") String demoData, @DefaultValue("5
     /**
      * @param maxLimit     the most stations one query may ask for
      * @param defaultLimit how many when the query does not say
+     * @param overlayLimit how many changed stations the index keeps beside its tree before rebuilding the tree
      */
-    record Finder(@DefaultValue("50") int maxLimit, @DefaultValue("10") int defaultLimit) {
+    record Finder(@DefaultValue("50") int maxLimit, @DefaultValue("10") int defaultLimit,
+                  @DefaultValue("256") int overlayLimit) {
     }
 }

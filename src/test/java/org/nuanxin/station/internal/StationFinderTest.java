@@ -15,12 +15,16 @@ import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationStatus;
+import org.nuanxin.station.StationsChanged;
 import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.NuanxinTest;
+import org.nuanxin.support.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -35,6 +39,7 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /** The finder over the demo roster (5,444 stations) in the database, against a brute-force scan of the same rows. */
 @NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
@@ -55,6 +60,11 @@ class StationFinderTest {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+
+    /** How long a committed change may take to reach the index through the outbox (asynchronous listener). */
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     @BeforeEach
     void noonInChongqing() {
@@ -142,27 +152,53 @@ class StationFinderTest {
 
     @Test
     @WithMockUser(username = "staff", roles = "STAFF")
-    void theIndexFollowsEveryCommittedChange() {
+    void theIndexFollowsEveryCommittedChangeThroughTheOutbox() {
+        // Other classes sharing this context add stations to the demo roster: count from here.
         long before = finder.indexedCount();
-        // A new station on a spot in 璧山区 far from the others becomes the nearest at once...
+        // A new station on a spot in 璧山区 far from the others becomes the nearest once the listener has run...
         GeoPoint spot = divisions.randomPointIn("500120", new SplittableRandom(99));
-        Station created = catalog.create(new StationInput(null, "索引测试驿站", "企业", "璧山区", "测试路1号",
-                Double.toString(spot.longitude()), Double.toString(spot.latitude()), "WGS-84", "测试", "13800138000",
-                "全天24小时", "饮水,充电", null));
-        assertThat(finder.nearest(spot, Set.of(), false, 1).get(0).station().code()).isEqualTo(created.code());
+        Station created = catalog.create(input(null, spot, "饮水,充电", null));
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(finder.nearest(spot, Set.of(), false, 1).get(0).station().code()).isEqualTo(created.code()));
         assertThat(finder.indexedCount()).isEqualTo(before + 1);
 
-        // ...and disappears from the finder once closed.
-        catalog.update(created.code(), created.version(), new StationInput(created.code(), "索引测试驿站", "企业", "璧山区",
-                "测试路1号", Double.toString(spot.longitude()), Double.toString(spot.latitude()), "WGS-84", "测试",
-                "13800138000", "全天24小时", "饮水,充电", "关闭"));
-        assertThat(finder.nearest(spot, Set.of(), false, 5)).extracting(n -> n.station().code())
-                .doesNotContain(created.code());
-        assertThat(catalog.findByCode(created.code()).orElseThrow().status()).isEqualTo(StationStatus.CLOSED);
+        // ...answers the amenities it gains...
+        Station withToilet = catalog.update(created.code(), created.version(),
+                input(created.code(), spot, "饮水,充电,卫生间", null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(finder.nearest(spot, Set.of(Amenity.TOILET), false, 1))
+                .extracting(n -> n.station().code()).containsExactly(created.code()));
 
-        // Leave the shared demo roster as it was for the other tests of this context.
-        jdbc.sql("DELETE FROM station WHERE code = ?").param(created.code()).update();
-        events.publishEvent(new org.nuanxin.station.StationsChanged(Set.of(created.id()), false));
-        assertThat(finder.indexedCount()).isEqualTo(before);
+        // ...follows it when it moves elsewhere in the district (its old position is gone from the index)...
+        GeoPoint elsewhere = divisions.randomPointIn("500120", new SplittableRandom(7));
+        Station moved = catalog.update(created.code(), withToilet.version(),
+                input(created.code(), elsewhere, "饮水,充电,卫生间", null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(finder.nearest(elsewhere, Set.of(), false, 1))
+                .extracting(n -> n.station().code()).containsExactly(created.code()));
+        assertThat(finder.nearest(spot, Set.of(), false, 50)).isNotEmpty()
+                .allSatisfy(n -> assertThat(n.distanceMetres()).isPositive())
+                .filteredOn(n -> n.station().code().equals(created.code()))
+                .allSatisfy(n -> assertThat(n.distanceMetres()).isEqualTo(Distances.metres(spot, elsewhere)));
+
+        // ...and disappears from the finder once closed.
+        catalog.update(created.code(), moved.version(), input(created.code(), elsewhere, "饮水,充电,卫生间", "关闭"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(finder.nearest(elsewhere, Set.of(), false, 5))
+                .extracting(n -> n.station().code()).doesNotContain(created.code()));
+        assertThat(catalog.findByCode(created.code()).orElseThrow().status()).isEqualTo(StationStatus.CLOSED);
+        assertThat(finder.indexedCount()).isEqualTo(before + 1);
+
+        // Leave the shared demo roster as it was for the other tests of this context: a deleted row is
+        // dropped from the index too. The event must be published in a transaction to reach the outbox.
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("DELETE FROM station WHERE code = ?").param(created.code()).update();
+            events.publishEvent(new StationsChanged(Set.of(created.id()), false));
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(finder.indexedCount()).isEqualTo(before));
+        // Completed publications are deleted (spring.modulith.events.completion-mode: delete).
+        Outbox.awaitDrained(jdbc);
+    }
+
+    private static StationInput input(String code, GeoPoint p, String amenities, String status) {
+        return new StationInput(code, "索引测试驿站", "企业", "璧山区", "测试路1号", Double.toString(p.longitude()),
+                Double.toString(p.latitude()), "WGS-84", "测试", "13800138000", "全天24小时", amenities, status);
     }
 }

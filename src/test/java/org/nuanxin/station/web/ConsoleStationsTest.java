@@ -1,6 +1,7 @@
 package org.nuanxin.station.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,20 +24,25 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.spreadsheet.ParsedSheet;
 import org.nuanxin.spreadsheet.SheetSchema;
 import org.nuanxin.spreadsheet.SpreadsheetReader;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationFilter;
+import org.nuanxin.station.StationFinder;
 import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.support.NuanxinTest;
+import org.nuanxin.support.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -53,6 +60,16 @@ class ConsoleStationsTest {
     StationCatalog catalog;
     @Autowired
     StationImports imports;
+    @Autowired
+    StationFinder finder;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** No asynchronous index update of this class's changes may leak into the next test of the shared context. */
+    @AfterEach
+    void drainOutbox() {
+        Outbox.awaitDrained(jdbc);
+    }
     @Autowired
     SpreadsheetReader reader;
 
@@ -286,6 +303,10 @@ class ConsoleStationsTest {
                 .andExpect(status().isFound()).andReturn();
         String url = created.getResponse().getRedirectedUrl();
         String code = url.substring(url.lastIndexOf('/') + 1);
+        // The finder learns of the new station through the outbox, after the commit, on another thread.
+        GeoPoint here = new GeoPoint(106.5734, 29.5603);
+        await().atMost(Duration.ofSeconds(10)).until(() -> finder.nearest(here, Set.of(), false, 50).stream()
+                .anyMatch(n -> n.station().code().equals(code)));
 
         List<String> pages = List.of(
                 body(mvc.perform(asStaff(get(url))).andReturn()),

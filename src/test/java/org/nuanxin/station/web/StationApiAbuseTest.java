@@ -17,6 +17,7 @@ import java.util.Set;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.CoordinateTransform;
@@ -26,10 +27,12 @@ import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationFinder;
 import org.nuanxin.support.NuanxinTest;
+import org.nuanxin.support.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -43,6 +46,14 @@ class StationApiAbuseTest {
     StationFinder finder;
     @Autowired
     StationCatalog catalog;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The form test's new station reaches the finder asynchronously: let it land before the next comparison. */
+    @AfterEach
+    void drainOutbox() {
+        Outbox.awaitDrained(jdbc);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"gcj02", "bd09", "wgs84"})
