@@ -6,13 +6,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,17 +47,20 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class AccessMatrixTest {
 
     private static final int OK = 200;
-    private static final int FOUND = 302;          // anonymous console requests: redirect to the sign-in page
-    private static final int UNAUTHORIZED = 401;   // anonymous API requests
+    private static final int FOUND = 302; // anonymous console requests: redirect to the sign-in page
+    private static final int UNAUTHORIZED = 401; // anonymous API requests
     private static final int FORBIDDEN = 403;
     private static final int NOT_FOUND = 404;
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder encoder;
+
     @Autowired
     StationCatalog catalog;
 
@@ -69,45 +70,45 @@ class AccessMatrixTest {
         return Stream.of(
                 //   request                                                        anonymous     STAFF      ADMIN
                 // Public
-                row("GET /m/stations",                                                 OK,           OK,        OK),
-                row("GET /api/v1/stations",                                            OK,           OK,        OK),
-                row("GET /api/v1/stations/{station}",                                  OK,           OK,        OK),
-                row("GET /api/v1/districts",                                           OK,           OK,        OK),
-                row("GET /actuator/health",                                            OK,           OK,        OK),
+                row("GET /m/stations", OK, OK, OK),
+                row("GET /api/v1/stations", OK, OK, OK),
+                row("GET /api/v1/stations/{station}", OK, OK, OK),
+                row("GET /api/v1/districts", OK, OK, OK),
+                row("GET /actuator/health", OK, OK, OK),
                 // Deny by default: no rule, no entry, whoever asks
-                row("POST /api/v1/stations",                                           UNAUTHORIZED, FORBIDDEN, FORBIDDEN),
-                row("GET /api/v1/no-rule-here",                                        UNAUTHORIZED, FORBIDDEN, FORBIDDEN),
-                row("GET /console/no-rule-here",                                       FOUND,        FORBIDDEN, FORBIDDEN),
+                row("POST /api/v1/stations", UNAUTHORIZED, FORBIDDEN, FORBIDDEN),
+                row("GET /api/v1/no-rule-here", UNAUTHORIZED, FORBIDDEN, FORBIDDEN),
+                row("GET /console/no-rule-here", FOUND, FORBIDDEN, FORBIDDEN),
                 // Console home and own password
-                row("GET /console",                                                    FOUND,        OK,        OK),
-                row("GET /console/account/password",                                   FOUND,        OK,        OK),
-                row("POST /console/account/password?currentPassword=wrong",           FOUND,        OK,        OK),
+                row("GET /console", FOUND, OK, OK),
+                row("GET /console/account/password", FOUND, OK, OK),
+                row("POST /console/account/password?currentPassword=wrong", FOUND, OK, OK),
                 // Station roster: STAFF keeps it, ADMIN views and exports
-                row("GET /console/stations",                                           FOUND,        OK,        OK),
-                row("GET /console/stations/map",                                       FOUND,        OK,        OK),
-                row("GET /console/stations/export.xlsx",                               FOUND,        OK,        OK),
-                row("GET /console/stations/{station}",                                 FOUND,        OK,        OK),
-                row("GET /console/stations/new",                                       FOUND,        OK,        FORBIDDEN),
-                row("POST /console/stations/new",                                      FOUND,        OK,        FORBIDDEN),
-                row("POST /console/stations/{station}?version=0",                      FOUND,        OK,        FORBIDDEN),
-                row("GET /console/stations/import",                                    FOUND,        OK,        FORBIDDEN),
-                row("GET /console/stations/import/no-such-import",                     FOUND,        NOT_FOUND, FORBIDDEN),
-                row("POST /console/stations/import/no-such-import/commit",             FOUND,        NOT_FOUND, FORBIDDEN),
+                row("GET /console/stations", FOUND, OK, OK),
+                row("GET /console/stations/map", FOUND, OK, OK),
+                row("GET /console/stations/export.xlsx", FOUND, OK, OK),
+                row("GET /console/stations/{station}", FOUND, OK, OK),
+                row("GET /console/stations/new", FOUND, OK, FORBIDDEN),
+                row("POST /console/stations/new", FOUND, OK, FORBIDDEN),
+                row("POST /console/stations/{station}?version=0", FOUND, OK, FORBIDDEN),
+                row("GET /console/stations/import", FOUND, OK, FORBIDDEN),
+                row("GET /console/stations/import/no-such-import", FOUND, NOT_FOUND, FORBIDDEN),
+                row("POST /console/stations/import/no-such-import/commit", FOUND, NOT_FOUND, FORBIDDEN),
                 // Accounts: ADMIN only, never on the own account
-                row("GET /console/accounts",                                           FOUND,        FORBIDDEN, OK),
-                row("GET /console/accounts/new",                                       FOUND,        FORBIDDEN, OK),
-                row("POST /console/accounts/new",                                      FOUND,        FORBIDDEN, OK),
-                row("POST /console/accounts/{staffId}/role?role=STAFF",                FOUND,        FORBIDDEN, FOUND),
-                row("POST /console/accounts/{adminId}/role?role=STAFF",                FOUND,        FORBIDDEN, FORBIDDEN),
-                row("POST /console/accounts/{staffId}/enabled?enabled=true",           FOUND,        FORBIDDEN, FOUND),
-                row("POST /console/accounts/{adminId}/enabled?enabled=false",          FOUND,        FORBIDDEN, FORBIDDEN),
-                row("GET /console/accounts/{staffId}/password",                        FOUND,        FORBIDDEN, OK),
-                row("GET /console/accounts/{adminId}/password",                        FOUND,        FORBIDDEN, FORBIDDEN),
-                row("POST /console/accounts/{staffId}/password?password=short",        FOUND,        FORBIDDEN, OK),
+                row("GET /console/accounts", FOUND, FORBIDDEN, OK),
+                row("GET /console/accounts/new", FOUND, FORBIDDEN, OK),
+                row("POST /console/accounts/new", FOUND, FORBIDDEN, OK),
+                row("POST /console/accounts/{staffId}/role?role=STAFF", FOUND, FORBIDDEN, FOUND),
+                row("POST /console/accounts/{adminId}/role?role=STAFF", FOUND, FORBIDDEN, FORBIDDEN),
+                row("POST /console/accounts/{staffId}/enabled?enabled=true", FOUND, FORBIDDEN, FOUND),
+                row("POST /console/accounts/{adminId}/enabled?enabled=false", FOUND, FORBIDDEN, FORBIDDEN),
+                row("GET /console/accounts/{staffId}/password", FOUND, FORBIDDEN, OK),
+                row("GET /console/accounts/{adminId}/password", FOUND, FORBIDDEN, FORBIDDEN),
+                row("POST /console/accounts/{staffId}/password?password=short", FOUND, FORBIDDEN, OK),
                 // Audit log and metrics: ADMIN only
-                row("GET /console/audit",                                              FOUND,        FORBIDDEN, OK),
-                row("GET /console/audit?actor=admin&from=2026-01-01&to=2026-12-31",    FOUND,        FORBIDDEN, OK),
-                row("GET /actuator/prometheus",                                        FOUND,        FORBIDDEN, OK));
+                row("GET /console/audit", FOUND, FORBIDDEN, OK),
+                row("GET /console/audit?actor=admin&from=2026-01-01&to=2026-12-31", FOUND, FORBIDDEN, OK),
+                row("GET /actuator/prometheus", FOUND, FORBIDDEN, OK));
     }
 
     private static Arguments row(String request, int anonymous, int staff, int admin) {
@@ -123,15 +124,32 @@ class AccessMatrixTest {
     }
 
     private String id(String username) {
-        return jdbc.sql("SELECT id FROM account WHERE username = ?").param(username).query(Long.class).single().toString();
+        return jdbc.sql("SELECT id FROM account WHERE username = ?")
+                .param(username)
+                .query(Long.class)
+                .single()
+                .toString();
     }
 
     private String createStation() {
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_STAFF"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_STAFF"));
         try {
-            return catalog.create(new StationInput("500103-9901", "权限矩阵驿站", "COMMUNITY_SERVICE_STATION", "500103",
-                    "渝中区民族路 1 号", "106.5770", "29.5573", "GCJ02", "张某", "13800000999", "08:00-22:00", "WATER",
-                    "OPEN")).code();
+            return catalog.create(new StationInput(
+                            "500103-9901",
+                            "权限矩阵驿站",
+                            "COMMUNITY_SERVICE_STATION",
+                            "500103",
+                            "渝中区民族路 1 号",
+                            "106.5770",
+                            "29.5573",
+                            "GCJ02",
+                            "张某",
+                            "13800000999",
+                            "08:00-22:00",
+                            "WATER",
+                            "OPEN"))
+                    .code();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -151,7 +169,8 @@ class AccessMatrixTest {
         for (var id : ids.entrySet()) {
             url = url.replace("{" + id.getKey() + "}", id.getValue());
         }
-        MockHttpServletRequestBuilder builder = request(HttpMethod.valueOf(parts[0]), url).with(csrf());
+        MockHttpServletRequestBuilder builder =
+                request(HttpMethod.valueOf(parts[0]), url).with(csrf());
         if (role != null) {
             // The mock users carry the usernames of the real accounts, so "own account" rules apply.
             builder.with(user(role == Role.ADMIN ? "admin" : "staff").roles(role.name()));
@@ -168,28 +187,44 @@ class AccessMatrixTest {
         AuditLogPermissions audit = new AuditLogPermissions();
         Set<String> staffRights = rights(staff, stations, accounts, audit);
         Set<String> adminRights = rights(admin, stations, accounts, audit);
-        assertThat(staffRights).isNotEqualTo(adminRights)
+        assertThat(staffRights)
+                .isNotEqualTo(adminRights)
                 .contains("station.CREATE", "station.UPDATE", "station.IMPORT")
                 .doesNotContain("account.VIEW", "account.CREATE", "audit.VIEW");
         assertThat(adminRights)
-                .contains("account.VIEW", "account.CREATE", "account.DISABLE", "audit.VIEW", "station.VIEW", "station.EXPORT")
+                .contains(
+                        "account.VIEW",
+                        "account.CREATE",
+                        "account.DISABLE",
+                        "audit.VIEW",
+                        "station.VIEW",
+                        "station.EXPORT")
                 .doesNotContain("station.CREATE", "station.UPDATE", "station.IMPORT");
         // Both keep the rights every staff member needs.
         assertThat(staffRights).contains("station.VIEW", "station.EXPORT", "account.CHANGE_PASSWORD");
         // And over HTTP: some row differs between the STAFF and ADMIN columns in each direction.
-        assertThat(matrix().map(Arguments::get).filter(r -> (int) r[2] == OK && (int) r[3] == FORBIDDEN)).isNotEmpty();
-        assertThat(matrix().map(Arguments::get).filter(r -> (int) r[2] == FORBIDDEN && (int) r[3] == OK)).isNotEmpty();
+        assertThat(matrix().map(Arguments::get).filter(r -> (int) r[2] == OK && (int) r[3] == FORBIDDEN))
+                .isNotEmpty();
+        assertThat(matrix().map(Arguments::get).filter(r -> (int) r[2] == FORBIDDEN && (int) r[3] == OK))
+                .isNotEmpty();
     }
 
-    private static Set<String> rights(Optional<CurrentUser> user, StationPermissions stations,
-                                      AccountPermissions accounts, AuditLogPermissions audit) {
+    private static Set<String> rights(
+            Optional<CurrentUser> user,
+            StationPermissions stations,
+            AccountPermissions accounts,
+            AuditLogPermissions audit) {
         return Stream.of(
                         EnumSet.allOf(StationPermissions.Action.class).stream()
-                                .filter(a -> stations.allows(user, a)).map(a -> "station." + a),
+                                .filter(a -> stations.allows(user, a))
+                                .map(a -> "station." + a),
                         EnumSet.allOf(AccountPermissions.Action.class).stream()
-                                .filter(a -> accounts.allows(user, a)).map(a -> "account." + a),
+                                .filter(a -> accounts.allows(user, a))
+                                .map(a -> "account." + a),
                         EnumSet.allOf(AuditLogPermissions.Action.class).stream()
-                                .filter(a -> audit.allows(user, a)).map(a -> "audit." + a))
-                .flatMap(s -> s).collect(Collectors.toSet());
+                                .filter(a -> audit.allows(user, a))
+                                .map(a -> "audit." + a))
+                .flatMap(s -> s)
+                .collect(Collectors.toSet());
     }
 }

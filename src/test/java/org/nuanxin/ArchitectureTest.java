@@ -24,12 +24,15 @@ class ArchitectureTest {
 
     @Test
     void aModulesPublicPackageNeverUsesItsOwnInternals() {
-        noClasses().that(isInAModulesTopPackage()).should(dependOnTheirOwnInternals()).check(CLASSES);
+        noClasses()
+                .that(isInAModulesTopPackage())
+                .should(dependOnTheirOwnInternals())
+                .check(CLASSES);
     }
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> isInAModulesTopPackage() {
-        return com.tngtech.archunit.base.DescribedPredicate.describe("are in a module's top package",
-                c -> c.getPackageName().matches("org\\.nuanxin\\.[a-z]+"));
+        return com.tngtech.archunit.base.DescribedPredicate.describe(
+                "are in a module's top package", c -> c.getPackageName().matches("org\\.nuanxin\\.[a-z]+"));
     }
 
     private static ArchCondition<JavaClass> dependOnTheirOwnInternals() {

@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -48,15 +47,17 @@ class MessagesAndTemplatesTest {
     static final List<String> TEXT_ATTRIBUTES = List.of("title", "placeholder", "alt", "aria-label");
 
     /** Attributes that replace an element's content (or the element), so its own text is only a prototype. */
-    static final List<String> CONTENT_REPLACING = List.of("th:text", "th:utext", "th:replace", "th:insert",
-            "sec:authentication");
+    static final List<String> CONTENT_REPLACING =
+            List.of("th:text", "th:utext", "th:replace", "th:insert", "sec:authentication");
 
     // ---- message bundles ----
 
     static Stream<Path> chineseBundles() throws IOException {
         try (Stream<Path> files = Files.list(MESSAGES)) {
             List<Path> bundles = files.filter(p -> p.getFileName().toString().endsWith(".properties"))
-                    .filter(p -> !p.getFileName().toString().contains("_")).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().contains("_"))
+                    .sorted()
+                    .toList();
             assertThat(bundles).as("message bundles in " + MESSAGES).isNotEmpty();
             return bundles.stream();
         }
@@ -73,15 +74,18 @@ class MessagesAndTemplatesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("chineseBundles")
     void everyKeyIsInBothLanguagesWithAValue(Path chinese) throws IOException {
-        Path english = chinese.resolveSibling(chinese.getFileName().toString().replace(".properties", "_en.properties"));
+        Path english =
+                chinese.resolveSibling(chinese.getFileName().toString().replace(".properties", "_en.properties"));
         assertThat(english).as("English bundle for " + chinese.getFileName()).exists();
         Properties zh = load(chinese);
         Properties en = load(english);
         assertThat(zh).as(chinese.getFileName().toString()).isNotEmpty();
 
-        assertThat(new TreeSet<>(en.stringPropertyNames())).as("keys of %s missing in English", chinese.getFileName())
+        assertThat(new TreeSet<>(en.stringPropertyNames()))
+                .as("keys of %s missing in English", chinese.getFileName())
                 .containsAll(zh.stringPropertyNames());
-        assertThat(new TreeSet<>(zh.stringPropertyNames())).as("keys of %s missing in Chinese", english.getFileName())
+        assertThat(new TreeSet<>(zh.stringPropertyNames()))
+                .as("keys of %s missing in Chinese", english.getFileName())
                 .containsAll(en.stringPropertyNames());
         assertThat(empty(zh)).as("empty values in " + chinese.getFileName()).isEmpty();
         assertThat(empty(en)).as("empty values in " + english.getFileName()).isEmpty();
@@ -101,7 +105,9 @@ class MessagesAndTemplatesTest {
     void onlyTheDefaultAndEnglishBundlesExist() throws IOException {
         try (Stream<Path> files = Files.list(MESSAGES)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .allMatch(name -> name.matches("[a-z-]+(_en)?\\.properties"), "name.properties or name_en.properties");
+                    .allMatch(
+                            name -> name.matches("[a-z-]+(_en)?\\.properties"),
+                            "name.properties or name_en.properties");
         }
     }
 
@@ -109,7 +115,8 @@ class MessagesAndTemplatesTest {
 
     static Stream<Path> templates() throws IOException {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            List<Path> html = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+            List<Path> html =
+                    files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
             assertThat(html).as("templates in " + TEMPLATES).hasSizeGreaterThan(10);
             return html.stream();
         }
@@ -124,24 +131,30 @@ class MessagesAndTemplatesTest {
     void noInterfaceTextIsWrittenIntoATemplate(Path template) throws IOException {
         Document doc = parse(template);
         List<String> literal = new ArrayList<>();
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof TextNode text && !text.isBlank() && isShown(text) && isWords(text.text())) {
-                literal.add("text \"" + text.text().strip() + "\" in <" + ((Element) text.parent()).tagName() + ">");
-            }
-            if (node instanceof Element e && isShown(e)) {
-                for (String attribute : TEXT_ATTRIBUTES) {
-                    checkAttribute(e, attribute, literal);
-                }
-                if (e.tagName().equals("input") && e.attr("type").matches("submit|button|reset")) {
-                    checkAttribute(e, "value", literal);
-                }
-            }
-        }, doc);
-        assertThat(literal).as("literal interface text in %s: use #{...} messages", template).isEmpty();
+        NodeTraversor.traverse(
+                (node, depth) -> {
+                    if (node instanceof TextNode text && !text.isBlank() && isShown(text) && isWords(text.text())) {
+                        literal.add("text \"" + text.text().strip() + "\" in <" + ((Element) text.parent()).tagName()
+                                + ">");
+                    }
+                    if (node instanceof Element e && isShown(e)) {
+                        for (String attribute : TEXT_ATTRIBUTES) {
+                            checkAttribute(e, attribute, literal);
+                        }
+                        if (e.tagName().equals("input") && e.attr("type").matches("submit|button|reset")) {
+                            checkAttribute(e, "value", literal);
+                        }
+                    }
+                },
+                doc);
+        assertThat(literal)
+                .as("literal interface text in %s: use #{...} messages", template)
+                .isEmpty();
     }
 
     private static void checkAttribute(Element e, String attribute, List<String> literal) {
-        if (!e.hasAttr(attribute) || e.hasAttr("th:" + attribute)
+        if (!e.hasAttr(attribute)
+                || e.hasAttr("th:" + attribute)
                 || e.attr("th:attr").matches("(?s).*\\b" + Pattern.quote(attribute) + "\\s*=.*")) {
             return;
         }
@@ -187,14 +200,16 @@ class MessagesAndTemplatesTest {
                 + "<button aria-label=\"x\" th:attr=\"aria-label=#{b}\"></button><span>· 12 / 34</span>"
                 + "<div th:replace=\"~{x :: y}\">替换</div></main></body></html>");
         List<String> found = new ArrayList<>();
-        NodeTraversor.traverse((node, depth) -> {
-            if (node instanceof TextNode t && !t.isBlank() && isShown(t) && isWords(t.text())) {
-                found.add(t.text());
-            }
-            if (node instanceof Element e && isShown(e)) {
-                checkAttribute(e, "aria-label", found);
-            }
-        }, doc);
+        NodeTraversor.traverse(
+                (node, depth) -> {
+                    if (node instanceof TextNode t && !t.isBlank() && isShown(t) && isWords(t.text())) {
+                        found.add(t.text());
+                    }
+                    if (node instanceof Element e && isShown(e)) {
+                        checkAttribute(e, "aria-label", found);
+                    }
+                },
+                doc);
         assertThat(found).containsExactly("你好", "aria-label=\"Menu\" on <button>");
     }
 
@@ -214,6 +229,8 @@ class MessagesAndTemplatesTest {
                 missing.add(m.group(1));
             }
         }
-        assertThat(missing).as("message keys used in %s but defined in no bundle", template).isEmpty();
+        assertThat(missing)
+                .as("message keys used in %s but defined in no bundle", template)
+                .isEmpty();
     }
 }

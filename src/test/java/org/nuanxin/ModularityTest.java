@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -33,18 +32,25 @@ class ModularityTest {
         new Documenter(modules, docs.toString()).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 
         String overview = Files.readString(docs.resolve("components.puml"));
-        assertThat(modules.stream()).isNotEmpty().allSatisfy(module ->
-                assertThat(docs.resolve("module-" + module.getIdentifier() + ".puml")).isNotEmptyFile());
+        assertThat(modules.stream())
+                .isNotEmpty()
+                .allSatisfy(module -> assertThat(docs.resolve("module-" + module.getIdentifier() + ".puml"))
+                        .isNotEmptyFile());
         // The overview draws the modules that use or are used by another (a module on its own, like web's
         // layouts, has no arrow to draw); station uses several, so the set is never empty.
         Set<ApplicationModule> related = new HashSet<>();
-        modules.forEach(module -> module.getDirectDependencies(modules).uniqueModules().forEach(target -> {
-            related.add(module);
-            related.add(target);
-        }));
-        assertThat(related).extracting(ApplicationModule::getIdentifier).map(Object::toString).contains("station");
-        assertThat(related).allSatisfy(module ->
-                assertThat(overview).as("overview diagram").contains("\"" + module.getDisplayName() + "\""));
+        modules.forEach(
+                module -> module.getDirectDependencies(modules).uniqueModules().forEach(target -> {
+                    related.add(module);
+                    related.add(target);
+                }));
+        assertThat(related)
+                .extracting(ApplicationModule::getIdentifier)
+                .map(Object::toString)
+                .contains("station");
+        assertThat(related)
+                .allSatisfy(module ->
+                        assertThat(overview).as("overview diagram").contains("\"" + module.getDisplayName() + "\""));
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TimeZone;
-
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -41,10 +40,10 @@ import org.nuanxin.station.StationInput;
 import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -54,7 +53,9 @@ import org.springframework.test.web.servlet.MvcResult;
  * 2026-03-01T17:30Z is 01:30 on 2 March in Asia/Shanghai ({@code nuanxin.time-zone}). Anything read
  * in the JVM's zone instead of the configured one answers for 17:30 on 1 March and fails here.
  */
-@EnabledIfSystemProperty(named = "nuanxin.test.utc-execution", matches = "true",
+@EnabledIfSystemProperty(
+        named = "nuanxin.test.utc-execution",
+        matches = "true",
         disabledReason = "runs in surefire's utc execution (a JVM in UTC) only")
 @NuanxinTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,15 +68,19 @@ class TimeZoneRulesUtcTest {
 
     @Autowired
     MutableClock clock;
+
     @Autowired
     StationCatalog catalog;
     /** The application's exporter, so the zone it shows times in is the configured one, not the JVM's. */
     @Autowired
     XlsxExport export;
+
     @Autowired
     StationFinder finder;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MockMvc mvc;
 
@@ -92,7 +97,8 @@ class TimeZoneRulesUtcTest {
 
     /** Creates a station as union staff would (StationPermissions lets staff create). */
     private Station create(String name, double offset, String hours) {
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_STAFF"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_STAFF"));
         try {
             return createAsStaff(name, offset, hours);
         } finally {
@@ -101,9 +107,20 @@ class TimeZoneRulesUtcTest {
     }
 
     private Station createAsStaff(String name, double offset, String hours) {
-        return catalog.create(new StationInput(null, name, "企业", "渝中区", "渝中区民族路 " + name,
-                Double.toString(HERE.longitude() + offset), Double.toString(HERE.latitude()), "WGS-84", "测试",
-                "13800138000", hours, "饮水", null));
+        return catalog.create(new StationInput(
+                null,
+                name,
+                "企业",
+                "渝中区",
+                "渝中区民族路 " + name,
+                Double.toString(HERE.longitude() + offset),
+                Double.toString(HERE.latitude()),
+                "WGS-84",
+                "测试",
+                "13800138000",
+                hours,
+                "饮水",
+                null));
     }
 
     @AfterEach
@@ -130,19 +147,25 @@ class TimeZoneRulesUtcTest {
         clock.set(Instant.parse(instant));
         List<String> expected = List.of(open.split(","));
 
-        assertThat(finder.nearest(HERE, Set.of(), true, 10)).extracting(n -> n.station().name())
+        assertThat(finder.nearest(HERE, Set.of(), true, 10))
+                .extracting(n -> n.station().name())
                 .containsExactlyInAnyOrderElementsOf(expected);
         List<NearbyStation> all = finder.nearest(HERE, Set.of(), false, 10);
-        assertThat(all).hasSize(4).allSatisfy(n ->
-                assertThat(n.openNow()).as(n.station().name()).isEqualTo(expected.contains(n.station().name())));
+        assertThat(all)
+                .hasSize(4)
+                .allSatisfy(n -> assertThat(n.openNow())
+                        .as(n.station().name())
+                        .isEqualTo(expected.contains(n.station().name())));
     }
 
     @Test
     void timestampsAreStoredAsTheInstantWhateverTheServerZone() {
         assertThat(daytime.updatedAt()).isEqualTo(UTC_EVENING);
         assertThat(catalog.findByCode(daytime.code()).orElseThrow().updatedAt()).isEqualTo(UTC_EVENING);
-        OffsetDateTime stored = jdbc.sql("SELECT created_at FROM station WHERE code = ?").param(daytime.code())
-                .query(OffsetDateTime.class).single();
+        OffsetDateTime stored = jdbc.sql("SELECT created_at FROM station WHERE code = ?")
+                .param(daytime.code())
+                .query(OffsetDateTime.class)
+                .single();
         assertThat(stored.toInstant()).isEqualTo(UTC_EVENING);
     }
 
@@ -151,26 +174,34 @@ class TimeZoneRulesUtcTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         export.write(out, "时间", List.of("时间"), List.of(List.of(UTC_EVENING)));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
-            assertThat(new DataFormatter(Locale.ROOT).formatCellValue(workbook.getSheetAt(0).getRow(1).getCell(0)))
+            assertThat(new DataFormatter(Locale.ROOT)
+                            .formatCellValue(workbook.getSheetAt(0).getRow(1).getCell(0)))
                     .isEqualTo("2026-03-02 01:30:00");
         }
     }
 
     @Test
     void theExportFileIsNamedForTheChongqingDate() throws Exception {
-        MvcResult result = mvc.perform(get("/console/stations/export.xlsx").with(user("staff").roles("STAFF")))
-                .andExpect(status().isOk()).andReturn();
-        assertThat(result.getResponse().getHeader("Content-Disposition")).contains("filename*=UTF-8''"
-                + URLEncoder.encode("工会驿站名册-2026-03-02.xlsx", StandardCharsets.UTF_8));
+        MvcResult result = mvc.perform(
+                        get("/console/stations/export.xlsx").with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn();
+        assertThat(result.getResponse().getHeader("Content-Disposition"))
+                .contains("filename*=UTF-8''" + URLEncoder.encode("工会驿站名册-2026-03-02.xlsx", StandardCharsets.UTF_8));
     }
 
     @Test
     void theLockoutMessageGivesTheChongqingTime() throws Exception {
         for (int i = 1; i <= 4; i++) {
-            mvc.perform(formLogin("/login").user("admin").password("wrong-" + i)).andExpect(redirectedUrl("/login?error"));
+            mvc.perform(formLogin("/login").user("admin").password("wrong-" + i))
+                    .andExpect(redirectedUrl("/login?error"));
         }
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login").param("username", "admin").param("password", "wrong-5").with(csrf()).session(session))
+        mvc.perform(post("/login")
+                        .param("username", "admin")
+                        .param("password", "wrong-5")
+                        .with(csrf())
+                        .session(session))
                 .andExpect(redirectedUrl("/login?locked"));
         // Locked for 15 minutes from 17:30 UTC: until 01:45 in Chongqing, not 17:45.
         mvc.perform(get("/login").param("locked", "").session(session))

@@ -1,6 +1,7 @@
 package org.nuanxin.audit;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the audit log, as stored. No personal data beyond the actor's username.
@@ -15,6 +16,13 @@ import java.time.Instant;
  * @param reason        the reason the actor gave, empty when none was asked for
  * @param details       short non-personal details, e.g. counts or an export's filter
  */
-public record AuditEntry(long id, Instant occurredAt, String actor, String action, String recordType, String recordId,
-                         String clientAddress, String reason, String details) {
-}
+public record AuditEntry(
+        long id,
+        Instant occurredAt,
+        String actor,
+        String action,
+        @Nullable String recordType,
+        @Nullable String recordId,
+        String clientAddress,
+        @Nullable String reason,
+        @Nullable String details) {}

@@ -1,5 +1,6 @@
 package org.nuanxin.audit;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
@@ -44,12 +45,18 @@ public interface AuditLog {
      * @param recordId   the record's id or code (null: none)
      * @param reason     the reason given (null: none asked)
      */
-    default void record(String action, String recordType, String recordId, String reason) {
+    default void record(
+            String action, @Nullable String recordType, @Nullable String recordId, @Nullable String reason) {
         record(currentOrigin(), action, recordType, recordId, reason, null);
     }
 
     /** As {@link #record(String, String, String, String)} with short non-personal details (counts, filters). */
-    default void record(String action, String recordType, String recordId, String reason, String details) {
+    default void record(
+            String action,
+            @Nullable String recordType,
+            @Nullable String recordId,
+            @Nullable String reason,
+            @Nullable String details) {
         record(currentOrigin(), action, recordType, recordId, reason, details);
     }
 
@@ -58,7 +65,13 @@ public interface AuditLog {
      *
      * @throws IllegalArgumentException when the action code is blank
      */
-    void record(Origin origin, String action, String recordType, String recordId, String reason, String details);
+    void record(
+            Origin origin,
+            String action,
+            @Nullable String recordType,
+            @Nullable String recordId,
+            @Nullable String reason,
+            @Nullable String details);
 
     /** The largest page {@link #search} serves. */
     int MAX_PAGE_SIZE = 200;

@@ -1,6 +1,7 @@
 package org.nuanxin.audit;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A search of the audit log; a blank or null field means "any".
@@ -11,7 +12,12 @@ import java.time.LocalDate;
  * @param from     first day (inclusive), in the application's time zone
  * @param to       last day (inclusive), in the application's time zone
  */
-public record AuditQuery(String actor, String action, String recordId, LocalDate from, LocalDate to) {
+public record AuditQuery(
+        @Nullable String actor,
+        @Nullable String action,
+        @Nullable String recordId,
+        @Nullable LocalDate from,
+        @Nullable LocalDate to) {
 
     /** Every entry. */
     public static AuditQuery all() {

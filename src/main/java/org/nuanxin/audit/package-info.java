@@ -4,4 +4,5 @@
  * from Spring Security), so that every module may record into it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.jspecify.annotations.NullMarked
 package org.nuanxin.audit;

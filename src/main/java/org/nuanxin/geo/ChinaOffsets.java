@@ -11,6 +11,7 @@ final class ChinaOffsets {
     private static final double A = 6378245.0;
     /** First eccentricity squared of Krasovsky 1940. */
     private static final double EE = 0.00669342162296594323;
+
     private static final double X_PI = Math.PI * 3000.0 / 180.0;
 
     /** The inverse stops when the forward transform reproduces the input this closely (degrees). */
@@ -18,8 +19,7 @@ final class ChinaOffsets {
     /** The inverse converges in 3–5 steps in China; the cap only guards against a non-converging edge. */
     static final int INVERSE_MAX_ITERATIONS = 30;
 
-    private ChinaOffsets() {
-    }
+    private ChinaOffsets() {}
 
     /**
      * The rough rectangle around mainland China outside which GCJ-02 equals WGS-84, as the

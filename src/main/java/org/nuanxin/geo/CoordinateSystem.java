@@ -25,7 +25,11 @@ public enum CoordinateSystem {
         if (text == null) {
             return Optional.empty();
         }
-        String t = text.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
+        String t = text.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace("-", "")
+                .replace("_", "")
+                .replace(" ", "");
         return switch (t) {
             case "wgs84", "wgs", "gps", "cgcs2000", "epsg4326", "4326" -> Optional.of(WGS84);
             case "gcj02", "gcj", "高德", "高德地图", "腾讯", "腾讯地图", "火星", "火星坐标", "amap", "tencent" -> Optional.of(GCJ02);

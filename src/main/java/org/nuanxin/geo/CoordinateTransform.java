@@ -12,8 +12,7 @@ import java.util.Objects;
  */
 public final class CoordinateTransform {
 
-    private CoordinateTransform() {
-    }
+    private CoordinateTransform() {}
 
     /**
      * @return the point in {@code to}, converted from {@code from} (the same point when they are equal)
@@ -38,7 +37,8 @@ public final class CoordinateTransform {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (!Double.isFinite(longitude) || !Double.isFinite(latitude)) {
-            throw new IllegalArgumentException("coordinates must be finite numbers, were " + longitude + ", " + latitude);
+            throw new IllegalArgumentException(
+                    "coordinates must be finite numbers, were " + longitude + ", " + latitude);
         }
         if (from == to) {
             return new double[] {longitude, latitude};

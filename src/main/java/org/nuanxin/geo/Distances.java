@@ -6,8 +6,7 @@ public final class Distances {
     /** Mean Earth radius in metres (IUGG, R1). */
     public static final double EARTH_RADIUS_METRES = 6_371_008.8;
 
-    private Distances() {
-    }
+    private Distances() {}
 
     /**
      * Haversine great-circle distance on a sphere of radius {@link #EARTH_RADIUS_METRES}; within 0.5%

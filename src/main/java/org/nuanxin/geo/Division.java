@@ -16,9 +16,13 @@ import java.util.Optional;
  *                   the data set does not say)
  * @param validTo    last day the code is valid, empty while it is current (empty for all 2023 codes)
  */
-public record Division(String code, String name, Level level, String parentCode, LocalDate validFrom,
-                       Optional<LocalDate> validTo) {
+public record Division(
+        String code, String name, Level level, String parentCode, LocalDate validFrom, Optional<LocalDate> validTo) {
 
     /** Division levels held by Nuanxin; districts (区) and counties (县) are both {@code DISTRICT}. */
-    public enum Level { PROVINCE, DISTRICT, TOWNSHIP }
+    public enum Level {
+        PROVINCE,
+        DISTRICT,
+        TOWNSHIP
+    }
 }

@@ -4,4 +4,5 @@
  * estimates. The top-level package is the module's API; {@code internal} is private to it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Geography")
+@org.jspecify.annotations.NullMarked
 package org.nuanxin.geo;

@@ -1,7 +1,6 @@
 package org.nuanxin.identity;
 
 import java.util.Optional;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -19,15 +18,25 @@ import org.springframework.stereotype.Component;
 public class AccountPermissions {
 
     /** What can be done to accounts. {@link #DISABLE} covers enabling again. */
-    public enum Action { VIEW, CREATE, UPDATE, CHANGE_ROLE, DISABLE, RESET_PASSWORD, CHANGE_PASSWORD }
+    public enum Action {
+        VIEW,
+        CREATE,
+        UPDATE,
+        CHANGE_ROLE,
+        DISABLE,
+        RESET_PASSWORD,
+        CHANGE_PASSWORD
+    }
 
     /** @return whether {@code user} (empty: anonymous) may do {@code action} with no particular account */
     public boolean allows(Optional<CurrentUser> user, Action action) {
         // Actions on one account, asked without one, mean "could this user do it to some account?".
-        return user.isPresent() && switch (action) {
-            case VIEW, CREATE, UPDATE, CHANGE_ROLE, DISABLE, RESET_PASSWORD -> user.get().is(Role.ADMIN);
-            case CHANGE_PASSWORD -> true;
-        };
+        return user.isPresent()
+                && switch (action) {
+                    case VIEW, CREATE, UPDATE, CHANGE_ROLE, DISABLE, RESET_PASSWORD ->
+                        user.get().is(Role.ADMIN);
+                    case CHANGE_PASSWORD -> true;
+                };
     }
 
     /** @return whether {@code user} (empty: anonymous) may do {@code action} to the account {@code target} */

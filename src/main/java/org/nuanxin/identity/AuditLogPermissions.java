@@ -1,7 +1,6 @@
 package org.nuanxin.identity;
 
 import java.util.Optional;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +15,16 @@ import org.springframework.stereotype.Component;
 public class AuditLogPermissions {
 
     /** What can be done with the audit log. */
-    public enum Action { VIEW }
+    public enum Action {
+        VIEW
+    }
 
     /** @return whether {@code user} (empty: anonymous) may do {@code action} */
     public boolean allows(Optional<CurrentUser> user, Action action) {
-        return user.isPresent() && switch (action) {
-            case VIEW -> user.get().is(Role.ADMIN);
-        };
+        return user.isPresent()
+                && switch (action) {
+                    case VIEW -> user.get().is(Role.ADMIN);
+                };
     }
 
     /** @return whether the current user may do {@code action}; for templates */

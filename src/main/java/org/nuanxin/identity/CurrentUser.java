@@ -2,7 +2,6 @@ package org.nuanxin.identity;
 
 import java.util.Arrays;
 import java.util.Optional;
-
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -44,8 +43,10 @@ public record CurrentUser(String username, String displayName, Role role) {
             return Optional.of(p.currentUser());
         }
         // Other authentications (tests' mock users, future sign-in methods) carry their role as an authority.
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .flatMap(a -> Arrays.stream(Role.values()).filter(r -> r.authority().equals(a)))
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .flatMap(a ->
+                        Arrays.stream(Role.values()).filter(r -> r.authority().equals(a)))
                 .findFirst()
                 .map(role -> new CurrentUser(auth.getName(), auth.getName(), role));
     }

@@ -3,7 +3,6 @@ package org.nuanxin.identity;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-
 import java.text.Normalizer;
 import java.util.Optional;
 
@@ -16,11 +15,14 @@ public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** The kind of a valid number. */
-    public enum Kind { MOBILE, FIXED_LINE, OTHER }
+    public enum Kind {
+        MOBILE,
+        FIXED_LINE,
+        OTHER
+    }
 
     /**
      * A valid number.
@@ -28,8 +30,7 @@ public final class PhoneNumbers {
      * @param e164 the E.164 form, e.g. +8613800138000
      * @param kind mobile, fixed line or another valid kind
      */
-    public record Parsed(String e164, Kind kind) {
-    }
+    public record Parsed(String e164, Kind kind) {}
 
     /**
      * Parses a number in the CN region (a number with +country code may be foreign).

@@ -2,6 +2,7 @@ package org.nuanxin.identity;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A staff account as the console lists it (never the password hash).
@@ -14,8 +15,14 @@ import java.util.Optional;
  * @param createdAt   when it was created
  * @param lastLoginAt last successful sign-in, null when never
  */
-public record StaffAccount(long id, String username, String displayName, Role role, boolean enabled,
-                           Instant createdAt, Instant lastLoginAt) {
+public record StaffAccount(
+        long id,
+        String username,
+        String displayName,
+        Role role,
+        boolean enabled,
+        Instant createdAt,
+        @Nullable Instant lastLoginAt) {
 
     /** @return the last successful sign-in, empty when never */
     public Optional<Instant> lastLogin() {

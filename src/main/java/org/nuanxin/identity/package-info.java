@@ -3,4 +3,5 @@
  * scope and personal-data protection.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.jspecify.annotations.NullMarked
 package org.nuanxin.identity;

@@ -2,7 +2,6 @@ package org.nuanxin.kernel;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -34,7 +33,7 @@ public record FieldProblem(String field, String code, List<Object> args) impleme
 
     @Override
     public String[] getCodes() {
-        return new String[]{code};
+        return new String[] {code};
     }
 
     @Override

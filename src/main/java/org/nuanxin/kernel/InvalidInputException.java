@@ -16,7 +16,10 @@ public class InvalidInputException extends RuntimeException {
      * @throws IllegalArgumentException when {@code errors} is empty
      */
     public InvalidInputException(List<FieldProblem> errors) {
-        super(errors.isEmpty() ? "invalid input" : errors.get(0).field() + ": " + errors.get(0).code());
+        super(
+                errors.isEmpty()
+                        ? "invalid input"
+                        : errors.get(0).field() + ": " + errors.get(0).code());
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("at least one field problem is required");
         }

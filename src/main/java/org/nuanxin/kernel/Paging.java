@@ -11,8 +11,7 @@ import org.springframework.data.domain.Sort;
  */
 public final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /**
      * @param page zero-based page number as typed, may be null or junk

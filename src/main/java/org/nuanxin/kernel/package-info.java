@@ -7,4 +7,5 @@
  * problem-details mapping of the JSON API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Shared kernel")
+@org.jspecify.annotations.NullMarked
 package org.nuanxin.kernel;

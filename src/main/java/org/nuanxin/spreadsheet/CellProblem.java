@@ -1,6 +1,7 @@
 package org.nuanxin.spreadsheet;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something wrong with an uploaded file, a cell or a column, told in the user's language.
@@ -13,7 +14,12 @@ import java.util.Optional;
  * @param cellRef      e.g. {@code "E5"} or a range {@code "A5:A7"}, or {@code null} for a file-level problem
  * @param message      the explanation in the requested locale, naming the column or cells
  */
-public record CellProblem(int rowNumber, String columnKey, String columnHeader, String cellRef, String message) {
+public record CellProblem(
+        int rowNumber,
+        @Nullable String columnKey,
+        @Nullable String columnHeader,
+        @Nullable String cellRef,
+        String message) {
 
     /** A problem with the whole file. */
     public static CellProblem ofFile(String message) {

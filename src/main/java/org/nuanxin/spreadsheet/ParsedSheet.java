@@ -17,8 +17,14 @@ import java.util.Optional;
  * @param unknownHeaders   non-empty header cells that match no column, normalised, in file order
  * @param rows             the non-blank data rows below the header, in file order
  */
-public record ParsedSheet(String fileName, SheetFormat format, String detectedEncoding, int headerRowNumber,
-                          Map<String, String> columnLetters, List<String> unknownHeaders, List<SheetRow> rows) {
+public record ParsedSheet(
+        String fileName,
+        SheetFormat format,
+        String detectedEncoding,
+        int headerRowNumber,
+        Map<String, String> columnLetters,
+        List<String> unknownHeaders,
+        List<SheetRow> rows) {
 
     public ParsedSheet {
         columnLetters = Map.copyOf(columnLetters);

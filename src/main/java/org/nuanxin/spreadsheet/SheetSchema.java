@@ -48,8 +48,7 @@ public record SheetSchema(List<ColumnSpec> columns) {
     public static final class Builder {
         private final List<ColumnSpec> columns = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder required(String key, String header, String... aliases) {
             columns.add(ColumnSpec.required(key, header, aliases));

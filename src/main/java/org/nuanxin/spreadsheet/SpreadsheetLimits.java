@@ -11,7 +11,8 @@ package org.nuanxin.spreadsheet;
  *                        zip bomb (default 0.01, i.e. 100:1)
  * @throws IllegalArgumentException if a limit is not positive
  */
-public record SpreadsheetLimits(long maxBytes, int maxRows, int maxColumns, long maxEntryBytes, double minInflateRatio) {
+public record SpreadsheetLimits(
+        long maxBytes, int maxRows, int maxColumns, long maxEntryBytes, double minInflateRatio) {
 
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
     public static final int DEFAULT_MAX_ROWS = 200_000;
@@ -26,8 +27,12 @@ public record SpreadsheetLimits(long maxBytes, int maxRows, int maxColumns, long
     }
 
     public static SpreadsheetLimits defaults() {
-        return new SpreadsheetLimits(DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, DEFAULT_MAX_COLUMNS,
-                DEFAULT_MAX_ENTRY_BYTES, DEFAULT_MIN_INFLATE_RATIO);
+        return new SpreadsheetLimits(
+                DEFAULT_MAX_BYTES,
+                DEFAULT_MAX_ROWS,
+                DEFAULT_MAX_COLUMNS,
+                DEFAULT_MAX_ENTRY_BYTES,
+                DEFAULT_MIN_INFLATE_RATIO);
     }
 
     public SpreadsheetLimits withMaxBytes(long bytes) {

@@ -37,6 +37,7 @@ public final class XlsxExport {
 
     /** Instants are written as local date-times of this zone (Excel has no time zones). */
     private final ZoneId displayZone;
+
     private static final int ROWS_IN_MEMORY = 100;
     private static final int MIN_WIDTH_CHARS = 6;
     private static final int MAX_WIDTH_CHARS = 60;
@@ -59,7 +60,8 @@ public final class XlsxExport {
         try {
             SXSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(sheetName));
             Styles styles = new Styles(workbook);
-            int columns = Math.max(headers.size(), rows.stream().mapToInt(List::size).max().orElse(0));
+            int columns = Math.max(
+                    headers.size(), rows.stream().mapToInt(List::size).max().orElse(0));
             int[] widths = new int[columns];
 
             Row headerRow = sheet.createRow(0);
@@ -110,7 +112,8 @@ public final class XlsxExport {
         }
         char first = text.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
+                ? "'" + text
+                : text;
     }
 
     /** @return the display width in characters, for sizing the column */
@@ -180,7 +183,9 @@ public final class XlsxExport {
                 longestLine = Math.max(longestLine, width);
                 width = 0;
             } else {
-                width += Character.isIdeographic(cp) || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x3000 && cp <= 0x303F) ? 2 : 1;
+                width += Character.isIdeographic(cp) || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x3000 && cp <= 0x303F)
+                        ? 2
+                        : 1;
             }
         }
         return Math.max(longestLine, width);

@@ -3,4 +3,5 @@
  * and writing formula-safe xlsx exports. Each capability maps rows to its own records.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Spreadsheets")
+@org.jspecify.annotations.NullMarked
 package org.nuanxin.spreadsheet;

@@ -59,7 +59,8 @@ public enum Amenity {
         }
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         for (Amenity a : values()) {
-            if (a.name().equalsIgnoreCase(t) || a.label.equals(t)
+            if (a.name().equalsIgnoreCase(t)
+                    || a.label.equals(t)
                     || a.aliases.stream().anyMatch(alias -> alias.equalsIgnoreCase(t))) {
                 return Optional.of(a);
             }
@@ -92,7 +93,8 @@ public enum Amenity {
             if (text == null) {
                 continue;
             }
-            for (String item : SEPARATOR.split(Normalizer.normalize(text, Normalizer.Form.NFKC).strip())) {
+            for (String item : SEPARATOR.split(
+                    Normalizer.normalize(text, Normalizer.Form.NFKC).strip())) {
                 if (!item.isEmpty()) {
                     parse(item).ifPresentOrElse(found::add, () -> unknown.add(item));
                 }

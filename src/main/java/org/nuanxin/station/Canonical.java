@@ -15,8 +15,7 @@ final class Canonical {
     private static final Map<Set<Amenity>, Set<Amenity>> AMENITY_SETS = new ConcurrentHashMap<>();
     private static final Map<String, String> DISTRICT_CODES = new ConcurrentHashMap<>();
 
-    private Canonical() {
-    }
+    private Canonical() {}
 
     static Set<Amenity> amenities(Set<Amenity> amenities) {
         Set<Amenity> shared = AMENITY_SETS.get(amenities);

@@ -9,6 +9,5 @@ package org.nuanxin.station;
  * @param eBikeMinutes   estimated minutes by e-bike, rounded up
  * @param openNow        whether its opening hours include the current time in Asia/Shanghai
  */
-public record NearbyStation(StationSummary station, double distanceMetres, long walkingMinutes, long eBikeMinutes,
-                            boolean openNow) {
-}
+public record NearbyStation(
+        StationSummary station, double distanceMetres, long walkingMinutes, long eBikeMinutes, boolean openNow) {}

@@ -24,7 +24,8 @@ public record OpeningHours(boolean allDay, List<Range> ranges) {
 
     public static final OpeningHours ALWAYS = new OpeningHours(true, List.of());
 
-    private static final Pattern RANGE = Pattern.compile("(\\d{1,2})[:：.](\\d{2})\\s*(?:-|~|～|–|—|至|到)\\s*(\\d{1,2})[:：.](\\d{2})");
+    private static final Pattern RANGE =
+            Pattern.compile("(\\d{1,2})[:：.](\\d{2})\\s*(?:-|~|～|–|—|至|到)\\s*(\\d{1,2})[:：.](\\d{2})");
     private static final Pattern SEPARATOR = Pattern.compile("\\s*[,，;；、/]\\s*|\\s+");
 
     /**
@@ -36,7 +37,11 @@ public record OpeningHours(boolean allDay, List<Range> ranges) {
     public record Range(int startMinute, int endMinute) {
 
         public Range {
-            if (startMinute < 0 || startMinute > 1439 || endMinute < 1 || endMinute > 1440 || startMinute == endMinute) {
+            if (startMinute < 0
+                    || startMinute > 1439
+                    || endMinute < 1
+                    || endMinute > 1440
+                    || startMinute == endMinute) {
                 throw new IllegalArgumentException("invalid range " + startMinute + "-" + endMinute);
             }
         }
@@ -72,7 +77,10 @@ public record OpeningHours(boolean allDay, List<Range> ranges) {
         }
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         // 00:00-24:00 is read as a range below and becomes ALWAYS there.
-        if (t.equals(ALL_DAY_TEXT) || t.equals("全天") || t.equals("24小时") || t.equalsIgnoreCase("24h")
+        if (t.equals(ALL_DAY_TEXT)
+                || t.equals("全天")
+                || t.equals("24小时")
+                || t.equalsIgnoreCase("24h")
                 || t.equals("全天24h")) {
             return ALWAYS;
         }

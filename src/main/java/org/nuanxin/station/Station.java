@@ -1,10 +1,9 @@
 package org.nuanxin.station;
 
-import org.nuanxin.geo.CoordinateSystem;
-import org.nuanxin.geo.GeoPoint;
-
 import java.time.Instant;
 import java.util.Set;
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.geo.GeoPoint;
 
 /**
  * A union station (工会驿站) as stored.
@@ -28,10 +27,25 @@ import java.util.Set;
  * @param version         optimistic-locking version, increased on each change
  * @param updatedAt       last change
  */
-public record Station(long id, String code, String name, HostType hostType, String districtCode, String address,
-                      GeoPoint location, CoordinateSystem enteredCrs, GeoPoint enteredLocation, String contactName,
-                      String contactPhone, OpeningHours openingHours, Set<Amenity> amenities, StationStatus status,
-                      boolean synthetic, long h3Cell, int version, Instant updatedAt) {
+public record Station(
+        long id,
+        String code,
+        String name,
+        HostType hostType,
+        String districtCode,
+        String address,
+        GeoPoint location,
+        CoordinateSystem enteredCrs,
+        GeoPoint enteredLocation,
+        String contactName,
+        String contactPhone,
+        OpeningHours openingHours,
+        Set<Amenity> amenities,
+        StationStatus status,
+        boolean synthetic,
+        long h3Cell,
+        int version,
+        Instant updatedAt) {
 
     public Station {
         amenities = Canonical.amenities(amenities);
@@ -40,7 +54,19 @@ public record Station(long id, String code, String name, HostType hostType, Stri
 
     /** @return what the finder keeps of this station in memory and shows a worker */
     public StationSummary summary() {
-        return new StationSummary(id, code, name, hostType, districtCode, address, location, contactName, contactPhone,
-                openingHours, amenities, status, synthetic);
+        return new StationSummary(
+                id,
+                code,
+                name,
+                hostType,
+                districtCode,
+                address,
+                location,
+                contactName,
+                contactPhone,
+                openingHours,
+                amenities,
+                status,
+                synthetic);
     }
 }

@@ -1,15 +1,14 @@
 package org.nuanxin.station;
 
-import org.nuanxin.geo.CoordinateSystem;
-import org.nuanxin.kernel.FieldProblem;
-import org.nuanxin.kernel.InvalidInputException;
-
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.kernel.FieldProblem;
+import org.nuanxin.kernel.InvalidInputException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 
 /** The roster of union stations: look-up, lists, and validated changes. */
 public interface StationCatalog {
@@ -38,7 +37,7 @@ public interface StationCatalog {
      * @param defaultCrs the coordinate system to assume when the input names none (may be null)
      * @return the problems, keyed by {@link StationInput} field; empty when valid
      */
-    List<FieldProblem> check(StationInput input, CoordinateSystem defaultCrs);
+    List<FieldProblem> check(StationInput input, @Nullable CoordinateSystem defaultCrs);
 
     /**
      * Creates a station; the code is generated from the district when the input has none.

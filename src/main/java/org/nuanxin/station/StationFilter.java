@@ -1,6 +1,7 @@
 package org.nuanxin.station;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Filters for station lists, exports and the map layer; a null field (or no amenities) does not
@@ -13,8 +14,12 @@ import java.util.Set;
  * @param text         part of the name, address or code
  * @param synthetic    true for demo stations only, false for real ones only
  */
-public record StationFilter(String districtCode, Set<Amenity> amenities, StationStatus status, String text,
-                            Boolean synthetic) {
+public record StationFilter(
+        @Nullable String districtCode,
+        Set<Amenity> amenities,
+        @Nullable StationStatus status,
+        @Nullable String text,
+        @Nullable Boolean synthetic) {
 
     public static final StationFilter ALL = new StationFilter(null, Set.of(), null, null, null);
 

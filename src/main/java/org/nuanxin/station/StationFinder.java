@@ -1,9 +1,8 @@
 package org.nuanxin.station;
 
-import org.nuanxin.geo.GeoPoint;
-
 import java.util.List;
 import java.util.Set;
+import org.nuanxin.geo.GeoPoint;
 
 /**
  * Finds the nearest open stations to a point, for the 15-minute service circle. Served from an

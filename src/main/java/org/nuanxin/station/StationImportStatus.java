@@ -1,8 +1,7 @@
 package org.nuanxin.station;
 
-import org.nuanxin.spreadsheet.CellProblem;
-
 import java.util.List;
+import org.nuanxin.spreadsheet.CellProblem;
 
 /**
  * Where an import stands.
@@ -19,12 +18,28 @@ import java.util.List;
  * @param preview   what each row will do, in file order
  * @param message   a sentence for the user about a failure, in their language, or empty
  */
-public record StationImportStatus(String id, String fileName, State state, int total, int processed, int toCreate,
-                                  int toUpdate, int unchanged, List<CellProblem> problems, List<PreviewRow> preview,
-                                  String message) {
+public record StationImportStatus(
+        String id,
+        String fileName,
+        State state,
+        int total,
+        int processed,
+        int toCreate,
+        int toUpdate,
+        int unchanged,
+        List<CellProblem> problems,
+        List<PreviewRow> preview,
+        String message) {
 
     /** The life of an import. */
-    public enum State { CHECKING, READY, INVALID, REJECTED, COMMITTING, COMMITTED, FAILED;
+    public enum State {
+        CHECKING,
+        READY,
+        INVALID,
+        REJECTED,
+        COMMITTING,
+        COMMITTED,
+        FAILED;
 
         public boolean finished() {
             return this == INVALID || this == REJECTED || this == COMMITTED || this == FAILED;
@@ -32,7 +47,12 @@ public record StationImportStatus(String id, String fileName, State state, int t
     }
 
     /** What one row does. */
-    public enum Action { CREATE, UPDATE, UNCHANGED, ERROR }
+    public enum Action {
+        CREATE,
+        UPDATE,
+        UNCHANGED,
+        ERROR
+    }
 
     /**
      * @param rowNumber the row as numbered in the file
@@ -41,8 +61,7 @@ public record StationImportStatus(String id, String fileName, State state, int t
      * @param name      station name
      * @param district  district name as given
      */
-    public record PreviewRow(int rowNumber, Action action, String code, String name, String district) {
-    }
+    public record PreviewRow(int rowNumber, Action action, String code, String name, String district) {}
 
     /** @return 0..100, how far the current step is */
     public int percent() {

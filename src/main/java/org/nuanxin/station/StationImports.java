@@ -1,9 +1,9 @@
 package org.nuanxin.station;
 
-import org.nuanxin.geo.CoordinateSystem;
-
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.nuanxin.geo.CoordinateSystem;
 
 /**
  * Imports a station roster (xlsx or csv, UTF-8 or GBK) in two steps: {@link #start} reads and checks
@@ -20,8 +20,8 @@ public interface StationImports {
      * @param owner      the user who uploaded it; only they can see and commit the import
      * @return the import's status, usually still checking
      */
-    StationImportStatus start(String fileName, byte[] content, CoordinateSystem defaultCrs, String owner,
-                              Locale locale);
+    StationImportStatus start(
+            String fileName, byte[] content, @Nullable CoordinateSystem defaultCrs, String owner, Locale locale);
 
     /** @return the status of an import started by {@code owner}, empty when unknown or expired */
     Optional<StationImportStatus> status(String id, String owner);

@@ -1,7 +1,6 @@
 package org.nuanxin.station;
 
 import java.util.Optional;
-
 import org.nuanxin.identity.CurrentUser;
 import org.nuanxin.identity.Role;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,14 +20,21 @@ import org.springframework.stereotype.Component;
 public class StationPermissions {
 
     /** What can be done to the roster. */
-    public enum Action { VIEW, CREATE, UPDATE, IMPORT, EXPORT }
+    public enum Action {
+        VIEW,
+        CREATE,
+        UPDATE,
+        IMPORT,
+        EXPORT
+    }
 
     /** @return whether {@code user} (empty: anonymous) may do {@code action} on the roster */
     public boolean allows(Optional<CurrentUser> user, Action action) {
-        return user.isPresent() && switch (user.get().role()) {
-            case STAFF -> true;
-            case ADMIN -> action == Action.VIEW || action == Action.EXPORT;
-        };
+        return user.isPresent()
+                && switch (user.get().role()) {
+                    case STAFF -> true;
+                    case ADMIN -> action == Action.VIEW || action == Action.EXPORT;
+                };
     }
 
     /** @return whether {@code user} (empty: anonymous) may do {@code action} on {@code station} */

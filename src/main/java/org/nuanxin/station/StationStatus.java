@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /** Whether a station is serving workers. Only {@link #OPEN} stations are offered by the finder. */
 public enum StationStatus {
-    OPEN("开放"), SUSPENDED("暂停"), CLOSED("关闭");
+    OPEN("开放"),
+    SUSPENDED("暂停"),
+    CLOSED("关闭");
 
     private final String label;
 

@@ -1,8 +1,7 @@
 package org.nuanxin.station;
 
-import org.nuanxin.geo.GeoPoint;
-
 import java.util.Set;
+import org.nuanxin.geo.GeoPoint;
 
 /**
  * What a worker needs to know of a station, and all that the finder's in-memory index keeps of it
@@ -22,10 +21,20 @@ import java.util.Set;
  * @param status       open, suspended or closed
  * @param synthetic    true for generated demo stations
  */
-public record StationSummary(long id, String code, String name, HostType hostType, String districtCode,
-                             String address, GeoPoint location, String contactName, String contactPhone,
-                             OpeningHours openingHours, Set<Amenity> amenities, StationStatus status,
-                             boolean synthetic) {
+public record StationSummary(
+        long id,
+        String code,
+        String name,
+        HostType hostType,
+        String districtCode,
+        String address,
+        GeoPoint location,
+        String contactName,
+        String contactPhone,
+        OpeningHours openingHours,
+        Set<Amenity> amenities,
+        StationStatus status,
+        boolean synthetic) {
 
     public StationSummary {
         amenities = Canonical.amenities(amenities);

@@ -20,5 +20,4 @@ import java.util.Set;
  * @param stationIds ids of the changed stations; empty together with {@code all} for a bulk change
  * @param all        true when so many changed that listeners should reload everything
  */
-public record StationsChanged(Set<Long> stationIds, boolean all) {
-}
+public record StationsChanged(Set<Long> stationIds, boolean all) {}

@@ -3,4 +3,5 @@
  * nearest-station finder of the 15-minute service circle.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Union stations")
+@org.jspecify.annotations.NullMarked
 package org.nuanxin.station;

@@ -3,4 +3,5 @@
  * error pages. No business rules live here.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web")
+@org.jspecify.annotations.NullMarked
 package org.nuanxin.web;

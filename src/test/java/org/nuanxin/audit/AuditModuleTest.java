@@ -3,7 +3,6 @@ package org.nuanxin.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -22,6 +21,7 @@ class AuditModuleTest {
 
     @Autowired
     AuditLog audit;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -37,11 +37,14 @@ class AuditModuleTest {
         });
 
         assertThat(audit.search(new AuditQuery("module-tester", "station.", kept, null, null), PageRequest.of(0, 10))
-                .getContent()).singleElement().satisfies(e -> {
+                        .getContent())
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.actor()).isEqualTo("module-tester");
                     assertThat(e.recordType()).isEqualTo("station");
                 });
         assertThat(audit.search(new AuditQuery(null, null, dropped, null, null), PageRequest.of(0, 10))
-                .getTotalElements()).isZero();
+                        .getTotalElements())
+                .isZero();
     }
 }

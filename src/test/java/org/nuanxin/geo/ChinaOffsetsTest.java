@@ -19,7 +19,8 @@ class ChinaOffsetsTest {
             double[] oneStep = ChinaOffsets.gcj02ToWgs84OneStep(gcj[0], gcj[1]);
             double[] iterative = ChinaOffsets.gcj02ToWgs84(gcj[0], gcj[1]);
             worstOneStep = Math.max(worstOneStep, Math.max(Math.abs(oneStep[0] - lng), Math.abs(oneStep[1] - lat)));
-            worstIterative = Math.max(worstIterative, Math.max(Math.abs(iterative[0] - lng), Math.abs(iterative[1] - lat)));
+            worstIterative =
+                    Math.max(worstIterative, Math.max(Math.abs(iterative[0] - lng), Math.abs(iterative[1] - lat)));
         }
         assertThat(worstOneStep).isGreaterThan(1e-5);
         assertThat(worstIterative).isLessThan(1e-7);

@@ -21,20 +21,36 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CoordinateTransformTest {
 
     /** Chongqing's bounding box, where the round-trip guarantees matter most. */
-    private static final double MIN_LNG = 105.28, MAX_LNG = 110.20, MIN_LAT = 28.16, MAX_LAT = 32.21;
+    private static final double MIN_LNG = 105.28;
+
+    private static final double MAX_LNG = 110.20;
+    private static final double MIN_LAT = 28.16;
+    private static final double MAX_LAT = 32.21;
 
     /** Every row of vectors/coordinates.csv (copied from shared/data/vectors), read from the classpath. */
     static Stream<Arguments> vectors() throws IOException {
         try (InputStream in = CoordinateTransformTest.class.getResourceAsStream("/vectors/coordinates.csv")) {
             assertThat(in).as("vectors/coordinates.csv on the test classpath").isNotNull();
-            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .toList();
             assertThat(lines.get(0)).isEqualTo("from_crs,from_lng,from_lat,to_crs,to_lng,to_lat,tolerance_deg,source");
-            List<Arguments> rows = lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> {
-                String[] f = l.split(",", 8);
-                return Arguments.of(CoordinateSystem.valueOf(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        CoordinateSystem.valueOf(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
-                        Double.parseDouble(f[6]), f[7]);
-            }).toList();
+            List<Arguments> rows = lines.stream()
+                    .skip(1)
+                    .filter(l -> !l.isBlank())
+                    .map(l -> {
+                        String[] f = l.split(",", 8);
+                        return Arguments.of(
+                                CoordinateSystem.valueOf(f[0]),
+                                Double.parseDouble(f[1]),
+                                Double.parseDouble(f[2]),
+                                CoordinateSystem.valueOf(f[3]),
+                                Double.parseDouble(f[4]),
+                                Double.parseDouble(f[5]),
+                                Double.parseDouble(f[6]),
+                                f[7]);
+                    })
+                    .toList();
             assertThat(rows).hasSize(8);
             return rows.stream();
         }
@@ -42,8 +58,15 @@ class CoordinateTransformTest {
 
     @ParameterizedTest(name = "{0} ({1}, {2}) -> {3} ±{6}: {7}")
     @MethodSource("vectors")
-    void matchesPublishedVector(CoordinateSystem from, double lng, double lat, CoordinateSystem to,
-                                double expectedLng, double expectedLat, double tolerance, String source) {
+    void matchesPublishedVector(
+            CoordinateSystem from,
+            double lng,
+            double lat,
+            CoordinateSystem to,
+            double expectedLng,
+            double expectedLat,
+            double tolerance,
+            String source) {
         // The raw-degree overload, because one vector uses longitude 183, which GeoPoint rejects.
         double[] actual = CoordinateTransform.convert(lng, lat, from, to);
         assertThat(actual[0]).isCloseTo(expectedLng, within(tolerance));
@@ -101,15 +124,19 @@ class CoordinateTransformTest {
     @Test
     void outsideChinaPassesThroughBetweenWgs84AndGcj02() {
         GeoPoint london = GeoPoint.of(-0.1276, 51.5072);
-        assertThat(CoordinateTransform.fromWgs84(london, CoordinateSystem.GCJ02)).isEqualTo(london);
+        assertThat(CoordinateTransform.fromWgs84(london, CoordinateSystem.GCJ02))
+                .isEqualTo(london);
         assertThat(CoordinateTransform.toWgs84(london, CoordinateSystem.GCJ02)).isEqualTo(london);
     }
 
     @Test
     void rejectsNonFiniteCoordinates() {
-        assertThatThrownBy(() -> CoordinateTransform.convert(Double.NaN, 29.5, CoordinateSystem.WGS84, CoordinateSystem.GCJ02))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
-        assertThatThrownBy(() -> CoordinateTransform.convert(106.5, Double.POSITIVE_INFINITY, CoordinateSystem.GCJ02, CoordinateSystem.WGS84))
+        assertThatThrownBy(() ->
+                        CoordinateTransform.convert(Double.NaN, 29.5, CoordinateSystem.WGS84, CoordinateSystem.GCJ02))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("finite");
+        assertThatThrownBy(() -> CoordinateTransform.convert(
+                        106.5, Double.POSITIVE_INFINITY, CoordinateSystem.GCJ02, CoordinateSystem.WGS84))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

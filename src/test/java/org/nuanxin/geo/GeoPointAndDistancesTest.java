@@ -26,14 +26,26 @@ class GeoPointAndDistancesTest {
 
     @Test
     void geoPointRejectsOutOfRangeValues() {
-        assertThatThrownBy(() -> GeoPoint.of(183, 45)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("183");
+        assertThatThrownBy(() -> GeoPoint.of(183, 45))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("183");
         assertThatThrownBy(() -> GeoPoint.of(106, 91)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GeoPoint.of(Double.NaN, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
-    @CsvSource({"wgs84, WGS84", "WGS-84, WGS84", "GPS, WGS84", "gcj02, GCJ02", "GCJ-02, GCJ02", "高德, GCJ02",
-            "火星坐标, GCJ02", "bd09, BD09", "BD-09, BD09", "百度, BD09"})
+    @CsvSource({
+        "wgs84, WGS84",
+        "WGS-84, WGS84",
+        "GPS, WGS84",
+        "gcj02, GCJ02",
+        "GCJ-02, GCJ02",
+        "高德, GCJ02",
+        "火星坐标, GCJ02",
+        "bd09, BD09",
+        "BD-09, BD09",
+        "百度, BD09"
+    })
     void parsesCoordinateSystemNamesAsStaffWriteThem(String text, CoordinateSystem expected) {
         assertThat(CoordinateSystem.parse(text)).contains(expected);
     }

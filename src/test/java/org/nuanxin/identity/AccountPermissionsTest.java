@@ -14,7 +14,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +46,7 @@ class AccountPermissionsTest {
                 row(ANONYMOUS, null, none),
                 row(ANONYMOUS, STAFF_ACCOUNT, none),
                 row(STAFF, null, EnumSet.of(CHANGE_PASSWORD)),
-                row(STAFF, STAFF_ACCOUNT, EnumSet.of(CHANGE_PASSWORD)),      // own account
+                row(STAFF, STAFF_ACCOUNT, EnumSet.of(CHANGE_PASSWORD)), // own account
                 row(STAFF, ADMIN_ACCOUNT, none),
                 row(ADMIN, null, all),
                 row(ADMIN, STAFF_ACCOUNT, EnumSet.of(VIEW, CREATE, UPDATE, CHANGE_ROLE, DISABLE, RESET_PASSWORD)),
@@ -66,7 +65,8 @@ class AccountPermissionsTest {
     @MethodSource("matrix")
     void everyActionAsInTheTable(String name, Optional<CurrentUser> user, StaffAccount record, Set<Action> allowed) {
         for (Action action : Action.values()) {
-            boolean actual = record == null ? permissions.allows(user, action) : permissions.allows(user, action, record);
+            boolean actual =
+                    record == null ? permissions.allows(user, action) : permissions.allows(user, action, record);
             assertThat(actual).as("%s: %s", name, action).isEqualTo(allowed.contains(action));
         }
     }

@@ -25,6 +25,7 @@ class IdentityModuleTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AuditLog audit;
 
@@ -36,7 +37,8 @@ class IdentityModuleTest {
                 .andExpect(redirectedUrl("/login?error"));
 
         assertThat(audit.search(new AuditQuery("admin", "identity.", null, null, null), PageRequest.of(0, 10))
-                .getContent()).extracting(e -> e.action()).containsExactlyInAnyOrder("identity.sign-in.failed",
-                "identity.sign-in");
+                        .getContent())
+                .extracting(e -> e.action())
+                .containsExactlyInAnyOrder("identity.sign-in.failed", "identity.sign-in");
     }
 }

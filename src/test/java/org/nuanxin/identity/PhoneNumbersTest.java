@@ -1,10 +1,10 @@
 package org.nuanxin.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every row of the shared mobile.csv vectors (libphonenumber 9.0.17 results), copied into test resources. */
 class PhoneNumbersTest {

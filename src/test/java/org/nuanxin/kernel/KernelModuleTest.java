@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -23,6 +22,7 @@ class KernelModuleTest {
 
     @Autowired
     CityTime time;
+
     @Autowired
     ProblemMessages problems;
 

@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.data.domain.Sort;
@@ -21,7 +20,9 @@ class KernelTest {
 
     /** 2026-03-01 17:30 UTC is already 2 March, 01:30, in Chongqing. */
     private static final Instant LATE_EVENING_UTC = Instant.parse("2026-03-01T17:30:00Z");
-    private final CityTime time = new CityTime(Clock.fixed(LATE_EVENING_UTC, ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"));
+
+    private final CityTime time =
+            new CityTime(Clock.fixed(LATE_EVENING_UTC, ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"));
 
     @Test
     void datesAndTimesAreTheCitysWhateverTheClocksZone() {
@@ -40,19 +41,21 @@ class KernelTest {
         assertThat(messages.text(p, Locale.ENGLISH)).isEqualTo("Required parameter 'lat' is missing");
         assertThat(p.getArguments()).containsExactly("lat");
         assertThat(messages.text(FieldProblem.of("x", "no.such.code"), Locale.ENGLISH))
-                .as("a missing message shows its code").isEqualTo("no.such.code");
+                .as("a missing message shows its code")
+                .isEqualTo("no.such.code");
     }
 
     @Test
     void aFormShowsOneLinePerFieldWithDifferentProblemsJoined() {
         ProblemMessages messages = new ProblemMessages(bundles());
-        List<FieldProblem> problems = List.of(FieldProblem.of("a", "kernel.problem.field.missing", "a"),
+        List<FieldProblem> problems = List.of(
+                FieldProblem.of("a", "kernel.problem.field.missing", "a"),
                 FieldProblem.of("b", "kernel.problem.field.type", "b"),
                 FieldProblem.of("a", "kernel.problem.field.type", "a"),
                 FieldProblem.of("a", "kernel.problem.field.type", "a"));
         assertThat(messages.byField(problems, Locale.SIMPLIFIED_CHINESE))
-                .containsExactly(java.util.Map.entry("a", "缺少必填参数“a”；“a”的格式不正确"),
-                        java.util.Map.entry("b", "“b”的格式不正确"));
+                .containsExactly(
+                        java.util.Map.entry("a", "缺少必填参数“a”；“a”的格式不正确"), java.util.Map.entry("b", "“b”的格式不正确"));
     }
 
     @Test

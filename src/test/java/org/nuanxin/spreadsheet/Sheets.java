@@ -27,8 +27,7 @@ final class Sheets {
             .optional("amenities", "服务设施")
             .build();
 
-    private Sheets() {
-    }
+    private Sheets() {}
 
     static byte[] resource(String name) {
         try (InputStream in = Sheets.class.getResourceAsStream("/spreadsheet/" + name)) {
@@ -42,7 +41,8 @@ final class Sheets {
     }
 
     static byte[] xlsx(Consumer<XSSFSheet> fill) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             fill.accept(workbook.createSheet("名册"));
             workbook.write(out);
             return out.toByteArray();

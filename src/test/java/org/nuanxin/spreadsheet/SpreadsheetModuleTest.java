@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -31,13 +30,16 @@ class SpreadsheetModuleTest {
     @Test
     void theReaderHoldsTheConfiguredRowLimit() {
         assertThat(read("驿站名称,联系电话\n甲,1\n乙,2\n").rows()).hasSize(2);
-        SpreadsheetRejectedException e = catchThrowableOfType(SpreadsheetRejectedException.class,
-                () -> read("驿站名称,联系电话\n甲,1\n乙,2\n丙,3\n"));
+        SpreadsheetRejectedException e =
+                catchThrowableOfType(SpreadsheetRejectedException.class, () -> read("驿站名称,联系电话\n甲,1\n乙,2\n丙,3\n"));
         assertThat(e.reason()).isEqualTo(SpreadsheetRejectedException.Reason.TOO_MANY_ROWS);
     }
 
     private ParsedSheet read(String csv) {
-        return reader.read("roster.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), SCHEMA,
+        return reader.read(
+                "roster.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                SCHEMA,
                 Locale.SIMPLIFIED_CHINESE);
     }
 }

@@ -9,7 +9,6 @@ import static org.nuanxin.spreadsheet.Sheets.xlsx;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -33,15 +31,16 @@ import org.nuanxin.spreadsheet.SpreadsheetRejectedException.Reason;
 
 class SpreadsheetReaderTest {
 
-    private final SpreadsheetReader reader = new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(SpreadsheetLimits.defaults());
+    private final SpreadsheetReader reader =
+            new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(SpreadsheetLimits.defaults());
 
     private ParsedSheet read(String name, byte[] bytes) {
         return reader.read(name, in(bytes), STATIONS, Locale.SIMPLIFIED_CHINESE);
     }
 
     private SpreadsheetRejectedException rejection(String name, byte[] bytes, Locale locale) {
-        return org.assertj.core.api.Assertions.catchThrowableOfType(SpreadsheetRejectedException.class,
-                () -> reader.read(name, in(bytes), STATIONS, locale));
+        return org.assertj.core.api.Assertions.catchThrowableOfType(
+                SpreadsheetRejectedException.class, () -> reader.read(name, in(bytes), STATIONS, locale));
     }
 
     /** A header row with the station columns the tests need, at the given 0-based row. */
@@ -71,8 +70,12 @@ class SpreadsheetReaderTest {
             assertThat(csv.rows()).hasSize(38);
             assertThat(xlsx.headerRowNumber()).isEqualTo(1);
             assertThat(xlsx.unknownHeaders()).isEmpty();
-            assertThat(xlsx.columnLetters()).containsEntry("seq", "A").containsEntry("lon", "E")
-                    .containsEntry("phone", "J").containsEntry("amenities", "L").hasSize(12);
+            assertThat(xlsx.columnLetters())
+                    .containsEntry("seq", "A")
+                    .containsEntry("lon", "E")
+                    .containsEntry("phone", "J")
+                    .containsEntry("amenities", "L")
+                    .hasSize(12);
             assertThat(csv.columnLetters()).isEqualTo(xlsx.columnLetters());
 
             SheetRow first = xlsx.rows().get(0);
@@ -96,10 +99,13 @@ class SpreadsheetReaderTest {
                 for (String key : x.values().keySet()) {
                     if (key.equals("lon") || key.equals("lat")) {
                         // The CSV keeps the typed trailing zero (29.5640); Excel stores the number 29.564.
-                        assertThat(new BigDecimal(x.values().get(key))).as("%s row %d", key, i + 2)
+                        assertThat(new BigDecimal(x.values().get(key)))
+                                .as("%s row %d", key, i + 2)
                                 .isEqualByComparingTo(new BigDecimal(c.values().get(key)));
                     } else {
-                        assertThat(x.values().get(key)).as("%s row %d", key, i + 2).isEqualTo(c.values().get(key));
+                        assertThat(x.values().get(key))
+                                .as("%s row %d", key, i + 2)
+                                .isEqualTo(c.values().get(key));
                     }
                 }
             }
@@ -167,8 +173,7 @@ class SpreadsheetReaderTest {
 
         @Test
         void headersMatchAliasesIgnoringCaseSpacesWidthUnitsAndRequiredMarks() {
-            String csv = "*站点名称,区 县,地址,LONGITUDE(°),Ｌａｔｉｔｕｄｅ（度）,手机号【必填】\n"
-                    + "甲站,渝中区,某路,106.5,29.5,13800000101\n";
+            String csv = "*站点名称,区 县,地址,LONGITUDE(°),Ｌａｔｉｔｕｄｅ（度）,手机号【必填】\n" + "甲站,渝中区,某路,106.5,29.5,13800000101\n";
             ParsedSheet sheet = read("aliases.csv", csv.getBytes(StandardCharsets.UTF_8));
             assertThat(sheet.columnLetters()).containsOnlyKeys("name", "district", "address", "lon", "lat", "phone");
             assertThat(sheet.rows().get(0).value("lat")).contains("29.5");
@@ -207,12 +212,20 @@ class SpreadsheetReaderTest {
                 text.createCell(7).setCellValue(1.0E-5);
             });
             List<SheetRow> rows = read("numbers.xlsx", file).rows();
-            assertThat(rows.get(0).values()).containsEntry("name", "甲站").containsEntry("lon", "106.5785")
-                    .containsEntry("lat", "0").containsEntry("phone", "13800000101")
-                    .containsEntry("hours", "2024-05-01").containsEntry("seq", "true");
-            assertThat(rows.get(1).values()).containsEntry("name", "乙站").containsEntry("lon", "106.5785")
-                    .containsEntry("lat", "0").containsEntry("phone", "13800000101")
-                    .containsEntry("hours", "08:30").containsEntry("seq", "0.00001");
+            assertThat(rows.get(0).values())
+                    .containsEntry("name", "甲站")
+                    .containsEntry("lon", "106.5785")
+                    .containsEntry("lat", "0")
+                    .containsEntry("phone", "13800000101")
+                    .containsEntry("hours", "2024-05-01")
+                    .containsEntry("seq", "true");
+            assertThat(rows.get(1).values())
+                    .containsEntry("name", "乙站")
+                    .containsEntry("lon", "106.5785")
+                    .containsEntry("lat", "0")
+                    .containsEntry("phone", "13800000101")
+                    .containsEntry("hours", "08:30")
+                    .containsEntry("seq", "0.00001");
         }
 
         @Test
@@ -290,9 +303,11 @@ class SpreadsheetReaderTest {
             byte[] garbage = new byte[2000];
             new Random(7).nextBytes(garbage);
             garbage[0] = 'x';
-            assertThat(rejection("photo.csv", garbage, Locale.SIMPLIFIED_CHINESE).reason())
+            assertThat(rejection("photo.csv", garbage, Locale.SIMPLIFIED_CHINESE)
+                            .reason())
                     .isEqualTo(Reason.NOT_A_SPREADSHEET);
-            assertThat(rejection("empty.csv", new byte[0], Locale.SIMPLIFIED_CHINESE).reason())
+            assertThat(rejection("empty.csv", new byte[0], Locale.SIMPLIFIED_CHINESE)
+                            .reason())
                     .isEqualTo(Reason.NOT_A_SPREADSHEET);
         }
 
@@ -316,29 +331,47 @@ class SpreadsheetReaderTest {
 
         @Test
         void tooManyRowsIsRejected() {
-            SpreadsheetReader small = new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(SpreadsheetLimits.defaults().withMaxRows(5));
+            SpreadsheetReader small = new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(
+                    SpreadsheetLimits.defaults().withMaxRows(5));
             StringBuilder csv = new StringBuilder(String.join(",", SHORT_HEADER)).append('\n');
             for (int i = 0; i < 6; i++) {
-                csv.append("站").append(i).append(",渝中区,某路,106.5,29.5,1380000010").append(i).append('\n');
+                csv.append("站")
+                        .append(i)
+                        .append(",渝中区,某路,106.5,29.5,1380000010")
+                        .append(i)
+                        .append('\n');
             }
-            assertThatThrownBy(() -> small.read("rows.csv", in(csv.toString().getBytes(StandardCharsets.UTF_8)),
-                    STATIONS, Locale.SIMPLIFIED_CHINESE))
-                    .isInstanceOfSatisfying(SpreadsheetRejectedException.class,
+            assertThatThrownBy(() -> small.read(
+                            "rows.csv",
+                            in(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                            STATIONS,
+                            Locale.SIMPLIFIED_CHINESE))
+                    .isInstanceOfSatisfying(
+                            SpreadsheetRejectedException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_ROWS))
                     .hasMessageContaining("5");
-            assertThat(small.read("five.xlsx", in(xlsx(sheet -> {
-                header(sheet, 0, SHORT_HEADER);
-                for (int i = 1; i <= 5; i++) {
-                    sheet.createRow(i).createCell(0).setCellValue("站" + i);
-                }
-            })), STATIONS, Locale.SIMPLIFIED_CHINESE).rows()).hasSize(5);
+            assertThat(small.read(
+                                    "five.xlsx",
+                                    in(xlsx(sheet -> {
+                                        header(sheet, 0, SHORT_HEADER);
+                                        for (int i = 1; i <= 5; i++) {
+                                            sheet.createRow(i).createCell(0).setCellValue("站" + i);
+                                        }
+                                    })),
+                                    STATIONS,
+                                    Locale.SIMPLIFIED_CHINESE)
+                            .rows())
+                    .hasSize(5);
         }
 
         @Test
         void tooLargeFileIsRejected() {
-            SpreadsheetReader tiny = new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(SpreadsheetLimits.defaults().withMaxBytes(1000));
-            assertThatThrownBy(() -> tiny.read("big.csv", in(resource("station-roster-sample.csv")), STATIONS, Locale.ENGLISH))
-                    .isInstanceOfSatisfying(SpreadsheetRejectedException.class,
+            SpreadsheetReader tiny = new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(
+                    SpreadsheetLimits.defaults().withMaxBytes(1000));
+            assertThatThrownBy(() ->
+                            tiny.read("big.csv", in(resource("station-roster-sample.csv")), STATIONS, Locale.ENGLISH))
+                    .isInstanceOfSatisfying(
+                            SpreadsheetRejectedException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
                     .hasMessageContaining("big.csv");
         }
@@ -346,7 +379,8 @@ class SpreadsheetReaderTest {
         @Test
         void missingRequiredColumnsAreNamedInChineseByDefault() {
             String csv = "2024年渝中区工会驿站名册\n驿站名称,所属区县,详细地址,经度,纬度,联系人\n甲站,渝中区,某路,106.5,29.5,陈某\n";
-            SpreadsheetRejectedException e = rejection("m.csv", csv.getBytes(StandardCharsets.UTF_8), Locale.SIMPLIFIED_CHINESE);
+            SpreadsheetRejectedException e =
+                    rejection("m.csv", csv.getBytes(StandardCharsets.UTF_8), Locale.SIMPLIFIED_CHINESE);
             assertThat(e.reason()).isEqualTo(Reason.MISSING_COLUMNS);
             assertThat(e.getMessage()).isEqualTo("缺少必填列：联系电话（第 2 行表头中未找到）。");
             assertThat(e.problems()).singleElement().satisfies(p -> {
@@ -359,15 +393,30 @@ class SpreadsheetReaderTest {
         void messagesAreInEnglishWhenAsked() {
             String csv = "驿站名称,所属区县,详细地址,经度,纬度,联系人\n甲站,渝中区,某路,106.5,29.5,陈某\n";
             SpreadsheetRejectedException e = rejection("m.csv", csv.getBytes(StandardCharsets.UTF_8), Locale.ENGLISH);
-            assertThat(e.getMessage()).isEqualTo("Required columns are missing: 联系电话 (not found in the header in row 1).");
-            assertThat(rejection("a.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1},
-                    Locale.US).getMessage()).startsWith("\"a.xls\" is an old Excel 97-2003 (.xls)");
+            assertThat(e.getMessage())
+                    .isEqualTo("Required columns are missing: 联系电话 (not found in the header in row 1).");
+            assertThat(rejection(
+                                    "a.xls",
+                                    new byte[] {
+                                        (byte) 0xD0,
+                                        (byte) 0xCF,
+                                        0x11,
+                                        (byte) 0xE0,
+                                        (byte) 0xA1,
+                                        (byte) 0xB1,
+                                        0x1A,
+                                        (byte) 0xE1
+                                    },
+                                    Locale.US)
+                            .getMessage())
+                    .startsWith("\"a.xls\" is an old Excel 97-2003 (.xls)");
         }
 
         @Test
         void noHeaderRowListsTheExpectedColumns() {
             String csv = "a,b,c\n1,2,3\n";
-            SpreadsheetRejectedException e = rejection("x.csv", csv.getBytes(StandardCharsets.UTF_8), Locale.SIMPLIFIED_CHINESE);
+            SpreadsheetRejectedException e =
+                    rejection("x.csv", csv.getBytes(StandardCharsets.UTF_8), Locale.SIMPLIFIED_CHINESE);
             assertThat(e.reason()).isEqualTo(Reason.NO_HEADER_ROW);
             assertThat(e.getMessage()).contains("驿站名称、所属区县、详细地址、经度、纬度、联系电话");
         }
@@ -375,7 +424,8 @@ class SpreadsheetReaderTest {
         @Test
         void duplicateColumnsAreNamed() {
             String csv = "驿站名称,所属区县,详细地址,经度,纬度,联系电话,电话\n甲站,渝中区,某路,106.5,29.5,1,2\n";
-            SpreadsheetRejectedException e = rejection("d.csv", csv.getBytes(StandardCharsets.UTF_8), Locale.SIMPLIFIED_CHINESE);
+            SpreadsheetRejectedException e =
+                    rejection("d.csv", csv.getBytes(StandardCharsets.UTF_8), Locale.SIMPLIFIED_CHINESE);
             assertThat(e.reason()).isEqualTo(Reason.DUPLICATE_COLUMNS);
             assertThat(e.getMessage()).contains("联系电话").contains("F1").contains("G1");
         }
@@ -384,19 +434,22 @@ class SpreadsheetReaderTest {
     /** Replaces the sheet of a real xlsx with a huge, extremely compressible one. */
     private static byte[] zipBomb(byte[] xlsx, int rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream zin = new ZipInputStream(in(xlsx)); ZipOutputStream zout = new ZipOutputStream(out)) {
+        try (ZipInputStream zin = new ZipInputStream(in(xlsx));
+                ZipOutputStream zout = new ZipOutputStream(out)) {
             for (ZipEntry entry; (entry = zin.getNextEntry()) != null; ) {
                 zout.putNextEntry(new ZipEntry(entry.getName()));
                 if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-                    zout.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>")
-                            .getBytes(StandardCharsets.UTF_8));
+                    zout.write(
+                            ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>")
+                                    .getBytes(StandardCharsets.UTF_8));
                     StringBuilder header = new StringBuilder("<row>");
                     for (String h : SHORT_HEADER) {
                         header.append("<c t=\"inlineStr\"><is><t>").append(h).append("</t></is></c>");
                     }
                     zout.write(header.append("</row>").toString().getBytes(StandardCharsets.UTF_8));
                     // Valid data rows, so only the inflate-ratio guard (not a header or row check) can stop it.
-                    byte[] row = "<row><c t=\"inlineStr\"><is><t>AAAAAAAAAAAAAAAAAAAA</t></is></c></row>".getBytes(StandardCharsets.UTF_8);
+                    byte[] row = "<row><c t=\"inlineStr\"><is><t>AAAAAAAAAAAAAAAAAAAA</t></is></c></row>"
+                            .getBytes(StandardCharsets.UTF_8);
                     for (int i = 0; i < rows; i++) {
                         zout.write(row);
                     }
@@ -409,5 +462,4 @@ class SpreadsheetReaderTest {
         }
         return out.toByteArray();
     }
-
 }

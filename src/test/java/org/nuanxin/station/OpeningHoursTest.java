@@ -1,14 +1,13 @@
 package org.nuanxin.station;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.LocalTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OpeningHoursTest {
 
@@ -51,8 +50,18 @@ class OpeningHoursTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "早八晚十", "08:00", "25:00-26:00", "08:60-22:00", "08:00-08:00", "周一至周五 08:00-22:00",
-            "24:00-08:00"})
+    @ValueSource(
+            strings = {
+                "",
+                "  ",
+                "早八晚十",
+                "08:00",
+                "25:00-26:00",
+                "08:60-22:00",
+                "08:00-08:00",
+                "周一至周五 08:00-22:00",
+                "24:00-08:00"
+            })
     void refusesWhatIsNotHours(String text) {
         assertThatThrownBy(() -> OpeningHours.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.geo.GeoPoint;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,14 +26,27 @@ class StationModuleTest {
 
     @Autowired
     StationCatalog catalog;
+
     @Autowired
     StationFinder finder;
 
     @Test
     @WithMockUser(username = "staff", roles = "STAFF")
     void aNewStationIsPublishedAndReachesTheFinder(Scenario scenario) {
-        scenario.stimulate(() -> catalog.create(new StationInput(null, "模块测试驿站", "企业", "渝中区", "解放碑1号",
-                        "106.5734", "29.5603", "WGS-84", "测试", "13800138000", "全天24小时", "饮水", null)))
+        scenario.stimulate(() -> catalog.create(new StationInput(
+                        null,
+                        "模块测试驿站",
+                        "企业",
+                        "渝中区",
+                        "解放碑1号",
+                        "106.5734",
+                        "29.5603",
+                        "WGS-84",
+                        "测试",
+                        "13800138000",
+                        "全天24小时",
+                        "饮水",
+                        null)))
                 .andWaitForEventOfType(StationsChanged.class)
                 .matching(event -> !event.all() && event.stationIds().size() == 1)
                 .toArriveAndVerify((event, created) -> {
@@ -42,10 +54,10 @@ class StationModuleTest {
                     assertThat(created.code()).startsWith("500103-");
                 });
 
-        scenario.stimulate(() -> { })
-                .andWaitForStateChange(() -> finder.nearest(JIEFANGBEI, Set.of(Amenity.WATER), false, 1),
-                        found -> !found.isEmpty())
-                .andVerify(found -> assertThat(found).extracting(n -> n.station().name())
-                        .isEqualTo(List.of("模块测试驿站")));
+        scenario.stimulate(() -> {})
+                .andWaitForStateChange(
+                        () -> finder.nearest(JIEFANGBEI, Set.of(Amenity.WATER), false, 1), found -> !found.isEmpty())
+                .andVerify(found ->
+                        assertThat(found).extracting(n -> n.station().name()).isEqualTo(List.of("模块测试驿站")));
     }
 }

@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,10 +31,25 @@ class StationPermissionsTest {
     static final Optional<CurrentUser> ANONYMOUS = Optional.empty();
     static final Optional<CurrentUser> STAFF = Optional.of(new CurrentUser("staff", "工作人员", Role.STAFF));
     static final Optional<CurrentUser> ADMIN = Optional.of(new CurrentUser("admin", "管理员", Role.ADMIN));
-    static final Station STATION = new Station(1, "500103-0001", "解放碑驿站", HostType.COMMUNITY_SERVICE_STATION,
-            "500103", "民族路 88 号", new GeoPoint(106.577, 29.557), CoordinateSystem.WGS84, new GeoPoint(106.577, 29.557),
-            "张某", "+8613800000999", OpeningHours.parse("08:00-22:00"), Set.of(Amenity.WATER),
-            StationStatus.OPEN, false, 0L, 1, Instant.EPOCH);
+    static final Station STATION = new Station(
+            1,
+            "500103-0001",
+            "解放碑驿站",
+            HostType.COMMUNITY_SERVICE_STATION,
+            "500103",
+            "民族路 88 号",
+            new GeoPoint(106.577, 29.557),
+            CoordinateSystem.WGS84,
+            new GeoPoint(106.577, 29.557),
+            "张某",
+            "+8613800000999",
+            OpeningHours.parse("08:00-22:00"),
+            Set.of(Amenity.WATER),
+            StationStatus.OPEN,
+            false,
+            0L,
+            1,
+            Instant.EPOCH);
 
     private final StationPermissions permissions = new StationPermissions();
 
@@ -56,9 +70,11 @@ class StationPermissionsTest {
     @MethodSource("matrix")
     void everyActionAsInTheTable(String name, Optional<CurrentUser> user, Set<Action> roster, Set<Action> onStation) {
         for (Action action : Action.values()) {
-            assertThat(permissions.allows(user, action)).as("%s %s on the roster", name, action)
+            assertThat(permissions.allows(user, action))
+                    .as("%s %s on the roster", name, action)
                     .isEqualTo(roster.contains(action));
-            assertThat(permissions.allows(user, action, STATION)).as("%s %s on a station", name, action)
+            assertThat(permissions.allows(user, action, STATION))
+                    .as("%s %s on a station", name, action)
                     .isEqualTo(onStation.contains(action));
         }
     }

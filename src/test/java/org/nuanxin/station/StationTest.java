@@ -1,20 +1,36 @@
 package org.nuanxin.station;
 
-import org.junit.jupiter.api.Test;
-import org.nuanxin.geo.CoordinateSystem;
-import org.nuanxin.geo.GeoPoint;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.geo.GeoPoint;
 
 class StationTest {
 
     static Station station(Set<Amenity> amenities, String district) {
         GeoPoint p = new GeoPoint(106.5, 29.5);
-        return new Station(1, "500103-0001", "站", HostType.BANK, district, "地址", p, CoordinateSystem.WGS84, p, "联系人",
-                "+8613800138000", OpeningHours.ALWAYS, amenities, StationStatus.OPEN, false, 0, 0, Instant.EPOCH);
+        return new Station(
+                1,
+                "500103-0001",
+                "站",
+                HostType.BANK,
+                district,
+                "地址",
+                p,
+                CoordinateSystem.WGS84,
+                p,
+                "联系人",
+                "+8613800138000",
+                OpeningHours.ALWAYS,
+                amenities,
+                StationStatus.OPEN,
+                false,
+                0,
+                0,
+                Instant.EPOCH);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -111,14 +110,14 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
 
     /** Waits up to {@code timeout} for an element to be visible and enabled and returns it. */
     public WebElement waitForClickable(By locator, Duration timeout) {
-        return poll("clickable " + locator, timeout).until(() -> driver().findElement(locator),
-                e -> e.isDisplayed() && e.isEnabled());
+        return poll("clickable " + locator, timeout)
+                .until(() -> driver().findElement(locator), e -> e.isDisplayed() && e.isEnabled());
     }
 
     /** Waits up to {@code timeout} until the element's visible text contains {@code text}. */
     public void waitForText(By locator, String text, Duration timeout) {
-        poll("\"" + text + "\" in " + locator, timeout).until(() -> driver().findElement(locator).getText(),
-                t -> t.contains(text));
+        poll("\"" + text + "\" in " + locator, timeout)
+                .until(() -> driver().findElement(locator).getText(), t -> t.contains(text));
     }
 
     /** Waits up to 10 s until the element has been removed from the page (replaced by a new one). */
@@ -140,9 +139,11 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
 
     private static ConditionFactory poll(String what, Duration timeout) {
         // A missing element is the normal state while waiting; a stale one was replaced between find and check.
-        return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptionsMatching(e -> e instanceof NoSuchElementException
-                        || e instanceof StaleElementReferenceException);
+        return Awaitility.await(what)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsMatching(
+                        e -> e instanceof NoSuchElementException || e instanceof StaleElementReferenceException);
     }
 
     /**
@@ -151,8 +152,9 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
      */
     public Browser geolocation(double latitude, double longitude) {
         driver().executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("geolocation")));
-        driver().executeCdpCommand("Emulation.setGeolocationOverride",
-                Map.of("latitude", latitude, "longitude", longitude, "accuracy", 20));
+        driver().executeCdpCommand(
+                        "Emulation.setGeolocationOverride",
+                        Map.of("latitude", latitude, "longitude", longitude, "accuracy", 20));
         return this;
     }
 
@@ -174,7 +176,8 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
     }
 
     private void start() {
-        boolean installed = new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
+        boolean installed =
+                new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
         if (!installed) {
             String why = "Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver): run scripts/setup.sh";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -190,18 +193,28 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height, "--lang=zh-CN");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height,
+                "--lang=zh-CN");
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
         // The window size includes no browser chrome in headless mode, but pin the CSS viewport exactly.
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 

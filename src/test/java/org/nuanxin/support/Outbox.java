@@ -1,11 +1,10 @@
 package org.nuanxin.support;
 
-import java.time.Duration;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Waits for the outbox ({@code event_publication}) to drain: with {@code completion-mode: delete} a row
@@ -23,12 +22,15 @@ public final class Outbox {
     /** Longest a test waits for the listeners of its changes. */
     public static final Duration WAIT = Duration.ofSeconds(20);
 
-    private Outbox() {
-    }
+    private Outbox() {}
 
     /** Returns once {@code event_publication} is empty; fails after {@link #WAIT}. */
     public static void awaitDrained(JdbcClient jdbc) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
-                "SELECT listener_id, status, completion_date FROM event_publication").query().listOfRows()).isEmpty());
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(jdbc.sql("SELECT listener_id, status, completion_date FROM event_publication")
+                                        .query()
+                                        .listOfRows())
+                                .isEmpty());
     }
 }

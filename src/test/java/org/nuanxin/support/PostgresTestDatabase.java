@@ -1,5 +1,6 @@
 package org.nuanxin.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,9 +11,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,8 +39,7 @@ public final class PostgresTestDatabase {
     public static final String USERNAME = "postgres";
 
     /** A created database: JDBC URL and credentials. */
-    public record Database(String jdbcUrl, String username, String password) {
-    }
+    public record Database(String jdbcUrl, String username, String password) {}
 
     private static final String LOCAL_HOST = "127.0.0.1";
     private static final int LOCAL_PORT = 5432;
@@ -50,8 +47,7 @@ public final class PostgresTestDatabase {
     private static Server server;
     private static Database shared;
 
-    private PostgresTestDatabase() {
-    }
+    private PostgresTestDatabase() {}
 
     /** The JDBC URL of one fresh database shared by this JVM (created on first call). */
     public static synchronized String jdbcUrl() {
@@ -64,9 +60,10 @@ public final class PostgresTestDatabase {
     /** Creates a new, empty database on the test server and returns how to reach it. */
     public static synchronized Database createDatabase() {
         Server s = server();
-        String name = "nuanxin_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16)
-                .toLowerCase(Locale.ROOT);
-        try (Connection c = s.connectMaintenance(); Statement st = c.createStatement()) {
+        String name = "nuanxin_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = s.connectMaintenance();
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + s.description, e);
@@ -114,7 +111,8 @@ public final class PostgresTestDatabase {
         if (s == null) {
             return;
         }
-        try (Connection c = s.connectMaintenance(); Statement st = c.createStatement()) {
+        try (Connection c = s.connectMaintenance();
+                Statement st = c.createStatement()) {
             for (String name : created) {
                 // FORCE: Spring's connection pools may still be open while the JVM shuts down.
                 st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -152,10 +150,10 @@ public final class PostgresTestDatabase {
         public void initialize(ConfigurableApplicationContext context) {
             Database db = createDatabase();
             TestPropertyValues.of(
-                    "spring.datasource.url=" + db.jdbcUrl(),
-                    "spring.datasource.username=" + db.username(),
-                    "spring.datasource.password=" + db.password(),
-                    "spring.datasource.driver-class-name=org.postgresql.Driver")
+                            "spring.datasource.url=" + db.jdbcUrl(),
+                            "spring.datasource.username=" + db.username(),
+                            "spring.datasource.password=" + db.password(),
+                            "spring.datasource.driver-class-name=org.postgresql.Driver")
                     .applyTo(context);
         }
     }

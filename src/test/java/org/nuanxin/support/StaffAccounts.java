@@ -2,7 +2,6 @@ package org.nuanxin.support;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -27,8 +26,7 @@ public final class StaffAccounts {
     /** Its password (profile test). */
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
 
-    private StaffAccounts() {
-    }
+    private StaffAccounts() {}
 
     /** Creates the enabled STAFF account {@link #STAFF} unless it exists (then resets it to enabled, STAFF, unlocked). */
     public static void ensureStaff(JdbcClient jdbc, PasswordEncoder encoder) {
@@ -40,13 +38,19 @@ public final class StaffAccounts {
         int updated = jdbc.sql("""
                 UPDATE account SET password_hash = :hash, role = :role, enabled = TRUE, failed_login_count = 0,
                        locked_until = NULL WHERE username = :username""")
-                .param("hash", encoder.encode(password)).param("role", role).param("username", username).update();
+                .param("hash", encoder.encode(password))
+                .param("role", role)
+                .param("username", username)
+                .update();
         if (updated == 0) {
             jdbc.sql("""
                     INSERT INTO account (username, password_hash, display_name, role, enabled, failed_login_count, created_at)
                     VALUES (:username, :hash, :username, :role, TRUE, 0, :now)""")
-                    .param("username", username).param("hash", encoder.encode(password)).param("role", role)
-                    .param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
+                    .param("username", username)
+                    .param("hash", encoder.encode(password))
+                    .param("role", role)
+                    .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+                    .update();
         }
     }
 }

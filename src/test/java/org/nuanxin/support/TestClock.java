@@ -1,7 +1,6 @@
 package org.nuanxin.support;
 
 import java.time.Instant;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -1,7 +1,6 @@
 package org.nuanxin.audit.internal;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -2,7 +2,6 @@ package org.nuanxin.audit.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,5 +1,6 @@
 package org.nuanxin.audit.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,9 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.nuanxin.audit.AuditEntry;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.audit.AuditQuery;
@@ -46,7 +44,8 @@ class JdbcAuditLog implements AuditLog {
     public Origin currentOrigin() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String actor = auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
-                ? UNKNOWN_ACTOR : auth.getName();
+                ? UNKNOWN_ACTOR
+                : auth.getName();
         String address = "";
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
@@ -58,8 +57,8 @@ class JdbcAuditLog implements AuditLog {
     // MANDATORY would refuse the failed sign-ins, which have no transaction; SUPPORTS joins the caller's.
     @Override
     @Transactional(propagation = Propagation.SUPPORTS)
-    public void record(Origin origin, String action, String recordType, String recordId, String reason,
-                       String details) {
+    public void record(
+            Origin origin, String action, String recordType, String recordId, String reason, String details) {
         if (action == null || action.isBlank()) {
             throw new IllegalArgumentException("an audit entry needs an action code");
         }
@@ -85,13 +84,19 @@ class JdbcAuditLog implements AuditLog {
         }
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(query, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM audit_log" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM audit_log" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         params.put("limit", pageable.getPageSize());
         params.put("offset", pageable.getOffset());
-        List<AuditEntry> entries = jdbc.sql("""
+        List<AuditEntry> entries = jdbc.sql(
+                        """
                 SELECT id, occurred_at, actor, action, record_type, record_id, client_address, reason, details
                   FROM audit_log""" + where + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .params(params).query(JdbcAuditLog::map).list();
+                .params(params)
+                .query(JdbcAuditLog::map)
+                .list();
         return new PageImpl<>(entries, pageable, total);
     }
 
@@ -99,7 +104,8 @@ class JdbcAuditLog implements AuditLog {
     @Transactional
     public int purgeBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM audit_log WHERE occurred_at < :cutoff")
-                .param("cutoff", cutoff.atOffset(ZoneOffset.UTC)).update();
+                .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     private String where(AuditQuery q, Map<String, Object> params) {
@@ -146,9 +152,16 @@ class JdbcAuditLog implements AuditLog {
     }
 
     private static AuditEntry map(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                rs.getString("actor"), rs.getString("action"), text(rs, "record_type"), text(rs, "record_id"),
-                text(rs, "client_address"), text(rs, "reason"), text(rs, "details"));
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                rs.getString("action"),
+                text(rs, "record_type"),
+                text(rs, "record_id"),
+                text(rs, "client_address"),
+                text(rs, "reason"),
+                text(rs, "details"));
     }
 
     private static String text(ResultSet rs, String column) throws SQLException {

@@ -90,7 +90,9 @@ public class ChongqingDivisions implements Divisions {
         byCode.values().stream()
                 .filter(d -> d.level() == Division.Level.TOWNSHIP)
                 .sorted(Comparator.comparing(Division::code))
-                .forEach(t -> townships.computeIfAbsent(t.parentCode(), k -> new ArrayList<>()).add(t));
+                .forEach(t -> townships
+                        .computeIfAbsent(t.parentCode(), k -> new ArrayList<>())
+                        .add(t));
         for (Map.Entry<String, List<Division>> e : townships.entrySet()) {
             if (!byCode.containsKey(e.getKey())) {
                 throw new IllegalStateException(csvResource + ": townships refer to unknown district " + e.getKey());
@@ -110,7 +112,8 @@ public class ChongqingDivisions implements Divisions {
             String code = properties.path("code").asString("");
             Division district = byCode.get(code);
             if (district == null || district.level() != Division.Level.DISTRICT) {
-                throw new IllegalStateException(geoJsonResource + ": boundary for unknown district code '" + code + "'");
+                throw new IllegalStateException(
+                        geoJsonResource + ": boundary for unknown district code '" + code + "'");
             }
             Geometry geometry = GeoJsonGeometries.read(feature.path("geometry"));
             if (loaded.put(code, new DistrictShape(district, geometry)) != null) {
@@ -128,7 +131,10 @@ public class ChongqingDivisions implements Divisions {
             labels.put(code, labelPoint);
         }
         if (loaded.size() != districts.size()) {
-            List<String> missing = districts.stream().map(Division::code).filter(c -> !loaded.containsKey(c)).toList();
+            List<String> missing = districts.stream()
+                    .map(Division::code)
+                    .filter(c -> !loaded.containsKey(c))
+                    .toList();
             throw new IllegalStateException(geoJsonResource + ": no boundary for districts " + missing);
         }
         this.shapes = Map.copyOf(loaded);
@@ -143,7 +149,9 @@ public class ChongqingDivisions implements Divisions {
         geometryNodes.forEach((code, geometry) -> {
             ObjectNode compact = compactFeatures.addObject();
             compact.put("type", "Feature");
-            compact.putObject("properties").put("code", code).put("name", byCode.get(code).name());
+            compact.putObject("properties")
+                    .put("code", code)
+                    .put("name", byCode.get(code).name());
             compact.set("geometry", geometry);
         });
         ObjectNode fc = mapper.createObjectNode();
@@ -221,8 +229,8 @@ public class ChongqingDivisions implements Divisions {
             return;
         }
         if (node.get(0).isNumber()) {
-            double[] p = CoordinateTransform.convert(node.get(0).asDouble(), node.get(1).asDouble(),
-                    CoordinateSystem.WGS84, to);
+            double[] p = CoordinateTransform.convert(
+                    node.get(0).asDouble(), node.get(1).asDouble(), CoordinateSystem.WGS84, to);
             ArrayNode pair = (ArrayNode) node;
             pair.set(0, Math.round(p[0] * 1e6) / 1e6);
             pair.set(1, Math.round(p[1] * 1e6) / 1e6);
@@ -335,10 +343,11 @@ public class ChongqingDivisions implements Divisions {
     private static Map<String, Division> readDivisions(String resource) {
         Map<String, Division> result = new LinkedHashMap<>();
         try (InputStream in = open(resource);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String header = reader.readLine();
             if (header == null || !header.strip().replace("\uFEFF", "").equals("code,name,level,parent_code")) {
-                throw new IllegalStateException(resource + ": expected header code,name,level,parent_code, got " + header);
+                throw new IllegalStateException(
+                        resource + ": expected header code,name,level,parent_code, got " + header);
             }
             String line;
             int lineNo = 1;

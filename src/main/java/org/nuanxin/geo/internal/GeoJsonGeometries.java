@@ -19,8 +19,7 @@ final class GeoJsonGeometries {
     /** SRID 4326: RFC 7946 coordinates are always WGS-84 longitude, latitude. */
     static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
-    private GeoJsonGeometries() {
-    }
+    private GeoJsonGeometries() {}
 
     /**
      * @return a Polygon, or a MultiPolygon without its zero-area parts
@@ -70,7 +69,8 @@ final class GeoJsonGeometries {
         JsonNode first = positions.get(0);
         JsonNode last = positions.get(n - 1);
         // RFC 7946 requires closed rings; tolerate an open one rather than fail at startup.
-        boolean closed = first.get(0).asDouble() == last.get(0).asDouble() && first.get(1).asDouble() == last.get(1).asDouble();
+        boolean closed = first.get(0).asDouble() == last.get(0).asDouble()
+                && first.get(1).asDouble() == last.get(1).asDouble();
         Coordinate[] coords = new Coordinate[closed ? n : n + 1];
         for (int i = 0; i < n; i++) {
             JsonNode p = positions.get(i);

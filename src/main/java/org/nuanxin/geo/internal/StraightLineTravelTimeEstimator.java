@@ -21,7 +21,8 @@ public class StraightLineTravelTimeEstimator implements TravelTimeEstimator {
     @Override
     public Duration estimate(double straightLineMetres, TravelMode mode) {
         if (!Double.isFinite(straightLineMetres) || straightLineMetres < 0) {
-            throw new IllegalArgumentException("distance must be a finite, non-negative number of metres, was " + straightLineMetres);
+            throw new IllegalArgumentException(
+                    "distance must be a finite, non-negative number of metres, was " + straightLineMetres);
         }
         double seconds = straightLineMetres * properties.detourFactor() / metresPerSecond(mode);
         long whole = (long) seconds;

@@ -22,7 +22,8 @@ public record TravelProperties(
     public TravelProperties {
         if (!Double.isFinite(detourFactor) || detourFactor < 1) {
             throw new IllegalArgumentException(
-                    "nuanxin.geo.travel.detour-factor must be at least 1 (streets are never shorter than the straight line), was " + detourFactor);
+                    "nuanxin.geo.travel.detour-factor must be at least 1 (streets are never shorter than the straight line), was "
+                            + detourFactor);
         }
         requirePositive("nuanxin.geo.travel.walking-speed-kmh", walkingSpeedKmh);
         requirePositive("nuanxin.geo.travel.e-bike-speed-kmh", eBikeSpeedKmh);

@@ -2,6 +2,8 @@ package org.nuanxin.geo.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.util.List;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
@@ -13,9 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Duration;
-import java.util.List;
 
 /** Read-only reference data: Chongqing's districts and their boundaries. */
 @RestController
@@ -35,8 +34,7 @@ class DistrictApiController {
      * @param lng  label point longitude, WGS-84 degrees
      * @param lat  label point latitude, WGS-84 degrees
      */
-    record DistrictView(String code, String name, double lng, double lat) {
-    }
+    record DistrictView(String code, String name, double lng, double lat) {}
 
     @GetMapping
     @Operation(summary = "The districts and counties with their label points (WGS-84)")
@@ -44,15 +42,20 @@ class DistrictApiController {
         return divisions.districts().stream().map(this::view).toList();
     }
 
-    @GetMapping(value = "/boundaries", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "District boundaries as GeoJSON (about 100 m resolution)",
+    @GetMapping(
+            value = "/boundaries",
+            produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    @Operation(
+            summary = "District boundaries as GeoJSON (about 100 m resolution)",
             description = "crs=wgs84 (default), gcj02 or bd09: the system to draw in, e.g. gcj02 over AMap tiles.")
     ResponseEntity<String> boundaries(@RequestParam(required = false) String crs) {
         CoordinateSystem system = CoordinateSystem.WGS84;
         if (crs != null && !crs.isBlank()) {
-            system = CoordinateSystem.parse(crs).orElseThrow(() -> new InvalidInputException("crs", "geo.error.crs", crs));
+            system = CoordinateSystem.parse(crs)
+                    .orElseThrow(() -> new InvalidInputException("crs", "geo.error.crs", crs));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
                 .body(divisions.boundariesGeoJson(system));
     }

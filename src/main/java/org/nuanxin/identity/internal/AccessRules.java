@@ -1,10 +1,8 @@
 package org.nuanxin.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.nuanxin.identity.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -49,8 +47,9 @@ final class AccessRules {
             if (method == null) {
                 return List.of(paths.matcher(pattern));
             }
-            return method == HttpMethod.GET ? List.of(paths.matcher(HttpMethod.GET, pattern),
-                    paths.matcher(HttpMethod.HEAD, pattern)) : List.of(paths.matcher(method, pattern));
+            return method == HttpMethod.GET
+                    ? List.of(paths.matcher(HttpMethod.GET, pattern), paths.matcher(HttpMethod.HEAD, pattern))
+                    : List.of(paths.matcher(method, pattern));
         }
     }
 
@@ -89,17 +88,24 @@ final class AccessRules {
             new Rule(GET, "/console", Access.CONSOLE, "console home"),
             new Rule(GET, "/console/", Access.CONSOLE, "console home"),
             new Rule(null, "/console/stations", Access.CONSOLE, "station roster (StationPermissions)"),
-            new Rule(null, "/console/stations/**", Access.CONSOLE, "station roster, map, export, import (StationPermissions)"),
+            new Rule(
+                    null,
+                    "/console/stations/**",
+                    Access.CONSOLE,
+                    "station roster, map, export, import (StationPermissions)"),
             new Rule(null, "/console/accounts", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(null, "/console/accounts/**", Access.CONSOLE, "account management (AccountPermissions)"),
-            new Rule(null, "/console/account/password", Access.CONSOLE, "change one's own password (AccountPermissions)"),
+            new Rule(
+                    null,
+                    "/console/account/password",
+                    Access.CONSOLE,
+                    "change one's own password (AccountPermissions)"),
             new Rule(GET, "/console/audit", Access.CONSOLE, "audit log (AuditLogPermissions)"),
             // Operations.
             new Rule(GET, "/actuator", Access.ADMIN, "list of management endpoints"),
             new Rule(GET, "/actuator/prometheus", Access.ADMIN, "metrics: load and error rates are not public"));
 
-    private AccessRules() {
-    }
+    private AccessRules() {}
 
     /** Adds every rule, then refuses everything else. */
     static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
@@ -117,6 +123,8 @@ final class AccessRules {
 
     /** @return the first rule that matches the request, empty when only the deny-all fallback would */
     static Optional<Rule> ruleFor(HttpServletRequest request) {
-        return RULES.stream().filter(r -> r.matchers().stream().anyMatch(m -> m.matches(request))).findFirst();
+        return RULES.stream()
+                .filter(r -> r.matchers().stream().anyMatch(m -> m.matches(request)))
+                .findFirst();
     }
 }

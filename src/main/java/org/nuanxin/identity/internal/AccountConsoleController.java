@@ -3,10 +3,8 @@ package org.nuanxin.identity.internal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
-
 import org.nuanxin.identity.AccountPermissions;
 import org.nuanxin.identity.CurrentUser;
 import org.nuanxin.identity.Role;
@@ -38,8 +36,8 @@ class AccountConsoleController {
     private final CityTime time;
     private final ProblemMessages problems;
 
-    AccountConsoleController(AccountService service, AccountPermissions permissions, CityTime time,
-                             ProblemMessages problems) {
+    AccountConsoleController(
+            AccountService service, AccountPermissions permissions, CityTime time, ProblemMessages problems) {
         this.service = service;
         this.permissions = permissions;
         this.time = time;
@@ -51,8 +49,12 @@ class AccountConsoleController {
         permissions.check(AccountPermissions.Action.VIEW);
         List<StaffAccount> accounts = service.list();
         model.addAttribute("accounts", accounts);
-        model.addAttribute("lastLogins", accounts.stream().filter(a -> a.lastLoginAt() != null).collect(
-                Collectors.toMap(StaffAccount::username, a -> TIME.format(time.local(a.lastLoginAt())))));
+        model.addAttribute(
+                "lastLogins",
+                accounts.stream()
+                        .filter(a -> a.lastLoginAt() != null)
+                        .collect(Collectors.toMap(
+                                StaffAccount::username, a -> TIME.format(time.local(a.lastLoginAt())))));
         model.addAttribute("roles", Role.values());
         model.addAttribute("me", CurrentUser.get().map(CurrentUser::username).orElse(""));
         return "identity/accounts";
@@ -74,7 +76,8 @@ class AccountConsoleController {
             return "redirect:/console/accounts";
         } catch (InvalidInputException e) {
             // The password is never sent back to the browser.
-            model.addAttribute("form", new AccountService.NewAccount(form.username(), form.displayName(), form.role(), ""));
+            model.addAttribute(
+                    "form", new AccountService.NewAccount(form.username(), form.displayName(), form.role(), ""));
             model.addAttribute("roles", Role.values());
             model.addAttribute("errors", problems.byField(e.errors(), locale));
             return "identity/account-new";
@@ -94,8 +97,11 @@ class AccountConsoleController {
     }
 
     @PostMapping("/console/accounts/{id}/enabled")
-    String setEnabled(@PathVariable long id, @RequestParam boolean enabled,
-                      @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String setEnabled(
+            @PathVariable long id,
+            @RequestParam boolean enabled,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         StaffAccount target = found(id);
         service.setEnabled(id, enabled, reason);
         redirect.addFlashAttribute("saved", target.username());
@@ -111,8 +117,12 @@ class AccountConsoleController {
     }
 
     @PostMapping("/console/accounts/{id}/password")
-    String reset(@PathVariable long id, @RequestParam(required = false) String password, Model model, Locale locale,
-                 RedirectAttributes redirect) {
+    String reset(
+            @PathVariable long id,
+            @RequestParam(required = false) String password,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         StaffAccount target = found(id);
         try {
             service.resetPassword(id, password);
@@ -132,9 +142,12 @@ class AccountConsoleController {
     }
 
     @PostMapping("/console/account/password")
-    String changePassword(@RequestParam(required = false) String currentPassword,
-                          @RequestParam(required = false) String newPassword, Model model, Locale locale,
-                          RedirectAttributes redirect) {
+    String changePassword(
+            @RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String newPassword,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         try {
             service.changeOwnPassword(currentPassword, newPassword);
         } catch (InvalidInputException e) {
@@ -152,5 +165,4 @@ class AccountConsoleController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }
-
 }

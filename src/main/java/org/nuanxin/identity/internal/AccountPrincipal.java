@@ -1,7 +1,6 @@
 package org.nuanxin.identity.internal;
 
 import java.util.List;
-
 import org.nuanxin.identity.CurrentUser;
 import org.nuanxin.identity.Role;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -14,7 +13,13 @@ public class AccountPrincipal extends User implements CurrentUser.Principal {
     private final Role role;
 
     AccountPrincipal(Account account, boolean accountNonLocked) {
-        super(account.username(), account.passwordHash(), account.enabled(), true, true, accountNonLocked,
+        super(
+                account.username(),
+                account.passwordHash(),
+                account.enabled(),
+                true,
+                true,
+                accountNonLocked,
                 List.of(new SimpleGrantedAuthority(account.role().authority())));
         this.displayName = account.displayName();
         this.role = account.role();

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-
 import org.nuanxin.identity.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,19 +37,29 @@ class AccountRepository {
     }
 
     Optional<Account> findById(long id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(AccountRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id")
+                .param("id", id)
+                .query(AccountRepository::map)
+                .optional();
     }
 
     List<Account> findAll() {
-        return jdbc.sql(SELECT + " ORDER BY username").query(AccountRepository::map).list();
+        return jdbc.sql(SELECT + " ORDER BY username")
+                .query(AccountRepository::map)
+                .list();
     }
 
     void updateRole(long id, Role role) {
-        jdbc.sql("UPDATE account SET role = :role WHERE id = :id").param("role", role.name()).param("id", id).update();
+        jdbc.sql("UPDATE account SET role = :role WHERE id = :id")
+                .param("role", role.name())
+                .param("id", id)
+                .update();
     }
 
     void updateEnabled(long id, boolean enabled) {
-        jdbc.sql("UPDATE account SET enabled = :enabled WHERE id = :id").param("enabled", enabled).param("id", id)
+        jdbc.sql("UPDATE account SET enabled = :enabled WHERE id = :id")
+                .param("enabled", enabled)
+                .param("id", id)
                 .update();
     }
 
@@ -58,8 +67,7 @@ class AccountRepository {
     void updatePassword(long id, String passwordHash) {
         jdbc.sql("""
                 UPDATE account SET password_hash = :hash, failed_login_count = 0, locked_until = NULL
-                 WHERE id = :id""")
-                .param("hash", passwordHash).param("id", id).update();
+                 WHERE id = :id""").param("hash", passwordHash).param("id", id).update();
     }
 
     long count() {
@@ -98,10 +106,7 @@ class AccountRepository {
     void recordSuccess(String username, Instant now) {
         jdbc.sql("""
                 UPDATE account SET failed_login_count = 0, locked_until = NULL, last_login_at = :now
-                 WHERE username = :username""")
-                .param("now", utc(now))
-                .param("username", username)
-                .update();
+                 WHERE username = :username""").param("now", utc(now)).param("username", username).update();
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -114,9 +119,16 @@ class AccountRepository {
     }
 
     private static Account map(ResultSet rs, int row) throws SQLException {
-        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
-                rs.getInt("failed_login_count"), instant(rs, "locked_until"), instant(rs, "created_at"),
+        return new Account(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("password_hash"),
+                rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")),
+                rs.getBoolean("enabled"),
+                rs.getInt("failed_login_count"),
+                instant(rs, "locked_until"),
+                instant(rs, "created_at"),
                 instant(rs, "last_login_at"));
     }
 }

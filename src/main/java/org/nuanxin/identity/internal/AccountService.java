@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
-
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.identity.AccountPermissions;
 import org.nuanxin.identity.AccountPermissions.Action;
@@ -41,8 +40,12 @@ class AccountService {
     private final AuditLog audit;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, PasswordEncoder encoder, AccountPermissions permissions,
-                   AuditLog audit, Clock clock) {
+    AccountService(
+            AccountRepository accounts,
+            PasswordEncoder encoder,
+            AccountPermissions permissions,
+            AuditLog audit,
+            Clock clock) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.permissions = permissions;
@@ -58,8 +61,7 @@ class AccountService {
      * @param role        role name (ADMIN or STAFF)
      * @param password    initial password, at least 12 characters
      */
-    record NewAccount(String username, String displayName, String role, String password) {
-    }
+    record NewAccount(String username, String displayName, String role, String password) {}
 
     /** @throws AccessDeniedException unless the current user may view accounts */
     @Transactional(readOnly = true)
@@ -94,7 +96,8 @@ class AccountService {
         } else if (accounts.findByUsername(username).isPresent()) {
             problems.add(FieldProblem.of("username", "identity.accounts.error.usernameTaken", username));
         }
-        String displayName = form.displayName() == null ? "" : form.displayName().strip();
+        String displayName =
+                form.displayName() == null ? "" : form.displayName().strip();
         if (displayName.isEmpty() || displayName.length() > 100) {
             problems.add(FieldProblem.of("displayName", "identity.accounts.error.displayName"));
         }
@@ -131,7 +134,11 @@ class AccountService {
         }
         if (role != target.role()) {
             accounts.updateRole(id, role);
-            audit.record("account.role.change", "account", target.username(), null,
+            audit.record(
+                    "account.role.change",
+                    "account",
+                    target.username(),
+                    null,
                     target.role().name() + "->" + role.name());
         }
     }
@@ -149,7 +156,10 @@ class AccountService {
         permissions.check(Action.DISABLE, target);
         if (target.enabled() != enabled) {
             accounts.updateEnabled(id, enabled);
-            audit.record(enabled ? "account.enable" : "account.disable", "account", target.username(),
+            audit.record(
+                    enabled ? "account.enable" : "account.disable",
+                    "account",
+                    target.username(),
                     reason == null || reason.isBlank() ? null : reason.strip());
         }
     }
@@ -180,7 +190,8 @@ class AccountService {
      */
     @Transactional
     void changeOwnPassword(String currentPassword, String newPassword) {
-        String username = CurrentUser.get().map(CurrentUser::username)
+        String username = CurrentUser.get()
+                .map(CurrentUser::username)
                 .orElseThrow(() -> new AccessDeniedException("not signed in"));
         Account own = accounts.findByUsername(username).orElseThrow(() -> new AccessDeniedException("no account"));
         permissions.check(Action.CHANGE_PASSWORD, own.summary());
@@ -202,7 +213,8 @@ class AccountService {
 
     private java.util.Optional<FieldProblem> passwordProblem(String field, String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            return java.util.Optional.of(FieldProblem.of(field, "identity.accounts.error.passwordShort", MIN_PASSWORD_LENGTH));
+            return java.util.Optional.of(
+                    FieldProblem.of(field, "identity.accounts.error.passwordShort", MIN_PASSWORD_LENGTH));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             return java.util.Optional.of(FieldProblem.of(field, "identity.accounts.error.passwordLong"));

@@ -1,7 +1,6 @@
 package org.nuanxin.identity.internal;
 
 import java.time.Clock;
-
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;

@@ -2,7 +2,6 @@ package org.nuanxin.identity.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-
 import org.nuanxin.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

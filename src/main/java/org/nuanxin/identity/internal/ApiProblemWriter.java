@@ -1,13 +1,11 @@
 package org.nuanxin.identity.internal;
 
-import java.io.IOException;
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.context.MessageSource;
+import java.io.IOException;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
@@ -47,8 +45,9 @@ class ApiProblemWriter {
         String detail = messages.getMessage(key + ".detail", null, locale);
         response.setStatus(status);
         response.setContentType("application/problem+json;charset=UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
-                + ",\"detail\":" + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status + ",\"detail\":"
+                        + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}");
     }
 
     // Security filters run before the DispatcherServlet, so ask the resolver (the language cookie) directly.

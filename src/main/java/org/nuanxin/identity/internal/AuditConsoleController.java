@@ -3,15 +3,14 @@ package org.nuanxin.identity.internal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-
 import org.nuanxin.audit.AuditEntry;
 import org.nuanxin.audit.AuditLog;
+import org.nuanxin.audit.AuditQuery;
+import org.nuanxin.identity.AuditLogPermissions;
 import org.nuanxin.kernel.CityTime;
 import org.nuanxin.kernel.Paging;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
-import org.nuanxin.audit.AuditQuery;
-import org.nuanxin.identity.AuditLogPermissions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +38,7 @@ class AuditConsoleController {
     }
 
     /** One line of the page: the entry and its time in the application's zone. */
-    record Row(AuditEntry entry, String time) {
-    }
+    record Row(AuditEntry entry, String time) {}
 
     /**
      * The filters as they arrive in the query string; blank means "any", a malformed date or page is ignored.
@@ -74,10 +72,14 @@ class AuditConsoleController {
     String list(Filters filters, Model model) {
         permissions.check(AuditLogPermissions.Action.VIEW);
         model.addAttribute("filters", filters);
-        Page<AuditEntry> page = auditLog.search(filters.toQuery(), Paging.of(filters.page(), PAGE_SIZE, Sort.unsorted()));
+        Page<AuditEntry> page =
+                auditLog.search(filters.toQuery(), Paging.of(filters.page(), PAGE_SIZE, Sort.unsorted()));
         model.addAttribute("page", page);
-        model.addAttribute("rows", page.getContent().stream()
-                .map(e -> new Row(e, TIME.format(time.local(e.occurredAt())))).toList());
+        model.addAttribute(
+                "rows",
+                page.getContent().stream()
+                        .map(e -> new Row(e, TIME.format(time.local(e.occurredAt()))))
+                        .toList());
         return "identity/audit";
     }
 }

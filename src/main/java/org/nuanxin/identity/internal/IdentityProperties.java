@@ -1,7 +1,6 @@
 package org.nuanxin.identity.internal;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,6 +16,7 @@ public record IdentityProperties(String adminPassword, Integer maxFailedLogins, 
     public IdentityProperties {
         adminPassword = adminPassword == null ? "" : adminPassword;
         maxFailedLogins = maxFailedLogins == null || maxFailedLogins < 1 ? 5 : maxFailedLogins;
-        lockoutDuration = lockoutDuration == null || lockoutDuration.isNegative() ? Duration.ofMinutes(15) : lockoutDuration;
+        lockoutDuration =
+                lockoutDuration == null || lockoutDuration.isNegative() ? Duration.ofMinutes(15) : lockoutDuration;
     }
 }

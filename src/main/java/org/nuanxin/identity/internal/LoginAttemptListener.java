@@ -2,7 +2,6 @@ package org.nuanxin.identity.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-
 import org.nuanxin.audit.AuditLog;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -37,7 +36,9 @@ class LoginAttemptListener {
     @EventListener
     void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         Instant now = clock.instant();
-        accounts.recordFailure(event.getAuthentication().getName(), properties.maxFailedLogins(),
+        accounts.recordFailure(
+                event.getAuthentication().getName(),
+                properties.maxFailedLogins(),
                 now.plus(properties.lockoutDuration()));
     }
 
@@ -45,19 +46,33 @@ class LoginAttemptListener {
     void onSuccess(AuthenticationSuccessEvent event) {
         String username = event.getAuthentication().getName();
         accounts.recordSuccess(username, clock.instant());
-        audit.record(new AuditLog.Origin(username, audit.currentOrigin().clientAddress()), "identity.sign-in",
-                "account", username, null, null);
+        audit.record(
+                new AuditLog.Origin(username, audit.currentOrigin().clientAddress()),
+                "identity.sign-in",
+                "account",
+                username,
+                null,
+                null);
     }
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String attempted = event.getAuthentication().getName();
-        boolean known = attempted != null && !attempted.isBlank() && accounts.findByUsername(attempted).isPresent();
+        boolean known = attempted != null
+                && !attempted.isBlank()
+                && accounts.findByUsername(attempted).isPresent();
         String actor = known ? attempted : AuditLog.UNKNOWN_ACTOR;
-        String cause = event instanceof AuthenticationFailureBadCredentialsEvent ? "bad-credentials"
-                : event instanceof AuthenticationFailureLockedEvent ? "locked"
-                : event instanceof AuthenticationFailureDisabledEvent ? "disabled" : "other";
-        audit.record(new AuditLog.Origin(actor, audit.currentOrigin().clientAddress()), "identity.sign-in.failed",
-                known ? "account" : null, known ? attempted : null, null, cause);
+        String cause = event instanceof AuthenticationFailureBadCredentialsEvent
+                ? "bad-credentials"
+                : event instanceof AuthenticationFailureLockedEvent
+                        ? "locked"
+                        : event instanceof AuthenticationFailureDisabledEvent ? "disabled" : "other";
+        audit.record(
+                new AuditLog.Origin(actor, audit.currentOrigin().clientAddress()),
+                "identity.sign-in.failed",
+                known ? "account" : null,
+                known ? attempted : null,
+                null,
+                cause);
     }
 }

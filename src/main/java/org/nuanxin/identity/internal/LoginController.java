@@ -1,10 +1,8 @@
 package org.nuanxin.identity.internal;
 
+import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-
-import jakarta.servlet.http.HttpSession;
-
 import org.nuanxin.kernel.CityTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,12 +1,10 @@
 package org.nuanxin.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
@@ -30,13 +28,18 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String username = request.getParameter("username");
         Instant now = clock.instant();
         // The failure event has already been handled, so the lock of the failure that locked it shows too.
-        Instant lockedUntil = username == null ? null : accounts.findByUsername(username)
-                .filter(a -> a.lockedAt(now)).map(Account::lockedUntil).orElse(null);
+        Instant lockedUntil = username == null
+                ? null
+                : accounts.findByUsername(username)
+                        .filter(a -> a.lockedAt(now))
+                        .map(Account::lockedUntil)
+                        .orElse(null);
         if (lockedUntil != null) {
             request.getSession().setAttribute(LOCKED_UNTIL, lockedUntil);
         }

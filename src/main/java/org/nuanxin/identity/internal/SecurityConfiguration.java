@@ -11,10 +11,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
 /**
  * The security baseline: who may open what (deny by default, the rules in {@link AccessRules}), form
@@ -26,27 +26,29 @@ class SecurityConfiguration {
     static final String PERMISSIONS_POLICY = "geolocation=(self), camera=(), microphone=()";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler failureHandler,
-            ApiProblemWriter problems, AccountRepository accounts, @Value("${nuanxin.map.tile-url:}") String tileUrl)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            LoginFailureHandler failureHandler,
+            ApiProblemWriter problems,
+            AccountRepository accounts,
+            @Value("${nuanxin.map.tile-url:}") String tileUrl)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(AccessRules::apply)
                 .addFilterBefore(new AccountStillValidFilter(accounts), AuthorizationFilter.class)
-                .formLogin(form -> form
-                        .loginPage("/login")
+                .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/console")
                         .failureHandler(failureHandler)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 // Explicit, not content-negotiated: the API always gets 401 JSON, every other page
                 // (whatever its Accept header) the redirect to the sign-in page.
-                .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
                                 new LoginUrlAuthenticationEntryPoint("/login"),
                                 new RequestMatcherEntry<>(api, problems::unauthorized)))
                         .defaultAccessDeniedHandlerFor(problems::forbidden, api))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
                         .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                         .referrerPolicy(rp -> rp.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(pp -> pp.policy(PERMISSIONS_POLICY)));

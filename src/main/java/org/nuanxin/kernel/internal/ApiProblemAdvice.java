@@ -1,16 +1,14 @@
 package org.nuanxin.kernel.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
-
 import org.nuanxin.kernel.FieldProblem;
 import org.nuanxin.kernel.InvalidInputException;
 import org.slf4j.Logger;
@@ -69,8 +67,13 @@ class ApiProblemAdvice {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex, HttpServletRequest request) throws Exception {
         apiOnly(ex, request);
-        return problem(HttpStatus.BAD_REQUEST, "kernel.problem.invalid", request,
-                ex.errors().stream().map(p -> new Entry(p.field(), p.code(), messages.getMessage(p, locale()))).toList());
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "kernel.problem.invalid",
+                request,
+                ex.errors().stream()
+                        .map(p -> new Entry(p.field(), p.code(), messages.getMessage(p, locale())))
+                        .toList());
     }
 
     @ExceptionHandler(TypeMismatchException.class)
@@ -78,7 +81,10 @@ class ApiProblemAdvice {
         apiOnly(ex, request);
         String field = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
         // The rejected value is not echoed: it may be personal data typed into the wrong parameter.
-        return problem(HttpStatus.BAD_REQUEST, "kernel.problem.invalid", request,
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "kernel.problem.invalid",
+                request,
                 List.of(entry(FieldProblem.of(field, "kernel.problem.field.type", field))));
     }
 
@@ -87,7 +93,10 @@ class ApiProblemAdvice {
             throws Exception {
         apiOnly(ex, request);
         String field = ex.getParameterName();
-        return problem(HttpStatus.BAD_REQUEST, "kernel.problem.invalid", request,
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "kernel.problem.invalid",
+                request,
                 List.of(entry(FieldProblem.of(field, "kernel.problem.field.missing", field))));
     }
 
@@ -96,8 +105,12 @@ class ApiProblemAdvice {
     ResponseEntity<ProblemDetail> bind(BindException ex, HttpServletRequest request) throws Exception {
         apiOnly(ex, request);
         List<Entry> errors = new ArrayList<>();
-        ex.getBindingResult().getFieldErrors().forEach(fe -> errors.add(new Entry(fe.getField(), fe.getCode(), text(fe))));
-        ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(new Entry(ge.getObjectName(), ge.getCode(), text(ge))));
+        ex.getBindingResult()
+                .getFieldErrors()
+                .forEach(fe -> errors.add(new Entry(fe.getField(), fe.getCode(), text(fe))));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(ge -> errors.add(new Entry(ge.getObjectName(), ge.getCode(), text(ge))));
         return problem(HttpStatus.BAD_REQUEST, "kernel.problem.invalid", request, errors);
     }
 
@@ -168,8 +181,11 @@ class ApiProblemAdvice {
             HttpStatusCode status = er.getStatusCode();
             ProblemDetail body = ProblemDetail.forStatus(status);
             body.setTitle(statusTitle(status));
-            String detail = messages.getMessage(er.getDetailMessageCode(), er.getDetailMessageArguments(messages, locale()),
-                    er.getBody().getDetail(), locale());
+            String detail = messages.getMessage(
+                    er.getDetailMessageCode(),
+                    er.getDetailMessageArguments(messages, locale()),
+                    er.getBody().getDetail(),
+                    locale());
             body.setDetail(detail);
             return respond(body, request, er.getHeaders().getAllow().isEmpty() ? null : er.getHeaders());
         }
@@ -195,27 +211,31 @@ class ApiProblemAdvice {
         }
     }
 
-    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, HttpServletRequest request,
-            List<Entry> errors) {
+    private ResponseEntity<ProblemDetail> problem(
+            HttpStatus status, String key, HttpServletRequest request, List<Entry> errors) {
         ProblemDetail body = ProblemDetail.forStatus(status);
         body.setTitle(text(key + ".title"));
         body.setDetail(text(key + ".detail"));
         if (!errors.isEmpty()) {
-            body.setProperty("errors", errors.stream().map(e -> {
-                Map<String, String> m = new java.util.LinkedHashMap<>();
-                m.put("field", e.field());
-                if (e.code() != null) {
-                    m.put("code", e.code());
-                }
-                m.put("message", e.message());
-                return m;
-            }).toList());
+            body.setProperty(
+                    "errors",
+                    errors.stream()
+                            .map(e -> {
+                                Map<String, String> m = new java.util.LinkedHashMap<>();
+                                m.put("field", e.field());
+                                if (e.code() != null) {
+                                    m.put("code", e.code());
+                                }
+                                m.put("message", e.message());
+                                return m;
+                            })
+                            .toList());
         }
         return respond(body, request, null);
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail body, HttpServletRequest request,
-            org.springframework.http.HttpHeaders headers) {
+    private static ResponseEntity<ProblemDetail> respond(
+            ProblemDetail body, HttpServletRequest request, org.springframework.http.HttpHeaders headers) {
         body.setInstance(URI.create(request.getRequestURI()));
         var builder = ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (headers != null) {
@@ -244,8 +264,7 @@ class ApiProblemAdvice {
     }
 
     /** One entry of the {@code errors} array. */
-    private record Entry(String field, String code, String message) {
-    }
+    private record Entry(String field, String code, String message) {}
 
     private Entry entry(FieldProblem p) {
         return new Entry(p.field(), p.code(), messages.getMessage(p, locale()));

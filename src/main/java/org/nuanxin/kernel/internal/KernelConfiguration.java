@@ -1,7 +1,6 @@
 package org.nuanxin.kernel.internal;
 
 import java.time.Clock;
-
 import org.nuanxin.kernel.CityTime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;

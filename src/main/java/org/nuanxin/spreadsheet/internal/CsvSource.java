@@ -19,12 +19,10 @@ final class CsvSource {
 
     static final Charset GB18030 = Charset.forName("GB18030");
 
-    private CsvSource() {
-    }
+    private CsvSource() {}
 
     /** Text and the charset it was decoded with, or null when no supported charset fits. */
-    record Decoded(String text, Charset charset) {
-    }
+    record Decoded(String text, Charset charset) {}
 
     /**
      * A BOM decides; otherwise strict UTF-8, and if that fails GB18030 (a superset of GBK, which
@@ -66,7 +64,8 @@ final class CsvSource {
 
     /** Feeds every record to the collector; record numbers are the rows Excel shows. */
     static void read(String text, RowCollector collector) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
                 .setDelimiter(delimiter(text))
                 // Blank lines must be records, or every row number after one would be off by one.
                 .setIgnoreEmptyLines(false)

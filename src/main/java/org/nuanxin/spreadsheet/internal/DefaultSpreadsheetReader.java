@@ -25,7 +25,9 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] EMPTY_ZIP = {'P', 'K', 5, 6};
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    private static final byte[] OLE2 = {
+        (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+    };
 
     private final SpreadsheetLimits limits;
 
@@ -107,7 +109,8 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
     /** Tells a damaged zip (CORRUPT) from a sound zip that is not a workbook (NOT_A_SPREADSHEET). */
     private static void checkZip(Path file, String name, Messages messages) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.getEntry("[Content_Types].xml") == null || zip.stream().noneMatch(e -> e.getName().startsWith("xl/"))) {
+            if (zip.getEntry("[Content_Types].xml") == null
+                    || zip.stream().noneMatch(e -> e.getName().startsWith("xl/"))) {
                 throw new SpreadsheetRejectedException(Reason.NOT_A_SPREADSHEET, messages.get("notSpreadsheet", name));
             }
         } catch (ZipException e) {
@@ -120,7 +123,9 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
     private SpreadsheetRejectedException rejectXlsx(Exception e, String name, Messages messages) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("zip bomb") || message.contains("max entry size") || message.contains("exceeds the maximum")) {
+            if (message.contains("zip bomb")
+                    || message.contains("max entry size")
+                    || message.contains("exceeds the maximum")) {
                 return new SpreadsheetRejectedException(Reason.TOO_LARGE, messages.get("zipBomb", name));
             }
             if (t instanceof SpreadsheetRejectedException rejected) {
@@ -134,8 +139,8 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
         try {
             byte[] bytes = in.readNBytes(Math.toIntExact(Math.min(limits.maxBytes() + 1, Integer.MAX_VALUE - 8)));
             if (bytes.length > limits.maxBytes()) {
-                throw new SpreadsheetRejectedException(Reason.TOO_LARGE,
-                        messages.get("tooLarge", name, megabytes(limits.maxBytes())));
+                throw new SpreadsheetRejectedException(
+                        Reason.TOO_LARGE, messages.get("tooLarge", name, megabytes(limits.maxBytes())));
             }
             return bytes;
         } catch (IOException e) {
@@ -149,8 +154,8 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
 
     private static ParsedSheet result(String name, SheetFormat format, String encoding, RowCollector.Result result) {
         RowCollector.HeaderMatch header = result.header();
-        return new ParsedSheet(name, format, encoding, header.rowNumber(), header.letters(),
-                header.unknownHeaders(), result.rows());
+        return new ParsedSheet(
+                name, format, encoding, header.rowNumber(), header.letters(), header.unknownHeaders(), result.rows());
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -27,7 +27,9 @@ final class Messages {
         Locale effective = locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
         // No fallback to the JVM's default locale: the base bundle (Chinese) is the default, whatever
         // the server's locale is.
-        ResourceBundle bundle = ResourceBundle.getBundle("messages.spreadsheet", effective,
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "messages.spreadsheet",
+                effective,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return new Messages(bundle, effective);
     }

@@ -11,8 +11,7 @@ import java.util.Map;
 record RawRow(int rowNumber, Map<Integer, RawCell> cells) {
 
     /** @param text normalised text, or null for a formula cell without a cached value */
-    record RawCell(String text, boolean formula) {
-    }
+    record RawCell(String text, boolean formula) {}
 
     boolean isBlank() {
         return cells.values().stream().allMatch(c -> c.text() == null && !c.formula());

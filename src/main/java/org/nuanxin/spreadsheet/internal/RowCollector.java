@@ -79,16 +79,17 @@ final class RowCollector {
                 .map(MergedRange::ref)
                 .toList();
         if (!mergedInData.isEmpty()) {
-            List<CellProblem> problems = mergedInData.stream().limit(PROBLEM_LIMIT)
+            List<CellProblem> problems = mergedInData.stream()
+                    .limit(PROBLEM_LIMIT)
                     .map(ref -> new CellProblem(rowOf(ref), null, null, ref, messages.get("mergedRange", ref)))
                     .toList();
-            throw new SpreadsheetRejectedException(Reason.MERGED_CELLS,
-                    messages.get("merged", messages.list(mergedInData)), problems);
+            throw new SpreadsheetRejectedException(
+                    Reason.MERGED_CELLS, messages.get("merged", messages.list(mergedInData)), problems);
         }
         if (formulaCount > 0) {
             List<String> refs = formulaCells.stream().map(CellProblem::cellRef).toList();
-            throw new SpreadsheetRejectedException(Reason.FORMULAS,
-                    messages.get("formulas", messages.list(refs, formulaCount)), formulaCells);
+            throw new SpreadsheetRejectedException(
+                    Reason.FORMULAS, messages.get("formulas", messages.list(refs, formulaCount)), formulaCells);
         }
         return new Result(header, List.copyOf(rows));
     }
@@ -99,7 +100,8 @@ final class RowCollector {
             List<String> parts = new ArrayList<>();
             match.duplicates().forEach((spec, columns) -> {
                 List<String> refs = columns.stream()
-                        .map(c -> CellReference.convertNumToColString(c) + match.rowNumber()).toList();
+                        .map(c -> CellReference.convertNumToColString(c) + match.rowNumber())
+                        .toList();
                 String message = messages.get("duplicateColumn", spec.header(), messages.list(refs));
                 parts.add(message);
                 problems.add(new CellProblem(match.rowNumber(), spec.key(), spec.header(), refs.get(1), message));
@@ -125,7 +127,11 @@ final class RowCollector {
                 if (formulaCells.size() < PROBLEM_LIMIT) {
                     ColumnSpec spec = schema.column(e.getKey()).orElseThrow();
                     String ref = header.letters().get(e.getKey()) + row.rowNumber();
-                    formulaCells.add(new CellProblem(row.rowNumber(), spec.key(), spec.header(), ref,
+                    formulaCells.add(new CellProblem(
+                            row.rowNumber(),
+                            spec.key(),
+                            spec.header(),
+                            ref,
                             messages.get("formula", ref, spec.header())));
                 }
             }
@@ -137,8 +143,8 @@ final class RowCollector {
             return;
         }
         if (rows.size() >= limits.maxRows()) {
-            throw new SpreadsheetRejectedException(Reason.TOO_MANY_ROWS,
-                    messages.get("tooManyRows", String.valueOf(limits.maxRows())));
+            throw new SpreadsheetRejectedException(
+                    Reason.TOO_MANY_ROWS, messages.get("tooManyRows", String.valueOf(limits.maxRows())));
         }
         if (!values.isEmpty()) {
             rows.add(new SheetRow(row.rowNumber(), values, header.letters()));
@@ -149,8 +155,8 @@ final class RowCollector {
         for (Map.Entry<Integer, RawRow.RawCell> e : row.cells().entrySet()) {
             if (e.getKey() >= limits.maxColumns() && e.getValue().text() != null) {
                 String ref = CellReference.convertNumToColString(e.getKey()) + row.rowNumber();
-                throw new SpreadsheetRejectedException(Reason.TOO_LARGE,
-                        messages.get("tooManyColumns", String.valueOf(limits.maxColumns()), ref));
+                throw new SpreadsheetRejectedException(
+                        Reason.TOO_LARGE, messages.get("tooManyColumns", String.valueOf(limits.maxColumns()), ref));
             }
         }
     }
@@ -168,13 +174,16 @@ final class RowCollector {
             if (spec == null) {
                 unknown.add(text);
             } else if (columns.containsKey(spec.key())) {
-                duplicates.computeIfAbsent(spec, s -> new ArrayList<>(List.of(columns.get(s.key())))).add(e.getKey());
+                duplicates
+                        .computeIfAbsent(spec, s -> new ArrayList<>(List.of(columns.get(s.key()))))
+                        .add(e.getKey());
             } else {
                 columns.put(spec.key(), e.getKey());
             }
         });
         List<ColumnSpec> missing = schema.columns().stream()
-                .filter(c -> c.required() && !columns.containsKey(c.key())).toList();
+                .filter(c -> c.required() && !columns.containsKey(c.key()))
+                .toList();
         Map<String, String> letters = new LinkedHashMap<>();
         columns.forEach((k, c) -> letters.put(k, CellReference.convertNumToColString(c)));
         return new HeaderMatch(row.rowNumber(), columns, letters, unknown, duplicates, missing);
@@ -188,25 +197,35 @@ final class RowCollector {
                 best = match;
             }
         }
-        List<String> requiredHeaders = schema.columns().stream().filter(ColumnSpec::required)
-                .map(ColumnSpec::header).toList();
+        List<String> requiredHeaders = schema.columns().stream()
+                .filter(ColumnSpec::required)
+                .map(ColumnSpec::header)
+                .toList();
         if (best == null || best.matched() == 0) {
-            return new SpreadsheetRejectedException(Reason.NO_HEADER_ROW,
-                    messages.get("noHeader", messages.list(requiredHeaders.isEmpty() ? schema.headers() : requiredHeaders)));
+            return new SpreadsheetRejectedException(
+                    Reason.NO_HEADER_ROW,
+                    messages.get(
+                            "noHeader", messages.list(requiredHeaders.isEmpty() ? schema.headers() : requiredHeaders)));
         }
         HeaderMatch row = best;
         List<CellProblem> problems = row.missingRequired().stream()
-                .map(c -> new CellProblem(row.rowNumber(), c.key(), c.header(), null,
+                .map(c -> new CellProblem(
+                        row.rowNumber(),
+                        c.key(),
+                        c.header(),
+                        null,
                         messages.get("missingColumn", c.header(), String.valueOf(row.rowNumber()))))
                 .toList();
-        List<String> names = row.missingRequired().stream().map(ColumnSpec::header).toList();
-        return new SpreadsheetRejectedException(Reason.MISSING_COLUMNS,
-                messages.get("missingColumns", messages.list(names), String.valueOf(row.rowNumber())), problems);
+        List<String> names =
+                row.missingRequired().stream().map(ColumnSpec::header).toList();
+        return new SpreadsheetRejectedException(
+                Reason.MISSING_COLUMNS,
+                messages.get("missingColumns", messages.list(names), String.valueOf(row.rowNumber())),
+                problems);
     }
 
     private boolean touchesSchemaColumn(MergedRange range) {
-        return header.columns().values().stream()
-                .anyMatch(c -> c >= range.firstColumn() && c <= range.lastColumn());
+        return header.columns().values().stream().anyMatch(c -> c >= range.firstColumn() && c <= range.lastColumn());
     }
 
     private static int rowOf(String ref) {
@@ -217,14 +236,17 @@ final class RowCollector {
      * @param columns 0-based column index of each schema key found
      * @param letters column letter of each schema key found
      */
-    record HeaderMatch(int rowNumber, Map<String, Integer> columns, Map<String, String> letters,
-                       List<String> unknownHeaders, Map<ColumnSpec, List<Integer>> duplicates,
-                       List<ColumnSpec> missingRequired) {
+    record HeaderMatch(
+            int rowNumber,
+            Map<String, Integer> columns,
+            Map<String, String> letters,
+            List<String> unknownHeaders,
+            Map<ColumnSpec, List<Integer>> duplicates,
+            List<ColumnSpec> missingRequired) {
         int matched() {
             return columns.size();
         }
     }
 
-    record Result(HeaderMatch header, List<SheetRow> rows) {
-    }
+    record Result(HeaderMatch header, List<SheetRow> rows) {}
 }

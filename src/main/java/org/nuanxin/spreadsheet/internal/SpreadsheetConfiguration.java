@@ -1,7 +1,7 @@
 package org.nuanxin.spreadsheet.internal;
 
-import org.nuanxin.spreadsheet.SpreadsheetReader;
 import org.nuanxin.kernel.CityTime;
+import org.nuanxin.spreadsheet.SpreadsheetReader;
 import org.nuanxin.spreadsheet.XlsxExport;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -15,8 +15,7 @@ final class Texts {
     /** Excel shows at most 15 significant digits; the stored double often carries noise beyond. */
     private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_EVEN);
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** NFKC, trimmed (also of ideographic and no-break spaces), empty → null. */
     static String cell(String raw) {

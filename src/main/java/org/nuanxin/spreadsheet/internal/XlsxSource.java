@@ -38,8 +38,7 @@ final class XlsxSource {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private XlsxSource() {
-    }
+    private XlsxSource() {}
 
     /** Feeds every row of the first visible sheet to the collector and returns its merged ranges. */
     static List<MergedRange> read(OPCPackage pkg, RowCollector collector)
@@ -89,7 +88,8 @@ final class XlsxSource {
             } else if ("sheet".equals(localName) && firstVisibleSheetId == null) {
                 String state = atts.getValue("state");
                 if (state == null || "visible".equals(state)) {
-                    firstVisibleSheetId = atts.getValue("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
+                    firstVisibleSheetId =
+                            atts.getValue("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
                 }
             }
         }
@@ -149,12 +149,15 @@ final class XlsxSource {
                     String ref = atts.getValue("ref");
                     if (ref != null) {
                         CellRangeAddress range = CellRangeAddress.valueOf(ref);
-                        merged.add(new MergedRange(ref, range.getFirstRow() + 1, range.getLastRow() + 1,
-                                range.getFirstColumn(), range.getLastColumn()));
+                        merged.add(new MergedRange(
+                                ref,
+                                range.getFirstRow() + 1,
+                                range.getLastRow() + 1,
+                                range.getFirstColumn(),
+                                range.getLastColumn()));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -183,8 +186,7 @@ final class XlsxSource {
                     collector.accept(new RawRow(rowNumber, cells));
                     cells = null;
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -194,7 +196,10 @@ final class XlsxSource {
                 return v.isEmpty() ? null : number(v);
             }
             return switch (type) {
-                case "s" -> v.isEmpty() ? null : strings.getItemAt(Integer.parseInt(v.strip())).getString();
+                case "s" ->
+                    v.isEmpty()
+                            ? null
+                            : strings.getItemAt(Integer.parseInt(v.strip())).getString();
                 case "inlineStr" -> inline.toString();
                 case "b" -> "1".equals(v) || "true".equals(v) ? "true" : "false";
                 case "d" -> v.length() > 10 && v.endsWith("T00:00:00") ? v.substring(0, 10) : v;
@@ -244,12 +249,18 @@ final class XlsxSource {
     }
 
     private enum DateKind {
-        NONE, DATE, DATE_TIME, TIME, TIME_SECONDS;
+        NONE,
+        DATE,
+        DATE_TIME,
+        TIME,
+        TIME_SECONDS;
 
         static DateKind of(String format) {
             // Quoted literals, [colour]/[locale] blocks and escaped characters are not date parts.
-            String parts = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^\\]]*\\]", "")
-                    .replaceAll("\\\\.", "").toLowerCase(Locale.ROOT);
+            String parts = format.replaceAll("\"[^\"]*\"", "")
+                    .replaceAll("\\[[^\\]]*\\]", "")
+                    .replaceAll("\\\\.", "")
+                    .toLowerCase(Locale.ROOT);
             boolean date = parts.contains("y") || parts.contains("d");
             boolean time = parts.contains("h") || parts.contains("s");
             if (date) {

@@ -1,5 +1,20 @@
 package org.nuanxin.station.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import javax.sql.DataSource;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
@@ -22,22 +37,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.SplittableRandom;
-
 /**
  * Fills an empty embedded database with demonstration data: the 38-station sample roster (real
  * Chongqing places, fictitious contacts), then synthetic stations marked {@code synthetic}, spread
@@ -48,8 +47,9 @@ import java.util.SplittableRandom;
 class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
-    private static final String[] HOURS = {"08:00-22:00", "09:00-21:00", "全天24小时", "08:30-18:00", "09:00-17:00",
-            "07:00-21:00", "09:00-12:00,14:00-18:00"};
+    private static final String[] HOURS = {
+        "08:00-22:00", "09:00-21:00", "全天24小时", "08:30-18:00", "09:00-17:00", "07:00-21:00", "09:00-12:00,14:00-18:00"
+    };
     private static final HostType[] HOSTS = HostType.values();
 
     private final StationProperties properties;
@@ -64,10 +64,17 @@ class DemoDataLoader implements ApplicationRunner {
     /** The application's one reader, so its configured limits stay in force (they are process-wide in POI). */
     private final SpreadsheetReader reader;
 
-    DemoDataLoader(StationProperties properties, DataSource dataSource, StationRepository repository,
-                   StationValidator validator, StationCodes codes, Divisions divisions,
-                   TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
-                   SpreadsheetReader reader) {
+    DemoDataLoader(
+            StationProperties properties,
+            DataSource dataSource,
+            StationRepository repository,
+            StationValidator validator,
+            StationCodes codes,
+            Divisions divisions,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock,
+            SpreadsheetReader reader) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.repository = repository;
@@ -98,7 +105,10 @@ class DemoDataLoader implements ApplicationRunner {
         String setting = properties.demoData().strip().toLowerCase(Locale.ROOT);
         if (setting.equals("auto")) {
             try (Connection c = dataSource.getConnection()) {
-                return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2");
+                return c.getMetaData()
+                        .getDatabaseProductName()
+                        .toLowerCase(Locale.ROOT)
+                        .contains("h2");
             } catch (SQLException e) {
                 return false;
             }
@@ -119,14 +129,16 @@ class DemoDataLoader implements ApplicationRunner {
             count++;
         }
         Map<String, Long> population = population(reader);
-        long totalPopulation = population.values().stream().mapToLong(Long::longValue).sum();
+        long totalPopulation =
+                population.values().stream().mapToLong(Long::longValue).sum();
         int synthetic = Math.max(0, properties.demoTargetTotal() - count);
         SplittableRandom random = new SplittableRandom(20240917L);
         List<Map.Entry<String, Long>> entries = new ArrayList<>(population.entrySet());
         int assigned = 0;
         for (int i = 0; i < entries.size(); i++) {
             String district = entries.get(i).getKey();
-            int share = i == entries.size() - 1 ? synthetic - assigned
+            int share = i == entries.size() - 1
+                    ? synthetic - assigned
                     : (int) Math.round((double) synthetic * entries.get(i).getValue() / totalPopulation);
             assigned += share;
             Division d = divisions.byCode(district).orElseThrow();
@@ -144,28 +156,46 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private static StationInput syntheticStation(Division d, int n, GeoPoint p, SplittableRandom random) {
-        List<String> amenities = new ArrayList<>(List.of(Amenity.WATER.label(), Amenity.CHARGING.label(), Amenity.REST.label()));
-        for (Amenity a : new Amenity[]{Amenity.TOILET, Amenity.MICROWAVE, Amenity.AIR_CONDITIONING, Amenity.FIRST_AID,
-                Amenity.BOOKS, Amenity.HEALTH_KIOSK}) {
+        List<String> amenities =
+                new ArrayList<>(List.of(Amenity.WATER.label(), Amenity.CHARGING.label(), Amenity.REST.label()));
+        for (Amenity a : new Amenity[] {
+            Amenity.TOILET,
+            Amenity.MICROWAVE,
+            Amenity.AIR_CONDITIONING,
+            Amenity.FIRST_AID,
+            Amenity.BOOKS,
+            Amenity.HEALTH_KIOSK
+        }) {
             if (random.nextInt(100) < 35) {
                 amenities.add(a.label());
             }
         }
         String phone = "1380000%04d".formatted(random.nextInt(10_000));
-        return new StationInput(null, "%s模拟驿站%04d".formatted(d.name(), n), HOSTS[random.nextInt(HOSTS.length - 1)].label(),
-                d.code(), d.name() + "（模拟地址）", Double.toString(p.longitude()), Double.toString(p.latitude()),
-                "WGS84", "模拟联系人", phone, HOURS[random.nextInt(HOURS.length)], String.join(",", amenities), "开放");
+        return new StationInput(
+                null,
+                "%s模拟驿站%04d".formatted(d.name(), n),
+                HOSTS[random.nextInt(HOSTS.length - 1)].label(),
+                d.code(),
+                d.name() + "（模拟地址）",
+                Double.toString(p.longitude()),
+                Double.toString(p.latitude()),
+                "WGS84",
+                "模拟联系人",
+                phone,
+                HOURS[random.nextInt(HOURS.length)],
+                String.join(",", amenities),
+                "开放");
     }
 
     /** The sample roster shipped in resources, read exactly as a staff import reads it. */
     static List<StationInput> sampleRoster(SpreadsheetReader reader) {
         return read(reader, "station/station-roster-sample.csv", RosterImportService.SCHEMA).rows().stream()
-                .map(RosterImportService::input).toList();
+                .map(RosterImportService::input)
+                .toList();
     }
 
     private static final SheetSchema POPULATION = SheetSchema.of(
-            ColumnSpec.required("code", "code"),
-            ColumnSpec.required("population", "resident_population_2020"));
+            ColumnSpec.required("code", "code"), ColumnSpec.required("population", "resident_population_2020"));
 
     /**
      * Resident population by district (7th census, 2020). Four districts are missing from the public
@@ -175,7 +205,8 @@ class DemoDataLoader implements ApplicationRunner {
         Map<String, Long> byDistrict = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         long cityTotal = 0;
-        for (SheetRow row : read(reader, "station/chongqing-2020-resident-population.csv", POPULATION).rows()) {
+        for (SheetRow row : read(reader, "station/chongqing-2020-resident-population.csv", POPULATION)
+                .rows()) {
             String code = row.value("code").orElseThrow();
             Optional<Long> people = row.value("population").map(Long::parseLong);
             if (code.equals("500000")) {

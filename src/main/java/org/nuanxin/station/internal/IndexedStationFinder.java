@@ -1,5 +1,10 @@
 package org.nuanxin.station.internal;
 
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.geo.TravelMode;
 import org.nuanxin.geo.TravelTimeEstimator;
@@ -17,12 +22,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The finder, served from an immutable {@link StationIndex} snapshot held in a volatile field, so that
@@ -44,11 +43,12 @@ class IndexedStationFinder implements StationFinder {
     private final TravelTimeEstimator travel;
     /** "Open now" reads the city's wall clock: opening hours are local times ({@code nuanxin.time-zone}). */
     private final CityTime time;
+
     private final StationProperties properties;
     private volatile StationIndex index;
 
-    IndexedStationFinder(StationRepository repository, TravelTimeEstimator travel, CityTime time,
-                         StationProperties properties) {
+    IndexedStationFinder(
+            StationRepository repository, TravelTimeEstimator travel, CityTime time, StationProperties properties) {
         this.repository = repository;
         this.travel = travel;
         this.time = time;
@@ -58,12 +58,15 @@ class IndexedStationFinder implements StationFinder {
     @Override
     public List<NearbyStation> nearest(GeoPoint wgs84, Set<Amenity> amenities, boolean openNow, int limit) {
         if (limit < 1 || limit > properties.finder().maxLimit()) {
-            throw new IllegalArgumentException("limit must be from 1 to " + properties.finder().maxLimit());
+            throw new IllegalArgumentException(
+                    "limit must be from 1 to " + properties.finder().maxLimit());
         }
         LocalTime now = time.localTime();
         StationIndex.Criteria criteria = new StationIndex.Criteria(StationIndex.bits(amenities), openNow ? now : null);
         return snapshot().nearest(wgs84.longitude(), wgs84.latitude(), criteria, limit).stream()
-                .map(h -> new NearbyStation(h.station(), h.distanceMetres(),
+                .map(h -> new NearbyStation(
+                        h.station(),
+                        h.distanceMetres(),
                         travel.minutes(h.distanceMetres(), TravelMode.WALKING),
                         travel.minutes(h.distanceMetres(), TravelMode.E_BIKE),
                         h.station().openingHours().isOpenAt(now)))

@@ -1,7 +1,23 @@
 package org.nuanxin.station.internal;
 
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.kernel.FieldProblem;
 import org.nuanxin.spreadsheet.CellProblem;
 import org.nuanxin.spreadsheet.ColumnSpec;
 import org.nuanxin.spreadsheet.ParsedSheet;
@@ -18,7 +34,6 @@ import org.nuanxin.station.StationImports;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationPermissions;
 import org.nuanxin.station.StationsChanged;
-import org.nuanxin.kernel.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,22 +42,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.io.ByteArrayInputStream;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Roster imports. Checking and writing run on the application's task executor so that a large file
@@ -84,11 +83,18 @@ class RosterImportService implements StationImports {
     private final AuditLog audit;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    RosterImportService(SpreadsheetReader reader, StationValidator validator, StationRepository repository,
-                        StationCodes codes, TransactionTemplate transactions, ApplicationEventPublisher events,
-                        MessageSource messages, @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock,
-                        StationPermissions permissions,
-                        AuditLog audit) {
+    RosterImportService(
+            SpreadsheetReader reader,
+            StationValidator validator,
+            StationRepository repository,
+            StationCodes codes,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            MessageSource messages,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            Clock clock,
+            StationPermissions permissions,
+            AuditLog audit) {
         this.reader = reader;
         this.validator = validator;
         this.repository = repository;
@@ -103,8 +109,8 @@ class RosterImportService implements StationImports {
     }
 
     @Override
-    public StationImportStatus start(String fileName, byte[] content, CoordinateSystem defaultCrs, String owner,
-                                     Locale locale) {
+    public StationImportStatus start(
+            String fileName, byte[] content, CoordinateSystem defaultCrs, String owner, Locale locale) {
         permissions.check(StationPermissions.Action.IMPORT);
         Instant now = clock.instant();
         jobs.values().removeIf(j -> j.createdAt.plus(KEEP).isBefore(now));
@@ -132,7 +138,8 @@ class RosterImportService implements StationImports {
                     job.state = State.COMMITTING;
                     job.processed = 0;
                 }
-                default -> throw new IllegalStateException("import " + id + " cannot be committed in state " + job.state);
+                default ->
+                    throw new IllegalStateException("import " + id + " cannot be committed in state " + job.state);
             }
         }
         // The write runs on another thread: take who asked, and from where, with it.
@@ -179,18 +186,24 @@ class RosterImportService implements StationImports {
                     String nameKey = "name:" + p.record.districtCode() + ":" + p.record.name();
                     Integer earlier = seen.putIfAbsent(nameKey, p.row.rowNumber());
                     if (earlier != null) {
-                        problems.add(cellProblem(p.row, "name",
-                                message(job, "station.import.duplicateRow", p.record.name(), earlier)));
+                        problems.add(cellProblem(
+                                p.row, "name", message(job, "station.import.duplicateRow", p.record.name(), earlier)));
                     } else if (p.record.code() != null
                             && seen.putIfAbsent("code:" + p.record.code(), p.row.rowNumber()) != null) {
-                        problems.add(cellProblem(p.row, "code", message(job, "station.import.duplicateRow",
-                                p.record.code(), seen.get("code:" + p.record.code()))));
+                        problems.add(cellProblem(
+                                p.row,
+                                "code",
+                                message(
+                                        job,
+                                        "station.import.duplicateRow",
+                                        p.record.code(),
+                                        seen.get("code:" + p.record.code()))));
                     } else {
                         Station byCode = p.record.code() == null ? null : existing.get("code:" + p.record.code());
                         Station byName = existing.get(nameKey);
                         if (byCode != null && byName != null && byCode.id() != byName.id()) {
-                            problems.add(cellProblem(p.row, "name",
-                                    message(job, "station.error.nameTaken", p.record.name())));
+                            problems.add(cellProblem(
+                                    p.row, "name", message(job, "station.error.nameTaken", p.record.name())));
                         } else {
                             p.existing = byCode != null ? byCode : byName;
                             if (p.existing != null) {
@@ -234,7 +247,8 @@ class RosterImportService implements StationImports {
                     switch (p.action) {
                         case CREATE -> {
                             StationRecord r = p.record.code() == null
-                                    ? p.record.withCode(allocator.next(p.record.districtCode())) : p.record;
+                                    ? p.record.withCode(allocator.next(p.record.districtCode()))
+                                    : p.record;
                             repository.insert(r, now);
                             created++;
                         }
@@ -244,17 +258,21 @@ class RosterImportService implements StationImports {
                             }
                             updated++;
                         }
-                        default -> {
-                        }
+                        default -> {}
                     }
                     job.processed++;
                 }
                 if (created + updated > 0) {
                     events.publishEvent(new StationsChanged(Set.of(), true));
                 }
-                audit.record(origin, "station.import.commit", "import", job.id, null,
+                audit.record(
+                        origin,
+                        "station.import.commit",
+                        "import",
+                        job.id,
+                        null,
                         "rows=" + job.plan.size() + " created=" + created + " updated=" + updated);
-                return new int[]{created, updated};
+                return new int[] {created, updated};
             });
             synchronized (job) {
                 job.created = counts[0];
@@ -271,9 +289,20 @@ class RosterImportService implements StationImports {
     }
 
     static StationInput input(SheetRow row) {
-        return new StationInput(v(row, "code"), v(row, "name"), v(row, "hostType"), v(row, "district"),
-                v(row, "address"), v(row, "longitude"), v(row, "latitude"), v(row, "crs"), v(row, "contactName"),
-                v(row, "contactPhone"), v(row, "openingHours"), v(row, "amenities"), v(row, "status"));
+        return new StationInput(
+                v(row, "code"),
+                v(row, "name"),
+                v(row, "hostType"),
+                v(row, "district"),
+                v(row, "address"),
+                v(row, "longitude"),
+                v(row, "latitude"),
+                v(row, "crs"),
+                v(row, "contactName"),
+                v(row, "contactPhone"),
+                v(row, "openingHours"),
+                v(row, "amenities"),
+                v(row, "status"));
     }
 
     private static String v(SheetRow row, String key) {
@@ -281,8 +310,11 @@ class RosterImportService implements StationImports {
     }
 
     private static CellProblem cellProblem(SheetRow row, String key, String message) {
-        String header = SCHEMA.columns().stream().filter(c -> c.key().equals(key)).findFirst()
-                .map(ColumnSpec::header).orElse(key);
+        String header = SCHEMA.columns().stream()
+                .filter(c -> c.key().equals(key))
+                .findFirst()
+                .map(ColumnSpec::header)
+                .orElse(key);
         // A problem may concern a column the file does not have (no 坐标系 column and no default system):
         // it then has no cell to point at, and asking the row for one would throw.
         String ref = row.columnLetters().containsKey(key) ? row.cellRef(key) : null;
@@ -343,13 +375,20 @@ class RosterImportService implements StationImports {
         }
 
         synchronized StationImportStatus status() {
-            int toCreate = state == State.COMMITTED ? created
-                    : (int) preview.stream().filter(p -> p.action() == Action.CREATE).count();
-            int toUpdate = state == State.COMMITTED ? updated
-                    : (int) preview.stream().filter(p -> p.action() == Action.UPDATE).count();
-            int unchanged = (int) preview.stream().filter(p -> p.action() == Action.UNCHANGED).count();
-            return new StationImportStatus(id, fileName, state, total, processed, toCreate, toUpdate, unchanged,
-                    problems, preview, message);
+            int toCreate = state == State.COMMITTED
+                    ? created
+                    : (int) preview.stream()
+                            .filter(p -> p.action() == Action.CREATE)
+                            .count();
+            int toUpdate = state == State.COMMITTED
+                    ? updated
+                    : (int) preview.stream()
+                            .filter(p -> p.action() == Action.UPDATE)
+                            .count();
+            int unchanged = (int)
+                    preview.stream().filter(p -> p.action() == Action.UNCHANGED).count();
+            return new StationImportStatus(
+                    id, fileName, state, total, processed, toCreate, toUpdate, unchanged, problems, preview, message);
         }
     }
 }

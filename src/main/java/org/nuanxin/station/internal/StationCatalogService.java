@@ -1,7 +1,15 @@
 package org.nuanxin.station.internal;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.kernel.FieldProblem;
+import org.nuanxin.kernel.InvalidInputException;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationChangedConcurrentlyException;
@@ -9,21 +17,12 @@ import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationPermissions;
 import org.nuanxin.station.StationsChanged;
-import org.nuanxin.kernel.InvalidInputException;
-import org.nuanxin.kernel.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Consumer;
 
 @Service
 class StationCatalogService implements StationCatalog {
@@ -36,9 +35,14 @@ class StationCatalogService implements StationCatalog {
     private final StationPermissions permissions;
     private final AuditLog audit;
 
-    StationCatalogService(StationRepository repository, StationValidator validator, StationCodes codes,
-                          ApplicationEventPublisher events, Clock clock, StationPermissions permissions,
-                          AuditLog audit) {
+    StationCatalogService(
+            StationRepository repository,
+            StationValidator validator,
+            StationCodes codes,
+            ApplicationEventPublisher events,
+            Clock clock,
+            StationPermissions permissions,
+            AuditLog audit) {
         this.repository = repository;
         this.validator = validator;
         this.codes = codes;
@@ -88,7 +92,9 @@ class StationCatalogService implements StationCatalog {
         if (record.code() != null && repository.findByCode(record.code()).isPresent()) {
             throw new InvalidInputException("code", "station.error.codeTaken", record.code());
         }
-        if (repository.findByDistrictAndName(record.districtCode(), record.name()).isPresent()) {
+        if (repository
+                .findByDistrictAndName(record.districtCode(), record.name())
+                .isPresent()) {
             throw new InvalidInputException("name", "station.error.nameTaken", record.name());
         }
         if (record.code() == null) {
@@ -114,7 +120,8 @@ class StationCatalogService implements StationCatalog {
         StationRecord record = valid(input);
         if (record.code() == null) {
             record = record.withCode(existing.code());
-        } else if (!record.code().equals(existing.code()) && repository.findByCode(record.code()).isPresent()) {
+        } else if (!record.code().equals(existing.code())
+                && repository.findByCode(record.code()).isPresent()) {
             throw new InvalidInputException("code", "station.error.codeTaken", record.code());
         }
         Optional<Station> sameName = repository.findByDistrictAndName(record.districtCode(), record.name());
@@ -125,7 +132,11 @@ class StationCatalogService implements StationCatalog {
             throw new StationChangedConcurrentlyException(code);
         }
         events.publishEvent(new StationsChanged(Set.of(existing.id()), false));
-        audit.record("station.update", "station", record.code(), null,
+        audit.record(
+                "station.update",
+                "station",
+                record.code(),
+                null,
                 record.code().equals(existing.code()) ? null : "code was " + existing.code());
         return repository.findById(existing.id()).orElseThrow();
     }

@@ -1,9 +1,8 @@
 package org.nuanxin.station.internal;
 
-import org.springframework.stereotype.Component;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Generates station codes {@code <district code>-<4-digit sequence>}, e.g. 500103-0007, for stations

@@ -1,11 +1,10 @@
 package org.nuanxin.station.internal;
 
 import com.uber.h3core.H3Core;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class StationConfiguration {

@@ -1,14 +1,5 @@
 package org.nuanxin.station.internal;
 
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.strtree.ItemDistance;
-import org.locationtech.jts.index.strtree.STRtree;
-import org.nuanxin.geo.Distances;
-import org.nuanxin.geo.GeoPoint;
-import org.nuanxin.station.Amenity;
-import org.nuanxin.station.StationStatus;
-import org.nuanxin.station.StationSummary;
-
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.ItemDistance;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.nuanxin.geo.Distances;
+import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.station.Amenity;
+import org.nuanxin.station.StationStatus;
+import org.nuanxin.station.StationSummary;
 
 /**
  * An immutable snapshot of the stations in a JTS STR-tree, answering k-nearest queries by
@@ -55,7 +54,8 @@ final class StationIndex {
         static Entry of(StationSummary s, double lng, double lat, int bits) {
             double phi = Math.toRadians(lat);
             double lambda = Math.toRadians(lng);
-            return new Entry(s, Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi), bits);
+            return new Entry(
+                    s, Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi), bits);
         }
 
         /** @return the straight-line (chord) distance through the Earth in metres: shorter than the arc, same order */
@@ -68,8 +68,7 @@ final class StationIndex {
     }
 
     /** A query's answer row: the station and its great-circle distance in metres. */
-    record Hit(StationSummary station, double distanceMetres) {
-    }
+    record Hit(StationSummary station, double distanceMetres) {}
 
     static final Comparator<Hit> ORDER = Comparator.comparingDouble(Hit::distanceMetres)
             .thenComparing(h -> h.station().code());
@@ -88,6 +87,7 @@ final class StationIndex {
     private final STRtree tree;
     /** Ids of the stations in the tree, sorted. */
     private final long[] baseIds;
+
     private final double xScale;
     private final double maxQueryLatitude;
     private final boolean projectable;
@@ -95,10 +95,17 @@ final class StationIndex {
     private final Entry[] overlay;
     /** Ids of tree entries that the overlay replaces or that were removed. */
     private final IdSet masked;
+
     private final int size;
 
-    private StationIndex(STRtree tree, long[] baseIds, double xScale, double maxQueryLatitude, boolean projectable,
-                         Entry[] overlay, IdSet masked) {
+    private StationIndex(
+            STRtree tree,
+            long[] baseIds,
+            double xScale,
+            double maxQueryLatitude,
+            boolean projectable,
+            Entry[] overlay,
+            IdSet masked) {
         this.tree = tree;
         this.baseIds = baseIds;
         this.xScale = xScale;
@@ -137,8 +144,8 @@ final class StationIndex {
                 throw new IllegalArgumentException("station id " + ids[i] + " appears twice");
             }
         }
-        return new StationIndex(tree, ids, xScale, Math.min(80, maxAbsLat + 5), maxAbsLng < 170, NO_ENTRIES,
-                IdSet.EMPTY);
+        return new StationIndex(
+                tree, ids, xScale, Math.min(80, maxAbsLat + 5), maxAbsLng < 170, NO_ENTRIES, IdSet.EMPTY);
     }
 
     private static Entry entry(StationSummary s) {
@@ -177,8 +184,14 @@ final class StationIndex {
             }
         }
         IdSet newMasked = IdSet.of(hidden.stream().mapToLong(Long::longValue).toArray());
-        StationIndex next = new StationIndex(tree, baseIds, xScale, maxQueryLatitude, projectable,
-                byId.values().toArray(NO_ENTRIES), newMasked);
+        StationIndex next = new StationIndex(
+                tree,
+                baseIds,
+                xScale,
+                maxQueryLatitude,
+                projectable,
+                byId.values().toArray(NO_ENTRIES),
+                newMasked);
         return Math.max(next.overlay.length, newMasked.size()) > overlayLimit ? next.compacted() : next;
     }
 
@@ -233,7 +246,9 @@ final class StationIndex {
         if (size == 0) {
             return List.of();
         }
-        if (baseIds.length == masked.size() || !projectable || Math.abs(lat) > maxQueryLatitude
+        if (baseIds.length == masked.size()
+                || !projectable
+                || Math.abs(lat) > maxQueryLatitude
                 || Math.abs(lng) >= 170) {
             return scan(lng, lat, criteria, limit);
         }
@@ -273,7 +288,8 @@ final class StationIndex {
         hits.sort(ORDER);
         if (hits.size() <= limit) {
             return hits.isEmpty() || hits.get(hits.size() - 1).distanceMetres() <= MAX_PROJECTED_METRES
-                    ? hits : scan(lng, lat, criteria, limit);
+                    ? hits
+                    : scan(lng, lat, criteria, limit);
         }
         double last = hits.get(limit - 1).distanceMetres();
         if (last > MAX_PROJECTED_METRES) {

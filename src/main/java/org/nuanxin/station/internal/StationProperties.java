@@ -11,15 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param finder          limits of the nearest-station finder
  */
 @ConfigurationProperties("nuanxin.station")
-record StationProperties(@DefaultValue("auto") String demoData, @DefaultValue("5444") int demoTargetTotal,
-                         @DefaultValue Finder finder) {
+record StationProperties(
+        @DefaultValue("auto") String demoData,
+        @DefaultValue("5444") int demoTargetTotal,
+        @DefaultValue Finder finder) {
 
     /**
      * @param maxLimit     the most stations one query may ask for
      * @param defaultLimit how many when the query does not say
      * @param overlayLimit how many changed stations the index keeps beside its tree before rebuilding the tree
      */
-    record Finder(@DefaultValue("50") int maxLimit, @DefaultValue("10") int defaultLimit,
-                  @DefaultValue("256") int overlayLimit) {
-    }
+    record Finder(
+            @DefaultValue("50") int maxLimit,
+            @DefaultValue("10") int defaultLimit,
+            @DefaultValue("256") int overlayLimit) {}
 }

@@ -1,5 +1,6 @@
 package org.nuanxin.station.internal;
 
+import java.util.Set;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.station.Amenity;
@@ -7,26 +8,57 @@ import org.nuanxin.station.HostType;
 import org.nuanxin.station.OpeningHours;
 import org.nuanxin.station.StationStatus;
 
-import java.util.Set;
-
 /** A validated station ready to be written: every field checked, the location converted to WGS-84. */
-record StationRecord(String code, String name, HostType hostType, String districtCode, String address,
-                     GeoPoint location, CoordinateSystem enteredCrs, GeoPoint enteredLocation, long h3Cell,
-                     String contactName, String contactPhone, OpeningHours openingHours, Set<Amenity> amenities,
-                     StationStatus status, boolean synthetic) {
+record StationRecord(
+        String code,
+        String name,
+        HostType hostType,
+        String districtCode,
+        String address,
+        GeoPoint location,
+        CoordinateSystem enteredCrs,
+        GeoPoint enteredLocation,
+        long h3Cell,
+        String contactName,
+        String contactPhone,
+        OpeningHours openingHours,
+        Set<Amenity> amenities,
+        StationStatus status,
+        boolean synthetic) {
 
     StationRecord withCode(String newCode) {
-        return new StationRecord(newCode, name, hostType, districtCode, address, location, enteredCrs,
-                enteredLocation, h3Cell, contactName, contactPhone, openingHours, amenities, status, synthetic);
+        return new StationRecord(
+                newCode,
+                name,
+                hostType,
+                districtCode,
+                address,
+                location,
+                enteredCrs,
+                enteredLocation,
+                h3Cell,
+                contactName,
+                contactPhone,
+                openingHours,
+                amenities,
+                status,
+                synthetic);
     }
 
     /** @return whether writing this over {@code s} would change nothing a user can see */
     boolean sameAs(org.nuanxin.station.Station s) {
-        return s.code().equals(code) && s.name().equals(name) && s.hostType() == hostType
-                && s.districtCode().equals(districtCode) && s.address().equals(address)
-                && s.enteredCrs() == enteredCrs && samePlace(s.enteredLocation(), enteredLocation)
-                && s.contactName().equals(contactName) && s.contactPhone().equals(contactPhone)
-                && s.openingHours().equals(openingHours) && s.amenities().equals(amenities) && s.status() == status;
+        return s.code().equals(code)
+                && s.name().equals(name)
+                && s.hostType() == hostType
+                && s.districtCode().equals(districtCode)
+                && s.address().equals(address)
+                && s.enteredCrs() == enteredCrs
+                && samePlace(s.enteredLocation(), enteredLocation)
+                && s.contactName().equals(contactName)
+                && s.contactPhone().equals(contactPhone)
+                && s.openingHours().equals(openingHours)
+                && s.amenities().equals(amenities)
+                && s.status() == status;
     }
 
     /**

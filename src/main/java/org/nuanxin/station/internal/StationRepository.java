@@ -1,5 +1,19 @@
 package org.nuanxin.station.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.station.Amenity;
@@ -17,21 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-
 /**
  * Reads and writes {@code station} and its child table {@code station_amenity} with plain, portable
  * SQL (H2 and PostgreSQL). Stations are read without amenities and completed with one query per
@@ -44,12 +43,13 @@ class StationRepository {
             + "entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone, opening_hours, "
             + "status, synthetic, version, updated_at";
     /** Sortable properties of {@link Station} and their columns; any other sort property is refused. */
-    private static final Map<String, String> SORT_COLUMNS = Map.of("code", "code", "name", "name",
-            "districtCode", "district_code", "updatedAt", "updated_at");
+    private static final Map<String, String> SORT_COLUMNS =
+            Map.of("code", "code", "name", "name", "districtCode", "district_code", "updatedAt", "updated_at");
 
     private final JdbcClient jdbc;
     /** Roster files repeat a handful of hour texts thousands of times; share one parsed value each. */
     private final Map<String, OpeningHours> hoursCache = new ConcurrentHashMap<>();
+
     private final RowMapper<Station> mapper = this::map;
 
     StationRepository(JdbcClient jdbc) {
@@ -57,12 +57,17 @@ class StationRepository {
     }
 
     Optional<Station> findByCode(String code) {
-        return one(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE code = ?").param(code).query(mapper).list());
+        return one(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE code = ?")
+                .param(code)
+                .query(mapper)
+                .list());
     }
 
     Optional<Station> findByDistrictAndName(String districtCode, String name) {
         return one(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE district_code = ? AND name = ?")
-                .params(districtCode, name).query(mapper).list());
+                .params(districtCode, name)
+                .query(mapper)
+                .list());
     }
 
     List<Station> findByIds(Collection<Long> ids) {
@@ -74,7 +79,9 @@ class StationRepository {
         for (int i = 0; i < all.size(); i += 500) {
             List<Long> chunk = all.subList(i, Math.min(all.size(), i + 500));
             result.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE id IN (:ids)")
-                    .param("ids", chunk).query(mapper).list());
+                    .param("ids", chunk)
+                    .query(mapper)
+                    .list());
         }
         return withAmenities(result);
     }
@@ -97,13 +104,18 @@ class StationRepository {
         List<Station> content = withAmenities(jdbc.sql("SELECT " + COLUMNS + " FROM station s" + where.sql
                         + " ORDER BY " + String.join(", ", order)
                         + " LIMIT " + pageable.getPageSize() + " OFFSET " + pageable.getOffset())
-                .params(where.params).query(mapper).list());
+                .params(where.params)
+                .query(mapper)
+                .list());
         return PageableExecutionUtils.getPage(content, pageable, () -> count(filter));
     }
 
     long count(StationFilter filter) {
         Where where = where(filter);
-        return jdbc.sql("SELECT COUNT(*) FROM station s" + where.sql).params(where.params).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM station s" + where.sql)
+                .params(where.params)
+                .query(Long.class)
+                .single();
     }
 
     long countAll() {
@@ -115,10 +127,14 @@ class StationRepository {
         Where where = where(filter);
         Station[] pending = new Station[1];
         Set<Amenity> amenities = EnumSet.noneOf(Amenity.class);
-        try (var stream = jdbc.sql("SELECT " + COLUMNS + ", a.amenity FROM station s"
-                        + " LEFT JOIN station_amenity a ON a.station_id = s.id" + where.sql + " ORDER BY s.code, a.amenity")
-                .params(where.params).withFetchSize(1000)
-                .query((rs, n) -> new Object[]{map(rs, n), rs.getString("amenity")}).stream()) {
+        try (var stream = jdbc
+                .sql("SELECT " + COLUMNS + ", a.amenity FROM station s"
+                        + " LEFT JOIN station_amenity a ON a.station_id = s.id" + where.sql
+                        + " ORDER BY s.code, a.amenity")
+                .params(where.params)
+                .withFetchSize(1000)
+                .query((rs, n) -> new Object[] {map(rs, n), rs.getString("amenity")})
+                .stream()) {
             stream.forEach(row -> {
                 Station s = (Station) row[0];
                 if (pending[0] != null && pending[0].id() != s.id()) {
@@ -139,7 +155,9 @@ class StationRepository {
     /** @return the highest sequence number used in codes of the form {@code <district>-<n>} */
     int maxSequence(String districtCode) {
         List<String> codes = jdbc.sql("SELECT code FROM station WHERE code LIKE ?")
-                .param(districtCode + "-%").query(String.class).list();
+                .param(districtCode + "-%")
+                .query(String.class)
+                .list();
         int max = 0;
         for (String code : codes) {
             String tail = code.substring(districtCode.length() + 1);
@@ -158,11 +176,25 @@ class StationRepository {
                           entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone,
                           opening_hours, status, synthetic, version, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                .params(s.code(), s.name(), s.hostType().name(), s.districtCode(), s.address(),
-                        s.location().longitude(), s.location().latitude(), s.enteredCrs().name(),
-                        s.enteredLocation().longitude(), s.enteredLocation().latitude(), s.h3Cell(),
-                        s.contactName(), s.contactPhone(), s.openingHours().toString(),
-                        s.status().name(), s.synthetic(), Timestamp.from(now), Timestamp.from(now))
+                .params(
+                        s.code(),
+                        s.name(),
+                        s.hostType().name(),
+                        s.districtCode(),
+                        s.address(),
+                        s.location().longitude(),
+                        s.location().latitude(),
+                        s.enteredCrs().name(),
+                        s.enteredLocation().longitude(),
+                        s.enteredLocation().latitude(),
+                        s.h3Cell(),
+                        s.contactName(),
+                        s.contactPhone(),
+                        s.openingHours().toString(),
+                        s.status().name(),
+                        s.synthetic(),
+                        Timestamp.from(now),
+                        Timestamp.from(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         insertAmenities(id, s.amenities());
@@ -177,14 +209,31 @@ class StationRepository {
                           h3_cell = ?, contact_name = ?, contact_phone = ?, opening_hours = ?,
                           status = ?, version = version + 1, updated_at = ?
                         WHERE id = ? AND version = ?""")
-                .params(s.code(), s.name(), s.hostType().name(), s.districtCode(), s.address(),
-                        s.location().longitude(), s.location().latitude(), s.enteredCrs().name(),
-                        s.enteredLocation().longitude(), s.enteredLocation().latitude(), s.h3Cell(),
-                        s.contactName(), s.contactPhone(), s.openingHours().toString(),
-                        s.status().name(), Timestamp.from(now), id, expectedVersion)
-                .update() == 1;
+                        .params(
+                                s.code(),
+                                s.name(),
+                                s.hostType().name(),
+                                s.districtCode(),
+                                s.address(),
+                                s.location().longitude(),
+                                s.location().latitude(),
+                                s.enteredCrs().name(),
+                                s.enteredLocation().longitude(),
+                                s.enteredLocation().latitude(),
+                                s.h3Cell(),
+                                s.contactName(),
+                                s.contactPhone(),
+                                s.openingHours().toString(),
+                                s.status().name(),
+                                Timestamp.from(now),
+                                id,
+                                expectedVersion)
+                        .update()
+                == 1;
         if (updated) {
-            jdbc.sql("DELETE FROM station_amenity WHERE station_id = ?").param(id).update();
+            jdbc.sql("DELETE FROM station_amenity WHERE station_id = ?")
+                    .param(id)
+                    .update();
             insertAmenities(id, s.amenities());
         }
         return updated;
@@ -200,7 +249,9 @@ class StationRepository {
             params.add(a.name());
         }
         jdbc.sql("INSERT INTO station_amenity (station_id, amenity) VALUES "
-                + String.join(", ", java.util.Collections.nCopies(amenities.size(), "(?, ?)"))).params(params).update();
+                        + String.join(", ", java.util.Collections.nCopies(amenities.size(), "(?, ?)")))
+                .params(params)
+                .update();
     }
 
     /** Existing stations by code and by district+name, for matching roster rows. */
@@ -210,7 +261,10 @@ class StationRepository {
             return byKey;
         }
         withAmenities(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE district_code IN (:d)")
-                .param("d", List.copyOf(districtCodes)).query(mapper).list()).forEach(s -> {
+                        .param("d", List.copyOf(districtCodes))
+                        .query(mapper)
+                        .list())
+                .forEach(s -> {
                     byKey.put("code:" + s.code(), s);
                     byKey.put("name:" + s.districtCode() + ":" + s.name(), s);
                 });
@@ -218,11 +272,16 @@ class StationRepository {
     }
 
     Optional<Station> findById(long id) {
-        return one(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE id = ?").param(id).query(mapper).list());
+        return one(jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE id = ?")
+                .param(id)
+                .query(mapper)
+                .list());
     }
 
     private Optional<Station> one(List<Station> rows) {
-        return rows.isEmpty() ? Optional.empty() : Optional.of(withAmenities(rows).get(0));
+        return rows.isEmpty()
+                ? Optional.empty()
+                : Optional.of(withAmenities(rows).get(0));
     }
 
     /** Fills in the amenities of stations read without them, with one query per 500 stations. */
@@ -236,35 +295,67 @@ class StationRepository {
             jdbc.sql("SELECT station_id, amenity FROM station_amenity WHERE station_id IN (:ids)")
                     .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
                     .query(rs -> {
-                        byStation.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Amenity.class))
+                        byStation
+                                .computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Amenity.class))
                                 .add(Amenity.valueOf(rs.getString(2)));
                     });
         }
-        return stations.stream().map(s -> withAmenities(s, byStation.getOrDefault(s.id(), Set.of()))).toList();
+        return stations.stream()
+                .map(s -> withAmenities(s, byStation.getOrDefault(s.id(), Set.of())))
+                .toList();
     }
 
     private static Station withAmenities(Station s, Set<Amenity> amenities) {
-        return new Station(s.id(), s.code(), s.name(), s.hostType(), s.districtCode(), s.address(), s.location(),
-                s.enteredCrs(), s.enteredLocation(), s.contactName(), s.contactPhone(), s.openingHours(),
-                amenities, s.status(), s.synthetic(), s.h3Cell(), s.version(), s.updatedAt());
+        return new Station(
+                s.id(),
+                s.code(),
+                s.name(),
+                s.hostType(),
+                s.districtCode(),
+                s.address(),
+                s.location(),
+                s.enteredCrs(),
+                s.enteredLocation(),
+                s.contactName(),
+                s.contactPhone(),
+                s.openingHours(),
+                amenities,
+                s.status(),
+                s.synthetic(),
+                s.h3Cell(),
+                s.version(),
+                s.updatedAt());
     }
 
     /** Maps the station columns; amenities are filled in by {@link #withAmenities}. */
     private Station map(ResultSet rs, int row) throws SQLException {
         GeoPoint location = new GeoPoint(rs.getDouble("longitude"), rs.getDouble("latitude"));
         CoordinateSystem crs = CoordinateSystem.valueOf(rs.getString("entered_crs"));
-        GeoPoint entered = crs == CoordinateSystem.WGS84 ? location
+        GeoPoint entered = crs == CoordinateSystem.WGS84
+                ? location
                 : new GeoPoint(rs.getDouble("entered_longitude"), rs.getDouble("entered_latitude"));
-        return new Station(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                HostType.valueOf(rs.getString("host_type")), rs.getString("district_code"), rs.getString("address"),
-                location, crs, entered, rs.getString("contact_name"), rs.getString("contact_phone"),
-                hoursCache.computeIfAbsent(rs.getString("opening_hours"), OpeningHours::parse), Set.of(),
-                StationStatus.valueOf(rs.getString("status")), rs.getBoolean("synthetic"), rs.getLong("h3_cell"),
-                rs.getInt("version"), rs.getTimestamp("updated_at").toInstant());
+        return new Station(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                HostType.valueOf(rs.getString("host_type")),
+                rs.getString("district_code"),
+                rs.getString("address"),
+                location,
+                crs,
+                entered,
+                rs.getString("contact_name"),
+                rs.getString("contact_phone"),
+                hoursCache.computeIfAbsent(rs.getString("opening_hours"), OpeningHours::parse),
+                Set.of(),
+                StationStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("synthetic"),
+                rs.getLong("h3_cell"),
+                rs.getInt("version"),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
-    private record Where(String sql, List<Object> params) {
-    }
+    private record Where(String sql, List<Object> params) {}
 
     private static Where where(StationFilter f) {
         List<String> clauses = new ArrayList<>();
@@ -287,7 +378,8 @@ class StationRepository {
             params.add(f.synthetic());
         }
         if (f.text() != null && !f.text().isBlank()) {
-            String like = "%" + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = "%"
+                    + f.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             clauses.add("(name LIKE ? ESCAPE '\\' OR address LIKE ? ESCAPE '\\' OR code LIKE ? ESCAPE '\\')");
             params.add(like);
             params.add(like);

@@ -1,20 +1,6 @@
 package org.nuanxin.station.internal;
 
 import com.uber.h3core.H3Core;
-import org.nuanxin.geo.CoordinateSystem;
-import org.nuanxin.geo.CoordinateTransform;
-import org.nuanxin.geo.Division;
-import org.nuanxin.geo.Divisions;
-import org.nuanxin.geo.GeoPoint;
-import org.nuanxin.identity.PhoneNumbers;
-import org.nuanxin.station.Amenity;
-import org.nuanxin.station.HostType;
-import org.nuanxin.station.OpeningHours;
-import org.nuanxin.station.StationInput;
-import org.nuanxin.station.StationStatus;
-import org.nuanxin.kernel.FieldProblem;
-import org.springframework.stereotype.Component;
-
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +10,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.geo.CoordinateTransform;
+import org.nuanxin.geo.Division;
+import org.nuanxin.geo.Divisions;
+import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.identity.PhoneNumbers;
+import org.nuanxin.kernel.FieldProblem;
+import org.nuanxin.station.Amenity;
+import org.nuanxin.station.HostType;
+import org.nuanxin.station.OpeningHours;
+import org.nuanxin.station.StationInput;
+import org.nuanxin.station.StationStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * The one place that decides whether a station's fields are acceptable, for the console form, the
@@ -79,7 +78,10 @@ class StationValidator {
         } else {
             hostType = HostType.parse(hostText).orElse(null);
             if (hostType == null) {
-                p.add("hostType", "station.error.hostType", hostText,
+                p.add(
+                        "hostType",
+                        "station.error.hostType",
+                        hostText,
                         Arrays.stream(HostType.values()).map(HostType::label).collect(Collectors.joining("、")));
             }
         }
@@ -115,7 +117,10 @@ class StationValidator {
             Amenity.ParsedList parsed = Amenity.parseList(List.of(amenityText));
             amenities.addAll(parsed.amenities());
             if (!parsed.unknown().isEmpty()) {
-                p.add("amenities", "station.error.amenity", String.join("、", parsed.unknown()),
+                p.add(
+                        "amenities",
+                        "station.error.amenity",
+                        String.join("、", parsed.unknown()),
                         Arrays.stream(Amenity.values()).map(Amenity::label).collect(Collectors.joining("、")));
             } else if (amenities.isEmpty()) {
                 p.add("amenities", "station.error.amenitiesEmpty");
@@ -173,13 +178,31 @@ class StationValidator {
             return new Result(null, List.copyOf(p.list));
         }
         long cell = h3.latLngToCell(wgs84.latitude(), wgs84.longitude(), H3_RESOLUTION);
-        return new Result(new StationRecord(code, name, hostType, district.code(), address, wgs84, crs, entered, cell,
-                contactName, phone, hours, Set.copyOf(amenities), status, synthetic), List.of());
+        return new Result(
+                new StationRecord(
+                        code,
+                        name,
+                        hostType,
+                        district.code(),
+                        address,
+                        wgs84,
+                        crs,
+                        entered,
+                        cell,
+                        contactName,
+                        phone,
+                        hours,
+                        Set.copyOf(amenities),
+                        status,
+                        synthetic),
+                List.of());
     }
 
     /** Latitude and longitude typed the wrong way round is the commonest roster mistake. */
     private boolean isSwapped(double lng, double lat) {
-        return Math.abs(lng) <= 90 && Math.abs(lat) <= 180 && lat > 90
+        return Math.abs(lng) <= 90
+                && Math.abs(lat) <= 180
+                && lat > 90
                 && divisions.locateDistrict(new GeoPoint(lat, lng)).isPresent();
     }
 

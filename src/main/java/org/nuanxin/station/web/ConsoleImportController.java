@@ -1,5 +1,8 @@
 package org.nuanxin.station.web;
 
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Locale;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
@@ -8,20 +11,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
-
-import java.io.IOException;
-import java.security.Principal;
-import java.util.Locale;
 
 /**
  * Roster import in the console: upload, a preview that lists every problem by row and column,
@@ -35,9 +34,10 @@ class ConsoleImportController {
     private final DataSize maxFileSize;
     private final StationPermissions permissions;
 
-    ConsoleImportController(StationImports imports,
-                            @Value("${nuanxin.spreadsheet.max-file-size:10MB}") DataSize maxFileSize,
-                            StationPermissions permissions) {
+    ConsoleImportController(
+            StationImports imports,
+            @Value("${nuanxin.spreadsheet.max-file-size:10MB}") DataSize maxFileSize,
+            StationPermissions permissions) {
         this.imports = imports;
         this.maxFileSize = maxFileSize;
         this.permissions = permissions;
@@ -51,18 +51,26 @@ class ConsoleImportController {
     }
 
     @PostMapping
-    String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String defaultCrs,
-                  Principal user, Locale locale) throws IOException {
+    String upload(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String defaultCrs,
+            Principal user,
+            Locale locale)
+            throws IOException {
         permissions.check(StationPermissions.Action.IMPORT);
         if (file.isEmpty()) {
-            return "redirect:/console/stations/import?" + (file.getOriginalFilename() == null
-                    || file.getOriginalFilename().isBlank() ? "empty" : "emptyContent");
+            return "redirect:/console/stations/import?"
+                    + (file.getOriginalFilename() == null
+                                    || file.getOriginalFilename().isBlank()
+                            ? "empty"
+                            : "emptyContent");
         }
         if (file.getSize() > maxFileSize.toBytes()) {
             // Answered with 413 and the error/413 page, like any upload over the limit.
             throw new MaxUploadSizeExceededException(maxFileSize.toBytes());
         }
-        CoordinateSystem crs = defaultCrs == null || defaultCrs.isBlank() ? null
+        CoordinateSystem crs = defaultCrs == null || defaultCrs.isBlank()
+                ? null
                 : CoordinateSystem.parse(defaultCrs).orElse(null);
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         StationImportStatus status = imports.start(name, file.getBytes(), crs, user.getName(), locale);
@@ -71,8 +79,11 @@ class ConsoleImportController {
     }
 
     @GetMapping("/{id}")
-    String status(@PathVariable String id, Principal user, Model model,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx) {
+    String status(
+            @PathVariable String id,
+            Principal user,
+            Model model,
+            @RequestHeader(value = "HX-Request", required = false) String htmx) {
         permissions.check(StationPermissions.Action.IMPORT);
         model.addAttribute("job", find(id, user));
         return htmx != null ? "station/import-status :: status" : "station/import-status";
@@ -91,7 +102,6 @@ class ConsoleImportController {
     }
 
     private StationImportStatus find(String id, Principal user) {
-        return imports.status(id, user.getName())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return imports.status(id, user.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

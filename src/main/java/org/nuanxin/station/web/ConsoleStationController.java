@@ -2,11 +2,25 @@ package org.nuanxin.station.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
 import org.nuanxin.identity.PhoneNumbers;
+import org.nuanxin.kernel.CityTime;
+import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.kernel.Paging;
+import org.nuanxin.kernel.ProblemMessages;
 import org.nuanxin.spreadsheet.XlsxExport;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.HostType;
@@ -17,10 +31,6 @@ import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationPermissions;
 import org.nuanxin.station.StationStatus;
-import org.nuanxin.kernel.CityTime;
-import org.nuanxin.kernel.InvalidInputException;
-import org.nuanxin.kernel.Paging;
-import org.nuanxin.kernel.ProblemMessages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -35,17 +45,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.stream.Collectors;
 
 /** The staff console's station roster: list with filters, map, create and edit, export to xlsx. */
 @Controller
@@ -63,9 +62,15 @@ class ConsoleStationController {
     private final StationPermissions permissions;
     private final AuditLog audit;
 
-    ConsoleStationController(StationCatalog catalog, Divisions divisions, XlsxExport export,
-                             StationFilterParser filterParser, ProblemMessages problems, CityTime time,
-                             StationPermissions permissions, AuditLog audit) {
+    ConsoleStationController(
+            StationCatalog catalog,
+            Divisions divisions,
+            XlsxExport export,
+            StationFilterParser filterParser,
+            ProblemMessages problems,
+            CityTime time,
+            StationPermissions permissions,
+            AuditLog audit) {
         this.catalog = catalog;
         this.divisions = divisions;
         this.export = export;
@@ -138,14 +143,16 @@ class ConsoleStationController {
     @ModelAttribute
     void reference(Model model) {
         model.addAttribute("districts", divisions.districts());
-        model.addAttribute("districtNames", divisions.districts().stream()
-                .collect(Collectors.toMap(Division::code, Division::name)));
+        model.addAttribute(
+                "districtNames",
+                divisions.districts().stream().collect(Collectors.toMap(Division::code, Division::name)));
         model.addAttribute("amenities", Amenity.values());
         model.addAttribute("statuses", StationStatus.values());
         model.addAttribute("hostTypes", HostType.values());
         model.addAttribute("crsList", CoordinateSystem.values());
         for (StationPermissions.Action action : StationPermissions.Action.values()) {
-            model.addAttribute("may" + action.name().charAt(0) + action.name().substring(1).toLowerCase(Locale.ROOT),
+            model.addAttribute(
+                    "may" + action.name().charAt(0) + action.name().substring(1).toLowerCase(Locale.ROOT),
                     permissions.current(action));
         }
     }
@@ -183,25 +190,42 @@ class ConsoleStationController {
             response.sendRedirect(request.getContextPath() + filters.listUrl());
             return;
         }
-        Map<String, String> districtNames = divisions.districts().stream()
-                .collect(Collectors.toMap(Division::code, Division::name));
+        Map<String, String> districtNames =
+                divisions.districts().stream().collect(Collectors.toMap(Division::code, Division::name));
         List<List<Object>> rows = new ArrayList<>();
-        catalog.forEach(filter, s -> rows.add(List.of(s.code(), s.name(),
-                districtNames.getOrDefault(s.districtCode(), s.districtCode()), s.address(),
-                s.enteredLocation().longitude(), s.enteredLocation().latitude(), crsName(s.enteredCrs()),
-                s.hostType().label(), s.contactName(), PhoneNumbers.display(s.contactPhone()),
-                s.openingHours().toString(),
-                s.amenities().stream().sorted().map(Amenity::label).collect(Collectors.joining(",")),
-                s.status().label(), s.synthetic() ? "是" : "否")));
+        catalog.forEach(
+                filter,
+                s -> rows.add(List.of(
+                        s.code(),
+                        s.name(),
+                        districtNames.getOrDefault(s.districtCode(), s.districtCode()),
+                        s.address(),
+                        s.enteredLocation().longitude(),
+                        s.enteredLocation().latitude(),
+                        crsName(s.enteredCrs()),
+                        s.hostType().label(),
+                        s.contactName(),
+                        PhoneNumbers.display(s.contactPhone()),
+                        s.openingHours().toString(),
+                        s.amenities().stream().sorted().map(Amenity::label).collect(Collectors.joining(",")),
+                        s.status().label(),
+                        s.synthetic() ? "是" : "否")));
         // Recorded before the first byte goes out: a disclosure is logged even if the download breaks off.
         audit.record("station.export", "station", null, null, filters.describe() + " rows=" + rows.size());
         String fileName = "工会驿站名册-" + time.today() + ".xlsx";
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"stations.xlsx\"; filename*=UTF-8''"
-                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"stations.xlsx\"; filename*=UTF-8''"
+                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
         // The same column names the import reads, so an exported roster can be edited and re-imported.
-        export.write(response.getOutputStream(), "工会驿站", List.of("驿站编码", "驿站名称", "所属区县", "详细地址",
-                "经度", "纬度", "坐标系", "依托场所", "联系人", "联系电话", "开放时间", "服务设施", "状态", "模拟数据"), rows);
+        export.write(
+                response.getOutputStream(),
+                "工会驿站",
+                List.of(
+                        "驿站编码", "驿站名称", "所属区县", "详细地址", "经度", "纬度", "坐标系", "依托场所", "联系人", "联系电话", "开放时间", "服务设施", "状态",
+                        "模拟数据"),
+                rows);
     }
 
     private static String crsName(CoordinateSystem crs) {
@@ -215,15 +239,21 @@ class ConsoleStationController {
     @GetMapping("/new")
     String createForm(Model model) {
         permissions.check(StationPermissions.Action.CREATE);
-        model.addAttribute("form", new StationInput(null, null, null, null, null, null, null, "GCJ02", null, null,
-                "08:00-22:00", null, "OPEN"));
+        model.addAttribute(
+                "form",
+                new StationInput(
+                        null, null, null, null, null, null, null, "GCJ02", null, null, "08:00-22:00", null, "OPEN"));
         model.addAttribute("selectedAmenities", List.of());
         return "station/form";
     }
 
     @PostMapping("/new")
-    String create(StationInput form, @RequestParam(name = "amenity", required = false) List<String> amenity,
-                  Model model, Locale locale, RedirectAttributes redirect) {
+    String create(
+            StationInput form,
+            @RequestParam(name = "amenity", required = false) List<String> amenity,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         permissions.check(StationPermissions.Action.CREATE);
         StationInput input = withAmenities(form, amenity);
         try {
@@ -241,18 +271,36 @@ class ConsoleStationController {
         permissions.check(StationPermissions.Action.VIEW, s);
         model.addAttribute("station", s);
         model.addAttribute("version", s.version());
-        model.addAttribute("form", new StationInput(s.code(), s.name(), s.hostType().name(), s.districtCode(),
-                s.address(), Double.toString(s.enteredLocation().longitude()),
-                Double.toString(s.enteredLocation().latitude()), s.enteredCrs().name(), s.contactName(),
-                PhoneNumbers.display(s.contactPhone()), s.openingHours().toString(), null, s.status().name()));
-        model.addAttribute("selectedAmenities", s.amenities().stream().map(Amenity::name).toList());
+        model.addAttribute(
+                "form",
+                new StationInput(
+                        s.code(),
+                        s.name(),
+                        s.hostType().name(),
+                        s.districtCode(),
+                        s.address(),
+                        Double.toString(s.enteredLocation().longitude()),
+                        Double.toString(s.enteredLocation().latitude()),
+                        s.enteredCrs().name(),
+                        s.contactName(),
+                        PhoneNumbers.display(s.contactPhone()),
+                        s.openingHours().toString(),
+                        null,
+                        s.status().name()));
+        model.addAttribute(
+                "selectedAmenities", s.amenities().stream().map(Amenity::name).toList());
         return "station/form";
     }
 
     @PostMapping("/{code}")
-    String update(@PathVariable String code, @RequestParam int version, StationInput form,
-                  @RequestParam(name = "amenity", required = false) List<String> amenity, Model model,
-                  Locale locale, RedirectAttributes redirect) {
+    String update(
+            @PathVariable String code,
+            @RequestParam int version,
+            StationInput form,
+            @RequestParam(name = "amenity", required = false) List<String> amenity,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         StationInput input = withAmenities(form, amenity);
         Station existing = catalog.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
         permissions.check(StationPermissions.Action.UPDATE, existing);
@@ -274,12 +322,24 @@ class ConsoleStationController {
 
     private static StationInput withAmenities(StationInput f, List<String> amenity) {
         String joined = amenity == null ? f.amenities() : String.join(",", amenity);
-        return new StationInput(f.code(), f.name(), f.hostType(), f.district(), f.address(), f.longitude(),
-                f.latitude(), f.crs(), f.contactName(), f.contactPhone(), f.openingHours(), joined, f.status());
+        return new StationInput(
+                f.code(),
+                f.name(),
+                f.hostType(),
+                f.district(),
+                f.address(),
+                f.longitude(),
+                f.latitude(),
+                f.crs(),
+                f.contactName(),
+                f.contactPhone(),
+                f.openingHours(),
+                joined,
+                f.status());
     }
 
-    private String formWithErrors(StationInput input, List<String> amenity, InvalidInputException e, Model model,
-                                  Locale locale) {
+    private String formWithErrors(
+            StationInput input, List<String> amenity, InvalidInputException e, Model model, Locale locale) {
         model.addAttribute("form", input);
         model.addAttribute("selectedAmenities", amenity == null ? List.of() : amenity);
         model.addAttribute("errors", problems.byField(e.errors(), locale));

@@ -1,19 +1,18 @@
 package org.nuanxin.station.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.CoordinateTransform;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
 import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.kernel.FieldProblem;
+import org.nuanxin.kernel.InvalidInputException;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.StationFinder;
-import org.nuanxin.kernel.InvalidInputException;
-import org.nuanxin.kernel.FieldProblem;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Turns the finder's request parameters into a checked query, shared by the JSON API and the
@@ -30,9 +29,13 @@ class FinderQuery {
      * @param district  the district containing the point
      * @param amenities required amenities
      */
-    record Checked(GeoPoint wgs84, CoordinateSystem crs, Division district, Set<Amenity> amenities, boolean openNow,
-                   int limit) {
-    }
+    record Checked(
+            GeoPoint wgs84,
+            CoordinateSystem crs,
+            Division district,
+            Set<Amenity> amenities,
+            boolean openNow,
+            int limit) {}
 
     private final Divisions divisions;
     private final StationFinder finder;
@@ -74,9 +77,11 @@ class FinderQuery {
             throw new InvalidInputException(problems);
         }
         GeoPoint wgs84 = CoordinateTransform.toWgs84(new GeoPoint(lng, lat), system);
-        Division district = divisions.locateDistrict(wgs84).orElseThrow(() -> new InvalidInputException(List.of(
-                FieldProblem.of("lat", "finder.error.outside"),
-                FieldProblem.of("lng", "finder.error.outside"))));
+        Division district = divisions
+                .locateDistrict(wgs84)
+                .orElseThrow(() -> new InvalidInputException(List.of(
+                        FieldProblem.of("lat", "finder.error.outside"),
+                        FieldProblem.of("lng", "finder.error.outside"))));
         return new Checked(wgs84, system, district, amenities, openNow, n);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tileCrs         the coordinate system of the tiles: wgs84 (OpenStreetMap, Tianditu) or gcj02 (AMap, Tencent)
  */
 @ConfigurationProperties("nuanxin.map")
-record MapProperties(@DefaultValue("") String tileUrl, @DefaultValue("") String tileAttribution,
-                     @DefaultValue("wgs84") String tileCrs) {
-}
+record MapProperties(
+        @DefaultValue("") String tileUrl,
+        @DefaultValue("") String tileAttribution,
+        @DefaultValue("wgs84") String tileCrs) {}

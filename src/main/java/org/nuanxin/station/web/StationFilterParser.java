@@ -2,7 +2,6 @@ package org.nuanxin.station.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
 import org.nuanxin.kernel.FieldProblem;
@@ -42,7 +41,10 @@ class StationFilterParser {
         List<FieldProblem> problems = new ArrayList<>();
         String districtCode = null;
         if (!blank(district)) {
-            districtCode = divisions.districtByName(district.strip()).map(Division::code).orElse(null);
+            districtCode = divisions
+                    .districtByName(district.strip())
+                    .map(Division::code)
+                    .orElse(null);
             if (districtCode == null) {
                 problems.add(FieldProblem.of("district", "station.error.district", district.strip()));
             }

@@ -1,5 +1,8 @@
 package org.nuanxin.station.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.CoordinateTransform;
 import org.nuanxin.geo.GeoPoint;
@@ -8,15 +11,10 @@ import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationSummary;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 /** JSON shapes of the station API, and the links a phone needs (tel:, AMap navigation). */
 final class StationViews {
 
-    private StationViews() {
-    }
+    private StationViews() {}
 
     /**
      * A point in WGS-84 degrees.
@@ -38,20 +36,42 @@ final class StationViews {
      * @param contactPhone E.164
      * @param navigationUrl AMap navigation link to the station (GCJ-02 coordinates, riding mode)
      */
-    record StationView(String code, String name, String hostType, String districtCode, String address,
-                       Point location, String contactName, String contactPhone, String phoneUri,
-                       String openingHours, List<String> amenities, String status, boolean synthetic,
-                       String navigationUrl) {
+    record StationView(
+            String code,
+            String name,
+            String hostType,
+            String districtCode,
+            String address,
+            Point location,
+            String contactName,
+            String contactPhone,
+            String phoneUri,
+            String openingHours,
+            List<String> amenities,
+            String status,
+            boolean synthetic,
+            String navigationUrl) {
 
         static StationView of(Station s) {
             return of(s.summary());
         }
 
         static StationView of(StationSummary s) {
-            return new StationView(s.code(), s.name(), s.hostType().name(), s.districtCode(), s.address(),
-                    Point.of(s.location()), s.contactName(), s.contactPhone(), "tel:" + s.contactPhone(),
-                    s.openingHours().toString(), s.amenities().stream().sorted().map(Amenity::name).toList(),
-                    s.status().name(), s.synthetic(), StationViews.navigationUrl(s));
+            return new StationView(
+                    s.code(),
+                    s.name(),
+                    s.hostType().name(),
+                    s.districtCode(),
+                    s.address(),
+                    Point.of(s.location()),
+                    s.contactName(),
+                    s.contactPhone(),
+                    "tel:" + s.contactPhone(),
+                    s.openingHours().toString(),
+                    s.amenities().stream().sorted().map(Amenity::name).toList(),
+                    s.status().name(),
+                    s.synthetic(),
+                    StationViews.navigationUrl(s));
         }
     }
 
@@ -62,12 +82,16 @@ final class StationViews {
      * @param walkingMinutes estimated, rounded up
      * @param eBikeMinutes   estimated, rounded up
      */
-    record NearbyView(StationView station, long distanceMetres, long walkingMinutes, long eBikeMinutes,
-                      boolean openNow) {
+    record NearbyView(
+            StationView station, long distanceMetres, long walkingMinutes, long eBikeMinutes, boolean openNow) {
 
         static NearbyView of(NearbyStation n) {
-            return new NearbyView(StationView.of(n.station()), Math.round(n.distanceMetres()), n.walkingMinutes(),
-                    n.eBikeMinutes(), n.openNow());
+            return new NearbyView(
+                    StationView.of(n.station()),
+                    Math.round(n.distanceMetres()),
+                    n.walkingMinutes(),
+                    n.eBikeMinutes(),
+                    n.openNow());
         }
     }
 
@@ -77,15 +101,13 @@ final class StationViews {
      * @param query    the query point converted to WGS-84, with its district
      * @param stations nearest first
      */
-    record NearestResponse(QueryView query, List<NearbyView> stations) {
-    }
+    record NearestResponse(QueryView query, List<NearbyView> stations) {}
 
     /**
      * @param location     WGS-84
      * @param districtCode the district containing the point
      */
-    record QueryView(Point location, String crs, String districtCode, String districtName) {
-    }
+    record QueryView(Point location, String crs, String districtCode, String districtName) {}
 
     /**
      * AMap's URI API: navigation to a GCJ-02 point, riding mode, opening the app where installed.

@@ -1,22 +1,21 @@
 package org.nuanxin.station.web;
 
+import java.util.List;
+import java.util.Locale;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.CoordinateTransform;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
 import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.kernel.ProblemMessages;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.StationFinder;
-import org.nuanxin.kernel.InvalidInputException;
-import org.nuanxin.kernel.ProblemMessages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The rider's "stations near me" page (附近驿站). Works without JavaScript through a district
@@ -26,8 +25,8 @@ import java.util.Locale;
 class WorkerStationController {
 
     /** Amenities offered as one-tap filters, in the order riders ask for them. */
-    static final List<Amenity> QUICK_FILTERS = List.of(Amenity.WATER, Amenity.CHARGING, Amenity.REST, Amenity.TOILET,
-            Amenity.MICROWAVE);
+    static final List<Amenity> QUICK_FILTERS =
+            List.of(Amenity.WATER, Amenity.CHARGING, Amenity.REST, Amenity.TOILET, Amenity.MICROWAVE);
 
     private final StationFinder finder;
     private final FinderQuery query;
@@ -35,8 +34,8 @@ class WorkerStationController {
     private final MapProperties map;
     private final ProblemMessages problems;
 
-    WorkerStationController(StationFinder finder, FinderQuery query, Divisions divisions, MapProperties map,
-                            ProblemMessages problems) {
+    WorkerStationController(
+            StationFinder finder, FinderQuery query, Divisions divisions, MapProperties map, ProblemMessages problems) {
         this.finder = finder;
         this.query = query;
         this.divisions = divisions;
@@ -45,10 +44,15 @@ class WorkerStationController {
     }
 
     @GetMapping("/m/stations")
-    String page(@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lng,
-                @RequestParam(required = false) String crs, @RequestParam(required = false) String district,
-                @RequestParam(required = false) List<String> amenity,
-                @RequestParam(defaultValue = "false") boolean openNow, Model model, Locale locale) {
+    String page(
+            @RequestParam(required = false) Double lat,
+            @RequestParam(required = false) Double lng,
+            @RequestParam(required = false) String crs,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) List<String> amenity,
+            @RequestParam(defaultValue = "false") boolean openNow,
+            Model model,
+            Locale locale) {
         model.addAttribute("districts", divisions.districts());
         model.addAttribute("quickFilters", QUICK_FILTERS);
         model.addAttribute("selectedAmenities", amenity == null ? List.of() : amenity);
@@ -63,22 +67,34 @@ class WorkerStationController {
 
     /** The list of stations alone, swapped into the page by htmx. */
     @GetMapping("/m/stations/results")
-    String resultsFragment(@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lng,
-                           @RequestParam(required = false) String crs,
-                           @RequestParam(required = false) String district,
-                           @RequestParam(required = false) List<String> amenity,
-                           @RequestParam(defaultValue = "false") boolean openNow,
-                           Model model, Locale locale) {
+    String resultsFragment(
+            @RequestParam(required = false) Double lat,
+            @RequestParam(required = false) Double lng,
+            @RequestParam(required = false) String crs,
+            @RequestParam(required = false) String district,
+            @RequestParam(required = false) List<String> amenity,
+            @RequestParam(defaultValue = "false") boolean openNow,
+            Model model,
+            Locale locale) {
         results(lat, lng, crs, district, amenity, openNow, model, locale);
         return "station/nearby :: results";
     }
 
-    private void results(Double lat, Double lng, String crs, String district, List<String> amenity, boolean openNow,
-                         Model model, Locale locale) {
+    private void results(
+            Double lat,
+            Double lng,
+            String crs,
+            String district,
+            List<String> amenity,
+            boolean openNow,
+            Model model,
+            Locale locale) {
         try {
             if ((lat == null || lng == null) && district != null && !district.isBlank()) {
-                Division d = divisions.districtByName(district).orElseThrow(
-                        () -> new InvalidInputException("district", "station.error.district", district.strip()));
+                Division d = divisions
+                        .districtByName(district)
+                        .orElseThrow(() ->
+                                new InvalidInputException("district", "station.error.district", district.strip()));
                 GeoPoint centre = divisions.labelPoint(d.code());
                 lat = centre.latitude();
                 lng = centre.longitude();
@@ -88,8 +104,12 @@ class WorkerStationController {
             List<NearbyStation> found = finder.nearest(q.wgs84(), q.amenities(), q.openNow(), q.limit());
             model.addAttribute("query", q);
             model.addAttribute("here", display(q.wgs84()));
-            model.addAttribute("stations", found.stream().map(n -> new Row(n, display(n.station().location()),
-                    StationViews.navigationUrl(n.station()))).toList());
+            model.addAttribute(
+                    "stations",
+                    found.stream()
+                            .map(n -> new Row(
+                                    n, display(n.station().location()), StationViews.navigationUrl(n.station())))
+                            .toList());
         } catch (InvalidInputException e) {
             model.addAttribute("problems", problems.texts(e.errors(), locale));
         }

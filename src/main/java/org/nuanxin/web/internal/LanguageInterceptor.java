@@ -1,11 +1,9 @@
 package org.nuanxin.web.internal;
 
-import java.util.Locale;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.Locale;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -36,8 +34,7 @@ class LanguageInterceptor implements HandlerInterceptor {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView mav) {
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
         if (mav == null || (mav.getViewName() != null && mav.getViewName().startsWith("redirect:"))) {
             return;
         }
@@ -52,7 +49,11 @@ class LanguageInterceptor implements HandlerInterceptor {
     }
 
     static String switchUrl(String path, String query, String lang) {
-        return UriComponentsBuilder.fromPath(path).query(query).replaceQueryParam(PARAM, lang).build().toUriString();
+        return UriComponentsBuilder.fromPath(path)
+                .query(query)
+                .replaceQueryParam(PARAM, lang)
+                .build()
+                .toUriString();
     }
 
     static Locale supported(String lang) {

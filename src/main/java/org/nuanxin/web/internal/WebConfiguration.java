@@ -2,7 +2,6 @@ package org.nuanxin.web.internal;
 
 import java.time.Duration;
 import java.util.Locale;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;

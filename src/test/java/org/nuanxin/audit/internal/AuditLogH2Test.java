@@ -4,5 +4,4 @@ import org.nuanxin.support.NuanxinTest;
 
 /** {@link AuditLogTest} on H2 (PostgreSQL mode). */
 @NuanxinTest
-class AuditLogH2Test extends AuditLogTest {
-}
+class AuditLogH2Test extends AuditLogTest {}

@@ -4,5 +4,4 @@ import org.nuanxin.support.PostgresTest;
 
 /** {@link AuditLogTest} on PostgreSQL. */
 @PostgresTest
-class AuditLogPostgresTest extends AuditLogTest {
-}
+class AuditLogPostgresTest extends AuditLogTest {}

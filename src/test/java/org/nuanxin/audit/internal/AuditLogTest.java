@@ -8,18 +8,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.audit.AuditEntry;
 import org.nuanxin.audit.AuditLog;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.nuanxin.audit.AuditQuery;
 import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,10 +34,13 @@ abstract class AuditLogTest {
 
     @Autowired
     AuditLog audit;
+
     @Autowired
     AuditRetention retention;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -57,19 +59,20 @@ abstract class AuditLogTest {
     }
 
     private void signIn() {
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken(actor, "n/a", "ROLE_STAFF"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken(actor, "n/a", "ROLE_STAFF"));
     }
 
     private List<AuditEntry> mine() {
-        return audit.search(new AuditQuery(actor, null, null, null, null), PageRequest.of(0, 200)).getContent();
+        return audit.search(new AuditQuery(actor, null, null, null, null), PageRequest.of(0, 200))
+                .getContent();
     }
 
     @Test
     void anEntryNamesTheSignedInActorAndWhatWasDone() {
         signIn();
-        transactions.executeWithoutResult(tx -> audit.record("station.update", "station", "500103-0001", "纠正地址",
-                "code was 500103-0009"));
+        transactions.executeWithoutResult(
+                tx -> audit.record("station.update", "station", "500103-0001", "纠正地址", "code was 500103-0009"));
         assertThat(mine()).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo(actor);
             assertThat(e.action()).isEqualTo("station.update");
@@ -90,9 +93,10 @@ abstract class AuditLogTest {
             tx.setRollbackOnly();
         });
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
-            audit.record("station.create", "station", "500103-0003", null);
-            throw new IllegalStateException("the change failed");
-        })).isInstanceOf(IllegalStateException.class);
+                    audit.record("station.create", "station", "500103-0003", null);
+                    throw new IllegalStateException("the change failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(mine()).isEmpty();
         transactions.executeWithoutResult(tx -> audit.record("station.create", "station", "500103-0004", null));
         assertThat(mine()).extracting(AuditEntry::recordId).containsExactly("500103-0004");
@@ -101,8 +105,11 @@ abstract class AuditLogTest {
     @Test
     void withoutASignedInUserTheActorIsThePlaceholder() {
         audit.record(new AuditLog.Origin(null, null), "identity.sign-in.failed", null, null, null, "bad-credentials");
-        assertThat(audit.search(new AuditQuery(AuditLog.UNKNOWN_ACTOR, "identity.sign-in.failed", null, null, null), PageRequest.of(0, 10))
-                .getContent()).isNotEmpty();
+        assertThat(audit.search(
+                                new AuditQuery(AuditLog.UNKNOWN_ACTOR, "identity.sign-in.failed", null, null, null),
+                                PageRequest.of(0, 10))
+                        .getContent())
+                .isNotEmpty();
         assertThatThrownBy(() -> audit.record(" ", null, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -115,23 +122,37 @@ abstract class AuditLogTest {
         clock.advance(Duration.ofMinutes(1));
         audit.record("account.create", "account", "someone", null);
 
-        assertThat(mine()).extracting(AuditEntry::action)
+        assertThat(mine())
+                .extracting(AuditEntry::action)
                 .containsExactly("account.create", "station.update", "station.create");
-        assertThat(audit.search(new AuditQuery(actor, "station.", null, null, null), PageRequest.of(0, 10)).getContent())
-                .extracting(AuditEntry::action).containsExactly("station.update", "station.create");
-        assertThat(audit.search(new AuditQuery(actor, "station.update", null, null, null), PageRequest.of(0, 10)).getTotalElements()).isEqualTo(1);
-        assertThat(audit.search(new AuditQuery(actor, null, "A-1", null, null), PageRequest.of(0, 10)).getTotalElements()).isEqualTo(2);
+        assertThat(audit.search(new AuditQuery(actor, "station.", null, null, null), PageRequest.of(0, 10))
+                        .getContent())
+                .extracting(AuditEntry::action)
+                .containsExactly("station.update", "station.create");
+        assertThat(audit.search(new AuditQuery(actor, "station.update", null, null, null), PageRequest.of(0, 10))
+                        .getTotalElements())
+                .isEqualTo(1);
+        assertThat(audit.search(new AuditQuery(actor, null, "A-1", null, null), PageRequest.of(0, 10))
+                        .getTotalElements())
+                .isEqualTo(2);
         // 16:30 UTC on 31 January is already 1 February in Chongqing.
         LocalDate feb1 = LocalDate.of(2026, 2, 1);
-        assertThat(audit.search(new AuditQuery(actor, null, null, feb1, feb1), PageRequest.of(0, 10)).getTotalElements()).isEqualTo(3);
-        assertThat(audit.search(new AuditQuery(actor, null, null, null, feb1.minusDays(1)), PageRequest.of(0, 10)).getTotalElements()).isZero();
-        assertThat(audit.search(new AuditQuery(actor, null, null, feb1.plusDays(1), null), PageRequest.of(0, 10)).getTotalElements()).isZero();
+        assertThat(audit.search(new AuditQuery(actor, null, null, feb1, feb1), PageRequest.of(0, 10))
+                        .getTotalElements())
+                .isEqualTo(3);
+        assertThat(audit.search(new AuditQuery(actor, null, null, null, feb1.minusDays(1)), PageRequest.of(0, 10))
+                        .getTotalElements())
+                .isZero();
+        assertThat(audit.search(new AuditQuery(actor, null, null, feb1.plusDays(1), null), PageRequest.of(0, 10))
+                        .getTotalElements())
+                .isZero();
 
         Page<AuditEntry> second = audit.search(new AuditQuery(actor, null, null, null, null), PageRequest.of(1, 2));
         assertThat(second.getTotalElements()).isEqualTo(3);
         assertThat(second.getTotalPages()).isEqualTo(2);
         assertThat(second.getContent()).extracting(AuditEntry::action).containsExactly("station.create");
-        assertThatThrownBy(() -> audit.search(AuditQuery.all(), PageRequest.of(0, 201))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> audit.search(AuditQuery.all(), PageRequest.of(0, 201)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

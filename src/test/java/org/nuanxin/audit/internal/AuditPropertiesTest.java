@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -13,15 +12,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class AuditPropertiesTest {
 
     @EnableConfigurationProperties(AuditProperties.class)
-    static class Config {
-    }
+    static class Config {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
 
     @Test
     void defaultsTo400Days() {
         assertThat(new AuditProperties(null).retention()).isEqualTo(Duration.ofDays(400));
-        runner.run(ctx -> assertThat(ctx.getBean(AuditProperties.class).retention()).isEqualTo(Duration.ofDays(400)));
+        runner.run(ctx ->
+                assertThat(ctx.getBean(AuditProperties.class).retention()).isEqualTo(Duration.ofDays(400)));
     }
 
     @Test
@@ -34,7 +33,8 @@ class AuditPropertiesTest {
     @Test
     void refusesToStartWithLessThan180Days() {
         assertThatThrownBy(() -> new AuditProperties(Duration.ofDays(180).minusSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("180 days");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("180 days");
         runner.withPropertyValues("nuanxin.audit.retention=30d")
                 .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause().hasMessageContaining("art. 21"));
     }

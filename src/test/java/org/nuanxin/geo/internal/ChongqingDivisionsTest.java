@@ -42,7 +42,9 @@ class ChongqingDivisionsTest {
 
     /** The bundled GeoJSON as published, read independently of the class under test. */
     private static JsonNode readSourceGeoJson() throws IOException {
-        try (InputStream in = ChongqingDivisionsTest.class.getClassLoader().getResourceAsStream(ChongqingDivisions.DISTRICTS_GEOJSON)) {
+        try (InputStream in = ChongqingDivisionsTest.class
+                .getClassLoader()
+                .getResourceAsStream(ChongqingDivisions.DISTRICTS_GEOJSON)) {
             return JsonMapper.builder().build().readTree(in);
         }
     }
@@ -53,7 +55,9 @@ class ChongqingDivisionsTest {
         List<String> expected = new ArrayList<>();
         IntStream.rangeClosed(500101, 500120).forEach(c -> expected.add(String.valueOf(c)));
         IntStream.rangeClosed(500151, 500156).forEach(c -> expected.add(String.valueOf(c)));
-        IntStream.rangeClosed(500229, 500243).filter(c -> c != 500232 && c != 500234 && c != 500239).forEach(c -> expected.add(String.valueOf(c)));
+        IntStream.rangeClosed(500229, 500243)
+                .filter(c -> c != 500232 && c != 500234 && c != 500239)
+                .forEach(c -> expected.add(String.valueOf(c)));
         assertThat(expected).hasSize(38);
         assertThat(divisions.districts()).extracting(Division::code).containsExactlyElementsOf(expected);
         assertThat(divisions.districts()).allSatisfy(d -> {
@@ -66,15 +70,19 @@ class ChongqingDivisionsTest {
 
     @Test
     void holds1031TownshipsEachUnderItsCountyCode() {
-        List<Division> all = divisions.districts().stream().flatMap(d -> divisions.townships(d.code()).stream()).toList();
+        List<Division> all = divisions.districts().stream()
+                .flatMap(d -> divisions.townships(d.code()).stream())
+                .toList();
         assertThat(all).hasSize(1031);
         assertThat(all).allSatisfy(t -> {
             assertThat(t.code()).matches("\\d{9}").startsWith(t.parentCode());
             assertThat(t.level()).isEqualTo(Division.Level.TOWNSHIP);
             assertThat(t.validFrom()).isEqualTo(LocalDate.of(2023, 1, 1));
         });
-        assertThat(divisions.townships("500103")).hasSize(11)
-                .extracting(Division::name).startsWith("七星岗街道", "解放碑街道", "两路口街道");
+        assertThat(divisions.townships("500103"))
+                .hasSize(11)
+                .extracting(Division::name)
+                .startsWith("七星岗街道", "解放碑街道", "两路口街道");
         assertThat(divisions.townships("500240")).hasSize(33);
         assertThat(divisions.townships("999999")).isEmpty();
         assertThat(divisions.townships(null)).isEmpty();
@@ -94,11 +102,31 @@ class ChongqingDivisionsTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "渝中区, 500103", "渝中, 500103", "500103, 500103", "' 渝中 ', 500103", "重庆市渝中区, 500103", "重庆渝中区, 500103",
-            "石柱, 500240", "石柱县, 500240", "石柱自治县, 500240", "石柱土家族自治县, 500240",
-            "秀山, 500241", "酉阳县, 500242", "彭水, 500243", "彭水苗族土家族自治县, 500243",
-            "忠县, 500233", "忠, 500233", "梁平县, 500155", "梁平, 500155", "武隆县, 500156",
-            "江北, 500105", "两江新区, ''", "万州, 500101", "开县, 500154", "500243, 500243"})
+        "渝中区, 500103",
+        "渝中, 500103",
+        "500103, 500103",
+        "' 渝中 ', 500103",
+        "重庆市渝中区, 500103",
+        "重庆渝中区, 500103",
+        "石柱, 500240",
+        "石柱县, 500240",
+        "石柱自治县, 500240",
+        "石柱土家族自治县, 500240",
+        "秀山, 500241",
+        "酉阳县, 500242",
+        "彭水, 500243",
+        "彭水苗族土家族自治县, 500243",
+        "忠县, 500233",
+        "忠, 500233",
+        "梁平县, 500155",
+        "梁平, 500155",
+        "武隆县, 500156",
+        "江北, 500105",
+        "两江新区, ''",
+        "万州, 500101",
+        "开县, 500154",
+        "500243, 500243"
+    })
     void findsDistrictsByTheNamesStaffWrite(String text, String expectedCode) {
         Optional<Division> found = divisions.districtByName(text);
         if (expectedCode.isEmpty()) {
@@ -119,8 +147,11 @@ class ChongqingDivisionsTest {
         List<Arguments> rows = new ArrayList<>();
         for (JsonNode f : readSourceGeoJson().path("features")) {
             JsonNode p = f.path("properties");
-            rows.add(Arguments.of(p.path("code").asString(), p.path("name").asString(),
-                    p.path("label_point").get(0).doubleValue(), p.path("label_point").get(1).doubleValue()));
+            rows.add(Arguments.of(
+                    p.path("code").asString(),
+                    p.path("name").asString(),
+                    p.path("label_point").get(0).doubleValue(),
+                    p.path("label_point").get(1).doubleValue()));
         }
         assertThat(rows).hasSize(38);
         return rows.stream();
@@ -129,18 +160,21 @@ class ChongqingDivisionsTest {
     @ParameterizedTest(name = "{1} {0}")
     @MethodSource("labelPoints")
     void everyLabelPointLocatesIntoItsOwnDistrict(String code, String name, double lng, double lat) {
-        assertThat(divisions.locateDistrict(GeoPoint.of(lng, lat))).get().extracting(Division::code, Division::name)
+        assertThat(divisions.locateDistrict(GeoPoint.of(lng, lat)))
+                .get()
+                .extracting(Division::code, Division::name)
                 .containsExactly(code, name);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "解放碑, 106.5736, 29.5600, 500103",
-            "观音桥, 106.5293, 29.5829, 500105",
-            "万州 label area, 108.3757, 30.8101, 500101",
-            "北京 (outside), 116.40, 39.91, ''",
-            "成都 (outside), 104.06, 30.67, ''",
-            "London (outside), -0.1276, 51.5072, ''"})
+        "解放碑, 106.5736, 29.5600, 500103",
+        "观音桥, 106.5293, 29.5829, 500105",
+        "万州 label area, 108.3757, 30.8101, 500101",
+        "北京 (outside), 116.40, 39.91, ''",
+        "成都 (outside), 104.06, 30.67, ''",
+        "London (outside), -0.1276, 51.5072, ''"
+    })
     void locatesKnownPlaces(String place, double lng, double lat, String expectedCode) {
         Optional<Division> found = divisions.locateDistrict(GeoPoint.of(lng, lat));
         if (expectedCode.isEmpty()) {
@@ -155,7 +189,9 @@ class ChongqingDivisionsTest {
         // 解放碑 as AMap shows it; converted back to WGS-84 it lies in 渝中区.
         GeoPoint gcj = CoordinateTransform.fromWgs84(GeoPoint.of(106.5736, 29.5600), CoordinateSystem.GCJ02);
         assertThat(divisions.locateDistrict(CoordinateTransform.toWgs84(gcj, CoordinateSystem.GCJ02)))
-                .get().extracting(Division::code).isEqualTo("500103");
+                .get()
+                .extracting(Division::code)
+                .isEqualTo("500103");
     }
 
     /** Zero-area slivers (rings like a, b, a) are dropped when loading; every part with area remains. */
@@ -170,7 +206,11 @@ class ChongqingDivisionsTest {
                 Point inside = part.getInteriorPoint();
                 Optional<Division> found = divisions.locateDistrict(GeoPoint.of(inside.getX(), inside.getY()));
                 if (part.getArea() >= 1e-5) {
-                    assertThat(found).as("part %d of %s", i, code).get().extracting(Division::code).isEqualTo(code);
+                    assertThat(found)
+                            .as("part %d of %s", i, code)
+                            .get()
+                            .extracting(Division::code)
+                            .isEqualTo(code);
                 } else {
                     // Slivers under ~0.1 km² (铜梁's 100 m triangle at 106.162 E, 29.924 N lies inside 合川)
                     // are the data's resolution at work; either neighbour is an honest answer.
@@ -189,7 +229,10 @@ class ChongqingDivisionsTest {
         SplittableRandom random = new SplittableRandom(code.hashCode());
         for (int i = 0; i < 1000; i++) {
             GeoPoint p = divisions.randomPointIn(code, random);
-            assertThat(divisions.locateDistrict(p)).get().extracting(Division::code).isEqualTo(code);
+            assertThat(divisions.locateDistrict(p))
+                    .get()
+                    .extracting(Division::code)
+                    .isEqualTo(code);
         }
     }
 
@@ -202,7 +245,8 @@ class ChongqingDivisionsTest {
     @Test
     void randomPointInAnUnknownDistrictIsRefused() {
         assertThatThrownBy(() -> divisions.randomPointIn("500232", new SplittableRandom(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("500232");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("500232");
         assertThatThrownBy(() -> divisions.randomPointIn("500103003", new SplittableRandom(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -211,7 +255,10 @@ class ChongqingDivisionsTest {
     void boundariesAreACompactFeatureCollectionWithCodeAndName() {
         String json = divisions.boundariesGeoJson();
         assertThat(divisions.boundariesGeoJson()).isSameAs(json);
-        assertThat(json).doesNotContain("\n").doesNotContain("label_point").startsWith("{\"type\":\"FeatureCollection\"");
+        assertThat(json)
+                .doesNotContain("\n")
+                .doesNotContain("label_point")
+                .startsWith("{\"type\":\"FeatureCollection\"");
         JsonNode fc = JsonMapper.builder().build().readTree(json);
         assertThat(fc.path("features")).hasSize(38);
         JsonNode first = fc.path("features").get(0);

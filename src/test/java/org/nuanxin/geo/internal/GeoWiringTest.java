@@ -18,14 +18,16 @@ class GeoWiringTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(TravelProperties.class)
     @Import({StraightLineTravelTimeEstimator.class, ChongqingDivisions.class})
-    static class GeoBeans {
-    }
+    static class GeoBeans {}
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(GeoBeans.class);
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withUserConfiguration(GeoBeans.class);
 
     @Test
     void startsWithTheConfiguredValues() {
-        runner.withPropertyValues("nuanxin.geo.travel.detour-factor=1.3", "nuanxin.geo.travel.walking-speed-kmh=4.5",
+        runner.withPropertyValues(
+                        "nuanxin.geo.travel.detour-factor=1.3",
+                        "nuanxin.geo.travel.walking-speed-kmh=4.5",
                         "nuanxin.geo.travel.e-bike-speed-kmh=15")
                 .run(ctx -> {
                     assertThat(ctx).hasNotFailed();
@@ -39,8 +41,10 @@ class GeoWiringTest {
     void refusesToStartWithAnImpossibleSpeed() {
         runner.withPropertyValues("nuanxin.geo.travel.walking-speed-kmh=0").run(ctx -> {
             assertThat(ctx).hasFailed();
-            assertThat(ctx.getStartupFailure()).rootCause()
-                    .hasMessageContaining("nuanxin.geo.travel.walking-speed-kmh must be a speed in km/h greater than 0");
+            assertThat(ctx.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining(
+                            "nuanxin.geo.travel.walking-speed-kmh must be a speed in km/h greater than 0");
         });
     }
 }

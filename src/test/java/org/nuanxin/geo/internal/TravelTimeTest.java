@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 class TravelTimeTest {
 
-    private final TravelTimeEstimator estimator = new StraightLineTravelTimeEstimator(new TravelProperties(1.3, 4.5, 15));
+    private final TravelTimeEstimator estimator =
+            new StraightLineTravelTimeEstimator(new TravelProperties(1.3, 4.5, 15));
 
     @Test
     void walkingOneKilometreStraightIs1300MetresAt75MetresAMinute() {
@@ -47,30 +48,43 @@ class TravelTimeTest {
     @Test
     void reachIsTheInverseOfTheEstimate() {
         // 15 min × 75 m/min = 1125 m of street = 865.38 m straight.
-        assertThat(estimator.reachMetres(Duration.ofMinutes(15), TravelMode.WALKING)).isCloseTo(1125 / 1.3, within(1e-9));
-        assertThat(estimator.reachMetres(Duration.ofMinutes(15), TravelMode.WALKING)).isCloseTo(865.3846, within(1e-4));
+        assertThat(estimator.reachMetres(Duration.ofMinutes(15), TravelMode.WALKING))
+                .isCloseTo(1125 / 1.3, within(1e-9));
+        assertThat(estimator.reachMetres(Duration.ofMinutes(15), TravelMode.WALKING))
+                .isCloseTo(865.3846, within(1e-4));
         // 15 min × 250 m/min = 3750 m of street = 2884.62 m straight.
-        assertThat(estimator.reachMetres(Duration.ofMinutes(15), TravelMode.E_BIKE)).isCloseTo(2884.6154, within(1e-4));
+        assertThat(estimator.reachMetres(Duration.ofMinutes(15), TravelMode.E_BIKE))
+                .isCloseTo(2884.6154, within(1e-4));
         double reach = estimator.reachMetres(Duration.ofSeconds(1234, 500_000_000), TravelMode.E_BIKE);
-        assertThat(estimator.estimate(reach, TravelMode.E_BIKE).toNanos()).isCloseTo(1_234_500_000_000L, within(1_000L));
+        assertThat(estimator.estimate(reach, TravelMode.E_BIKE).toNanos())
+                .isCloseTo(1_234_500_000_000L, within(1_000L));
     }
 
     @Test
     void rejectsBadDistancesAndDurations() {
-        assertThatThrownBy(() -> estimator.estimate(-1, TravelMode.WALKING)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> estimator.estimate(-1, TravelMode.WALKING))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("non-negative");
-        assertThatThrownBy(() -> estimator.estimate(Double.NaN, TravelMode.WALKING)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> estimator.estimate(Double.POSITIVE_INFINITY, TravelMode.E_BIKE)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> estimator.reachMetres(Duration.ofSeconds(-1), TravelMode.WALKING)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> estimator.estimate(Double.NaN, TravelMode.WALKING))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> estimator.estimate(Double.POSITIVE_INFINITY, TravelMode.E_BIKE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> estimator.reachMetres(Duration.ofSeconds(-1), TravelMode.WALKING))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void propertiesRejectImpossibleSettingsNamingTheKey() {
-        assertThatThrownBy(() -> new TravelProperties(0.9, 4.5, 15)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("nuanxin.geo.travel.detour-factor").hasMessageContaining("0.9");
-        assertThatThrownBy(() -> new TravelProperties(1.3, 0, 15)).hasMessageContaining("nuanxin.geo.travel.walking-speed-kmh");
-        assertThatThrownBy(() -> new TravelProperties(1.3, 4.5, -15)).hasMessageContaining("nuanxin.geo.travel.e-bike-speed-kmh");
-        assertThatThrownBy(() -> new TravelProperties(Double.NaN, 4.5, 15)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TravelProperties(0.9, 4.5, 15))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nuanxin.geo.travel.detour-factor")
+                .hasMessageContaining("0.9");
+        assertThatThrownBy(() -> new TravelProperties(1.3, 0, 15))
+                .hasMessageContaining("nuanxin.geo.travel.walking-speed-kmh");
+        assertThatThrownBy(() -> new TravelProperties(1.3, 4.5, -15))
+                .hasMessageContaining("nuanxin.geo.travel.e-bike-speed-kmh");
+        assertThatThrownBy(() -> new TravelProperties(Double.NaN, 4.5, 15))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -88,7 +102,8 @@ class TravelTimeTest {
         assertThatThrownBy(() -> bind(Map.of("nuanxin.geo.travel.detour-factor", "0.5")))
                 .isInstanceOf(BindException.class)
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)
-                .rootCause().hasMessageContaining("detour-factor must be at least 1");
+                .rootCause()
+                .hasMessageContaining("detour-factor must be at least 1");
     }
 
     private static TravelProperties bind(Map<String, String> values) {

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,38 +33,54 @@ class AccessRulesCoverageTest {
     ApplicationContext context;
 
     /** One thing a client can ask for. */
-    record Endpoint(String method, String pattern) {
-    }
+    record Endpoint(String method, String pattern) {}
 
     @Test
     void everyMappingHasAnExplicitRule() throws IOException {
         List<Endpoint> endpoints = endpoints();
         // Sanity: the enumeration sees controllers of every module, actuator, springdoc and assets.
-        assertThat(endpoints).extracting(Endpoint::pattern).contains("/console/stations/{code}", "/api/v1/districts",
-                "/console/accounts", "/console/audit", "/actuator/prometheus", "/v3/api-docs", "/webjars/**",
-                "/js/nuanxin.js", "/error");
+        assertThat(endpoints)
+                .extracting(Endpoint::pattern)
+                .contains(
+                        "/console/stations/{code}",
+                        "/api/v1/districts",
+                        "/console/accounts",
+                        "/console/audit",
+                        "/actuator/prometheus",
+                        "/v3/api-docs",
+                        "/webjars/**",
+                        "/js/nuanxin.js",
+                        "/error");
         assertThat(unruled(endpoints)).isEmpty();
     }
 
     @Test
     void theCheckerReportsAMappingWithoutARule() {
         // Proves the check above can fail: synthetic mappings that only the deny-all fallback would match.
-        List<Endpoint> synthetic = List.of(new Endpoint("GET", "/console/unruled-test-only/{id}"),
-                new Endpoint("POST", "/api/v1/stations"), new Endpoint("DELETE", "/api/v1/districts"),
-                new Endpoint("GET", "/api/v1/stations"), new Endpoint("GET", "/static-unruled.txt"));
-        assertThat(unruled(synthetic)).containsExactly("GET /console/unruled-test-only/{id}", "POST /api/v1/stations",
-                "DELETE /api/v1/districts", "GET /static-unruled.txt");
+        List<Endpoint> synthetic = List.of(
+                new Endpoint("GET", "/console/unruled-test-only/{id}"),
+                new Endpoint("POST", "/api/v1/stations"),
+                new Endpoint("DELETE", "/api/v1/districts"),
+                new Endpoint("GET", "/api/v1/stations"),
+                new Endpoint("GET", "/static-unruled.txt"));
+        assertThat(unruled(synthetic))
+                .containsExactly(
+                        "GET /console/unruled-test-only/{id}",
+                        "POST /api/v1/stations",
+                        "DELETE /api/v1/districts",
+                        "GET /static-unruled.txt");
     }
 
     @Test
     void everyRuleGivesAReason() {
-        assertThat(AccessRules.RULES).allSatisfy(rule -> assertThat(rule.reason()).isNotBlank());
+        assertThat(AccessRules.RULES)
+                .allSatisfy(rule -> assertThat(rule.reason()).isNotBlank());
     }
 
     private List<Endpoint> endpoints() throws IOException {
         List<Endpoint> endpoints = new ArrayList<>();
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
-                .values()) {
+        for (RequestMappingInfoHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {
@@ -76,7 +91,8 @@ class AccessRulesCoverageTest {
                 }
             }
         }
-        for (AbstractUrlHandlerMapping mapping : context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
+        for (AbstractUrlHandlerMapping mapping :
+                context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
             mapping.getHandlerMap().forEach((pattern, handler) -> {
                 if (handler instanceof ResourceHttpRequestHandler) {
                     if (pattern.equals("/**")) {
@@ -100,7 +116,9 @@ class AccessRulesCoverageTest {
         List<String> missing = new ArrayList<>();
         for (Endpoint e : endpoints) {
             String key = e.method() + " " + e.pattern();
-            if (seen.add(key) && AccessRules.ruleFor(new MockHttpServletRequest(e.method(), sample(e.pattern()))).isEmpty()) {
+            if (seen.add(key)
+                    && AccessRules.ruleFor(new MockHttpServletRequest(e.method(), sample(e.pattern())))
+                            .isEmpty()) {
                 missing.add(key);
             }
         }

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nuanxin.support.NuanxinTest;
@@ -32,7 +31,8 @@ class AccessRulesTest {
 
     static Stream<AccessRules.Rule> rules() {
         // Sign-in and sign-out POSTs are answered by their filters before any rule is consulted.
-        return AccessRules.RULES.stream().filter(r -> !r.pattern().equals("/login") || r.method() == HttpMethod.GET)
+        return AccessRules.RULES.stream()
+                .filter(r -> !r.pattern().equals("/login") || r.method() == HttpMethod.GET)
                 .filter(r -> !r.pattern().equals("/logout"));
     }
 
@@ -47,7 +47,9 @@ class AccessRulesTest {
             }
             case CONSOLE -> {
                 assertThat(denied(rule, null)).as("anonymous").isTrue();
-                assertThat(denied(rule, "WORKER")).as("a role without console access").isTrue();
+                assertThat(denied(rule, "WORKER"))
+                        .as("a role without console access")
+                        .isTrue();
             }
             case ADMIN -> {
                 assertThat(denied(rule, null)).as("anonymous").isTrue();
@@ -60,13 +62,15 @@ class AccessRulesTest {
     /** @return whether the security filter refused the request (401, 403, or the redirect to sign in) */
     private boolean denied(AccessRules.Rule rule, String role) throws Exception {
         HttpMethod method = rule.method() == null ? HttpMethod.GET : rule.method();
-        MockHttpServletRequestBuilder builder = request(method, AccessRulesCoverageTest.sample(rule.pattern())).with(csrf());
+        MockHttpServletRequestBuilder builder =
+                request(method, AccessRulesCoverageTest.sample(rule.pattern())).with(csrf());
         if (role != null) {
             builder.with(user("rules-" + role.toLowerCase()).roles(role));
         }
         MockHttpServletResponse response = mvc.perform(builder).andReturn().getResponse();
         String location = response.getHeader("Location");
-        return response.getStatus() == 401 || response.getStatus() == 403
+        return response.getStatus() == 401
+                || response.getStatus() == 403
                 || (response.getStatus() == 302 && location != null && location.endsWith("/login"));
     }
 }

@@ -16,7 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.audit.AuditEntry;
 import org.nuanxin.audit.AuditLog;
@@ -25,8 +24,8 @@ import org.nuanxin.identity.Role;
 import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.support.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,12 +42,16 @@ class AccountConsoleTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AccountRepository accounts;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder encoder;
 
@@ -61,34 +64,55 @@ class AccountConsoleTest {
     }
 
     private String createStaff(String username) throws Exception {
-        mvc.perform(asAdmin(post("/console/accounts/new")).param("username", username).param("displayName", "李四")
-                        .param("role", "STAFF").param("password", PASSWORD))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/console/accounts"));
+        mvc.perform(asAdmin(post("/console/accounts/new"))
+                        .param("username", username)
+                        .param("displayName", "李四")
+                        .param("role", "STAFF")
+                        .param("password", PASSWORD))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/console/accounts"));
         return Long.toString(accounts.findByUsername(username).orElseThrow().id());
     }
 
     private List<AuditEntry> entries(String action, String recordId) {
-        return audit.search(new AuditQuery(null, action, recordId, null, null), PageRequest.of(0, 50)).getContent();
+        return audit.search(new AuditQuery(null, action, recordId, null, null), PageRequest.of(0, 50))
+                .getContent();
     }
 
     @Test
     void createRefusesBadFieldsBesideEachFieldAndKeepsNoPassword() throws Exception {
-        String html = mvc.perform(asAdmin(post("/console/accounts/new")).param("username", "Bad Name")
-                        .param("displayName", "").param("role", "KING").param("password", "elevenchars"))
+        String html = mvc.perform(asAdmin(post("/console/accounts/new"))
+                        .param("username", "Bad Name")
+                        .param("displayName", "")
+                        .param("role", "KING")
+                        .param("password", "elevenchars"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("elevenchars"))))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("用户名须为 3–64 个字符").contains("请填写姓名").contains("请选择角色")
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html)
+                .contains("用户名须为 3–64 个字符")
+                .contains("请填写姓名")
+                .contains("请选择角色")
                 .contains("密码至少需要 12 个字符");
         assertThat(html.split("is-invalid", -1)).hasSize(5); // username, name, role, password
         assertThat(accounts.findByUsername("Bad Name")).isEmpty();
         // Twelve characters are enough; a taken username is not.
         String username = newUsername();
-        mvc.perform(asAdmin(post("/console/accounts/new")).param("username", username).param("displayName", "王五")
-                .param("role", "STAFF").param("password", "twelve-chars")).andExpect(status().isFound());
-        mvc.perform(asAdmin(post("/console/accounts/new")).param("username", username).param("displayName", "王五")
-                        .param("role", "STAFF").param("password", "twelve-chars"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("已被使用")));
+        mvc.perform(asAdmin(post("/console/accounts/new"))
+                        .param("username", username)
+                        .param("displayName", "王五")
+                        .param("role", "STAFF")
+                        .param("password", "twelve-chars"))
+                .andExpect(status().isFound());
+        mvc.perform(asAdmin(post("/console/accounts/new"))
+                        .param("username", username)
+                        .param("displayName", "王五")
+                        .param("role", "STAFF")
+                        .param("password", "twelve-chars"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已被使用")));
     }
 
     @Test
@@ -106,11 +130,15 @@ class AccountConsoleTest {
             assertThat(e.clientAddress()).isEqualTo("127.0.0.1");
         });
         mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(authenticated());
-        assertThat(entries("identity.sign-in", username)).singleElement()
+        assertThat(entries("identity.sign-in", username))
+                .singleElement()
                 .satisfies(e -> assertThat(e.actor()).isEqualTo(username));
         // The list shows the last sign-in in Chongqing time.
         java.time.Instant last = accounts.findByUsername(username).orElseThrow().lastLoginAt();
-        assertThat(mvc.perform(asAdmin(get("/console/accounts"))).andReturn().getResponse().getContentAsString())
+        assertThat(mvc.perform(asAdmin(get("/console/accounts")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
                 .contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                         .format(last.atZone(java.time.ZoneId.of("Asia/Shanghai"))));
     }
@@ -122,7 +150,8 @@ class AccountConsoleTest {
         mvc.perform(asAdmin(post("/console/accounts/" + id + "/role")).param("role", "ADMIN"))
                 .andExpect(status().isFound());
         assertThat(accounts.findByUsername(username).orElseThrow().role()).isEqualTo(Role.ADMIN);
-        assertThat(entries("account.role.change", username)).singleElement()
+        assertThat(entries("account.role.change", username))
+                .singleElement()
                 .satisfies(e -> assertThat(e.details()).isEqualTo("STAFF->ADMIN"));
         // The same role again changes nothing and writes nothing.
         mvc.perform(asAdmin(post("/console/accounts/" + id + "/role")).param("role", "ADMIN"))
@@ -134,16 +163,21 @@ class AccountConsoleTest {
     void aDisabledAccountCannotSignInUntilEnabledAgain() throws Exception {
         String username = newUsername();
         String id = createStaff(username);
-        mvc.perform(asAdmin(post("/console/accounts/" + id + "/enabled")).param("enabled", "false")
-                .param("reason", "离职")).andExpect(status().isFound());
+        mvc.perform(asAdmin(post("/console/accounts/" + id + "/enabled"))
+                        .param("enabled", "false")
+                        .param("reason", "离职"))
+                .andExpect(status().isFound());
         mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(unauthenticated());
-        assertThat(entries("account.disable", username)).singleElement()
+        assertThat(entries("account.disable", username))
+                .singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("离职"));
-        assertThat(entries("identity.sign-in.failed", username)).singleElement()
+        assertThat(entries("identity.sign-in.failed", username))
+                .singleElement()
                 .satisfies(e -> assertThat(e.details()).isEqualTo("disabled"));
         mvc.perform(asAdmin(post("/console/accounts/" + id + "/enabled")).param("enabled", "true"))
                 .andExpect(status().isFound());
-        assertThat(entries("account.enable", username)).singleElement()
+        assertThat(entries("account.enable", username))
+                .singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEmpty());
         mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(authenticated());
     }
@@ -152,15 +186,23 @@ class AccountConsoleTest {
     void disablingOrChangingTheRoleEndsTheAccountsOpenSessions() throws Exception {
         String username = newUsername();
         String id = createStaff(username);
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
-                .andExpect(authenticated()).andReturn().getRequest().getSession();
+        MockHttpSession session =
+                (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+                        .andExpect(authenticated())
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
         mvc.perform(get("/console/stations").session(session)).andExpect(status().isOk());
         mvc.perform(asAdmin(post("/console/accounts/" + id + "/role")).param("role", "ADMIN"))
                 .andExpect(status().isFound());
         mvc.perform(get("/console/stations").session(session)).andExpect(redirectedUrl("/login"));
 
-        MockHttpSession again = (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
-                .andExpect(authenticated().withRoles("ADMIN")).andReturn().getRequest().getSession();
+        MockHttpSession again =
+                (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+                        .andExpect(authenticated().withRoles("ADMIN"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
         mvc.perform(get("/console/accounts").session(again)).andExpect(status().isOk());
         mvc.perform(asAdmin(post("/console/accounts/" + id + "/enabled")).param("enabled", "false"))
                 .andExpect(status().isFound());
@@ -169,7 +211,8 @@ class AccountConsoleTest {
 
     @Test
     void anAdministratorCannotDisableDemoteOrResetTheirOwnAccount() throws Exception {
-        String adminId = Long.toString(accounts.findByUsername("admin").orElseThrow().id());
+        String adminId =
+                Long.toString(accounts.findByUsername("admin").orElseThrow().id());
         mvc.perform(asAdmin(post("/console/accounts/" + adminId + "/enabled")).param("enabled", "false"))
                 .andExpect(status().isForbidden());
         mvc.perform(asAdmin(post("/console/accounts/" + adminId + "/role")).param("role", "STAFF"))
@@ -181,9 +224,13 @@ class AccountConsoleTest {
         assertThat(admin.role()).isEqualTo(Role.ADMIN);
         assertThat(entries("account.", "admin")).isEmpty();
         // The list offers no such buttons on the own row.
-        String html = mvc.perform(asAdmin(get("/console/accounts"))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
-        assertThat(html).doesNotContain("/console/accounts/" + adminId + "/enabled")
+        String html = mvc.perform(asAdmin(get("/console/accounts")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html)
+                .doesNotContain("/console/accounts/" + adminId + "/enabled")
                 .doesNotContain("/console/accounts/" + adminId + "/role");
     }
 
@@ -192,12 +239,15 @@ class AccountConsoleTest {
         String username = newUsername();
         String id = createStaff(username);
         jdbc.sql("UPDATE account SET locked_until = TIMESTAMP '2999-01-01 00:00:00' WHERE username = ?")
-                .param(username).update();
+                .param(username)
+                .update();
         mvc.perform(asAdmin(post("/console/accounts/" + id + "/password")).param("password", "short"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("is-invalid")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("is-invalid")));
         mvc.perform(asAdmin(post("/console/accounts/" + id + "/password")).param("password", "another passphrase"))
                 .andExpect(status().isFound());
-        mvc.perform(formLogin("/login").user(username).password("another passphrase")).andExpect(authenticated());
+        mvc.perform(formLogin("/login").user(username).password("another passphrase"))
+                .andExpect(authenticated());
         assertThat(entries("account.password.reset", username)).hasSize(1);
     }
 
@@ -206,16 +256,23 @@ class AccountConsoleTest {
         String username = newUsername();
         createStaff(username);
         MockHttpServletRequestBuilder change = post("/console/account/password")
-                .with(user(username).roles("STAFF")).with(csrf());
+                .with(user(username).roles("STAFF"))
+                .with(csrf());
         mvc.perform(change.param("currentPassword", "wrong").param("newPassword", "x"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("当前密码不正确")))
                 .andExpect(content().string(containsString("密码至少需要 12 个字符")));
-        mvc.perform(post("/console/account/password").with(user(username).roles("STAFF")).with(csrf())
-                        .param("currentPassword", PASSWORD).param("newPassword", "my new passphrase"))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/console/account/password"));
-        mvc.perform(formLogin("/login").user(username).password("my new passphrase")).andExpect(authenticated());
-        assertThat(entries("account.password.change", username)).singleElement()
+        mvc.perform(post("/console/account/password")
+                        .with(user(username).roles("STAFF"))
+                        .with(csrf())
+                        .param("currentPassword", PASSWORD)
+                        .param("newPassword", "my new passphrase"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/console/account/password"));
+        mvc.perform(formLogin("/login").user(username).password("my new passphrase"))
+                .andExpect(authenticated());
+        assertThat(entries("account.password.change", username))
+                .singleElement()
                 .satisfies(e -> assertThat(e.actor()).isEqualTo(username));
     }
 
@@ -225,15 +282,29 @@ class AccountConsoleTest {
         String typo = "MyS3cret-passphrase!";
         mvc.perform(formLogin("/login").user(typo).password("whatever")).andExpect(unauthenticated());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE actor = :t OR record_id = :t OR details LIKE :like")
-                .param("t", typo).param("like", "%" + typo + "%").query(Long.class).single()).isZero();
-        List<AuditEntry> unknown = audit.search(new AuditQuery(AuditLog.UNKNOWN_ACTOR, "identity.sign-in.failed",
-                null, null, null), PageRequest.of(0, 50)).getContent();
-        assertThat(unknown).isNotEmpty().allSatisfy(e -> assertThat(e.recordId()).isEmpty());
+                        .param("t", typo)
+                        .param("like", "%" + typo + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        List<AuditEntry> unknown = audit.search(
+                        new AuditQuery(AuditLog.UNKNOWN_ACTOR, "identity.sign-in.failed", null, null, null),
+                        PageRequest.of(0, 50))
+                .getContent();
+        assertThat(unknown)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.recordId()).isEmpty());
 
         StaffAccounts.ensureStaff(jdbc, encoder);
-        mvc.perform(formLogin("/login").user(StaffAccounts.STAFF).password("wrong password")).andExpect(unauthenticated());
-        assertThat(audit.search(new AuditQuery(StaffAccounts.STAFF, "identity.sign-in.failed", null, null, null), PageRequest.of(0, 50))
-                .getContent()).isNotEmpty().first().satisfies(e -> {
+        mvc.perform(formLogin("/login").user(StaffAccounts.STAFF).password("wrong password"))
+                .andExpect(unauthenticated());
+        assertThat(audit.search(
+                                new AuditQuery(StaffAccounts.STAFF, "identity.sign-in.failed", null, null, null),
+                                PageRequest.of(0, 50))
+                        .getContent())
+                .isNotEmpty()
+                .first()
+                .satisfies(e -> {
                     assertThat(e.recordId()).isEqualTo(StaffAccounts.STAFF);
                     assertThat(e.details()).isEqualTo("bad-credentials");
                 });
@@ -241,14 +312,24 @@ class AccountConsoleTest {
 
     @Test
     void theMenuShowsEachRoleOnlyWhatItMayOpen() throws Exception {
-        String asAdmin = mvc.perform(get("/console").with(user("admin").roles("ADMIN"))).andReturn().getResponse()
+        String asAdmin = mvc.perform(get("/console").with(user("admin").roles("ADMIN")))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        assertThat(asAdmin).contains("href=\"/console/accounts\"").contains("href=\"/console/audit\"")
-                .doesNotContain("href=\"/console/stations/import\"").contains("href=\"/console/account/password\"");
-        String asStaff = mvc.perform(get("/console").with(user("staff").roles("STAFF"))).andReturn().getResponse()
+        assertThat(asAdmin)
+                .contains("href=\"/console/accounts\"")
+                .contains("href=\"/console/audit\"")
+                .doesNotContain("href=\"/console/stations/import\"")
+                .contains("href=\"/console/account/password\"");
+        String asStaff = mvc.perform(get("/console").with(user("staff").roles("STAFF")))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        assertThat(asStaff).doesNotContain("href=\"/console/accounts\"").doesNotContain("href=\"/console/audit\"")
-                .contains("href=\"/console/stations/import\"").contains("href=\"/console/account/password\"");
+        assertThat(asStaff)
+                .doesNotContain("href=\"/console/accounts\"")
+                .doesNotContain("href=\"/console/audit\"")
+                .contains("href=\"/console/stations/import\"")
+                .contains("href=\"/console/account/password\"");
     }
 
     @Test
@@ -257,7 +338,7 @@ class AccountConsoleTest {
             java.util.Properties zh = new java.util.Properties();
             java.util.Properties en = new java.util.Properties();
             try (var a = getClass().getClassLoader().getResourceAsStream(bundle + ".properties");
-                 var b = getClass().getClassLoader().getResourceAsStream(bundle + "_en.properties")) {
+                    var b = getClass().getClassLoader().getResourceAsStream(bundle + "_en.properties")) {
                 zh.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
                 en.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
             }

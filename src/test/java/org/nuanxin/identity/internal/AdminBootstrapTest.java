@@ -13,8 +13,10 @@ class AdminBootstrapTest {
 
     @Autowired
     AdminBootstrap bootstrap;
+
     @Autowired
     AccountRepository accounts;
+
     @Autowired
     PasswordEncoder encoder;
 
@@ -32,11 +34,13 @@ class AdminBootstrapTest {
         Account admin = accounts.findByUsername("admin").orElseThrow();
         assertThat(admin.role()).isEqualTo(org.nuanxin.identity.Role.ADMIN);
         assertThat(admin.passwordHash()).startsWith("{bcrypt}");
-        assertThat(encoder.matches("test-admin-password-1", admin.passwordHash())).isTrue();
+        assertThat(encoder.matches("test-admin-password-1", admin.passwordHash()))
+                .isTrue();
 
         // A restart runs the bootstrap again: nothing changes.
         assertThat(bootstrap.createAdminIfNoAccount()).isFalse();
         assertThat(accounts()).isEqualTo(before);
-        assertThat(accounts.findByUsername("admin").orElseThrow().passwordHash()).isEqualTo(admin.passwordHash());
+        assertThat(accounts.findByUsername("admin").orElseThrow().passwordHash())
+                .isEqualTo(admin.passwordHash());
     }
 }

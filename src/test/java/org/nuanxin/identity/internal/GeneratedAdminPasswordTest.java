@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,12 +26,16 @@ class GeneratedAdminPasswordTest {
 
     @Autowired
     AdminBootstrap configured;
+
     @Autowired
     AccountRepository accounts;
+
     @Autowired
     PasswordEncoder encoder;
+
     @Autowired
     Clock clock;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -45,7 +48,8 @@ class GeneratedAdminPasswordTest {
     @Test
     void generatesAStrongPasswordAndLogsItOnce(CapturedOutput output) {
         jdbc.sql("DELETE FROM account").update();
-        AdminBootstrap firstStart = new AdminBootstrap(accounts, encoder, new IdentityProperties("", null, null), clock);
+        AdminBootstrap firstStart =
+                new AdminBootstrap(accounts, encoder, new IdentityProperties("", null, null), clock);
         int start = output.getAll().length();
 
         assertThat(firstStart.createAdminIfNoAccount()).isTrue();
@@ -58,7 +62,9 @@ class GeneratedAdminPasswordTest {
         assertThat(m.find()).as("printed only once").isFalse();
 
         assertThat(accounts.count()).isEqualTo(1);
-        assertThat(encoder.matches(password, accounts.findByUsername("admin").orElseThrow().passwordHash())).isTrue();
+        assertThat(encoder.matches(
+                        password, accounts.findByUsername("admin").orElseThrow().passwordHash()))
+                .isTrue();
 
         // Restart: no second admin, no new password in the log.
         int before = output.getAll().length();

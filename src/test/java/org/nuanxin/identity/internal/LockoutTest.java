@@ -2,9 +2,9 @@ package org.nuanxin.identity.internal;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.support.MutableClock;
@@ -29,6 +28,7 @@ class LockoutTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     MutableClock clock;
 
@@ -41,10 +41,15 @@ class LockoutTest {
     @Test
     void fiveWrongPasswordsLockTheAccountUntilTheLockExpires() throws Exception {
         for (int i = 1; i <= 4; i++) {
-            mvc.perform(formLogin("/login").user("admin").password("wrong-" + i)).andExpect(redirectedUrl("/login?error"));
+            mvc.perform(formLogin("/login").user("admin").password("wrong-" + i))
+                    .andExpect(redirectedUrl("/login?error"));
         }
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login").param("username", "admin").param("password", "wrong-5").with(csrf()).session(session))
+        mvc.perform(post("/login")
+                        .param("username", "admin")
+                        .param("password", "wrong-5")
+                        .with(csrf())
+                        .session(session))
                 .andExpect(redirectedUrl("/login?locked"));
         Instant lockedAt = clock.instant();
         String until = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
@@ -54,14 +59,16 @@ class LockoutTest {
 
         // The right password does not help while locked ...
         mvc.perform(formLogin("/login").user("admin").password(PASSWORD))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?locked"));
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?locked"));
         clock.advance(Duration.ofMinutes(14));
         mvc.perform(formLogin("/login").user("admin").password(PASSWORD)).andExpect(unauthenticated());
 
         // ... and works again once the lock has expired.
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         mvc.perform(formLogin("/login").user("admin").password(PASSWORD))
-                .andExpect(authenticated()).andExpect(redirectedUrl("/console"));
+                .andExpect(authenticated())
+                .andExpect(redirectedUrl("/console"));
     }
 
     @Test

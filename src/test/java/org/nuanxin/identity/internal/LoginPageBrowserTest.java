@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nuanxin.support.Browser;
@@ -32,7 +31,8 @@ class LoginPageBrowserTest {
         browser.open("http://localhost:" + port + "/login");
         assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("工作人员登录");
         // Stylesheets from WebJars load (no CSP or path problem): Bootstrap sets the form-control class width.
-        assertThat(browser.driver().findElement(By.id("username")).getSize().getWidth()).isGreaterThan(250);
+        assertThat(browser.driver().findElement(By.id("username")).getSize().getWidth())
+                .isGreaterThan(250);
         Long pageWidth = (Long) browser.driver().executeScript("return document.documentElement.scrollWidth");
         assertThat(pageWidth).as("no horizontal scrolling at 360 px").isLessThanOrEqualTo(360);
         Path shot = browser.screenshot("login-phone");
@@ -55,10 +55,12 @@ class LoginPageBrowserTest {
 
     @Test
     void unknownPageShowsTheFriendly404() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/m/no-such-page"))
-                        .header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/m/no-such-page"))
+                                .header("Accept", "text/html")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("页面不存在").contains("lang=\"zh-CN\"");
 

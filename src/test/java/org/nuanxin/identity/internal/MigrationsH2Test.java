@@ -4,5 +4,4 @@ import org.nuanxin.support.NuanxinTest;
 
 /** {@link MigrationsTest} on H2 in PostgreSQL mode. */
 @NuanxinTest
-class MigrationsH2Test extends MigrationsTest {
-}
+class MigrationsH2Test extends MigrationsTest {}

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,15 +19,20 @@ abstract class MigrationsTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     AccountRepository accounts;
 
     @Test
     void flywayAppliedTheIdentityMigration() {
         assertThat(jdbc.sql("SELECT success FROM flyway_schema_history WHERE version = '200'")
-                .query(Boolean.class).single()).isTrue();
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM account WHERE username = 'admin' AND role = 'ADMIN' AND enabled")
-                .query(Long.class).single()).isEqualTo(1L);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
     }
 
     @Test
@@ -37,7 +41,7 @@ abstract class MigrationsTest {
         String name = "unique-" + System.nanoTime();
         accounts.insert(name, "{noop}x", "Unique", Role.STAFF, now);
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> accounts.insert(name, "{noop}y", "Again", Role.STAFF, now))
+                        () -> accounts.insert(name, "{noop}y", "Again", Role.STAFF, now))
                 .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     }
 
@@ -56,7 +60,8 @@ abstract class MigrationsTest {
         accounts.recordFailure(name, 5, now.plus(Duration.ofMinutes(15)));
         Account locked = accounts.findByUsername(name).orElseThrow();
         assertThat(locked.failedLoginCount()).isZero();
-        assertThat(locked.lockedUntil()).isEqualTo(now.plus(Duration.ofMinutes(15)).truncatedTo(ChronoUnit.MICROS));
+        assertThat(locked.lockedUntil())
+                .isEqualTo(now.plus(Duration.ofMinutes(15)).truncatedTo(ChronoUnit.MICROS));
         assertThat(locked.createdAt()).isEqualTo(now);
         assertThat(locked.lockedAt(now)).isTrue();
 

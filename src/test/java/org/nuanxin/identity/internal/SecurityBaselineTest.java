@@ -32,14 +32,20 @@ class SecurityBaselineTest {
 
     @Test
     void consoleRedirectsAnonymousUsersToLogin() throws Exception {
-        mvc.perform(get("/console")).andExpect(status().isFound()).andExpect(header().string("Location", endsWith("/login")));
-        mvc.perform(get("/console/stations/import")).andExpect(status().isFound())
+        mvc.perform(get("/console"))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", endsWith("/login")));
+        mvc.perform(get("/console/stations/import"))
+                .andExpect(status().isFound())
                 .andExpect(header().string("Location", endsWith("/login")));
     }
 
     @Test
     void apiWritesWithoutLoginGet401ProblemDetail() throws Exception {
-        mvc.perform(post("/api/v1/stations").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/v1/stations")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(401))
@@ -49,9 +55,12 @@ class SecurityBaselineTest {
 
     @Test
     void apiReadsArePublic() throws Exception {
-        mvc.perform(get("/api/v1/districts")).andExpect(status().isOk()).andExpect(jsonPath("$[0].code").value("500101"));
+        mvc.perform(get("/api/v1/districts"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].code").value("500101"));
         mvc.perform(get("/api/v1/stations/nearest").param("lat", "29.5603").param("lng", "106.5734"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.stations").isArray());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stations").isArray());
     }
 
     @Test
@@ -74,8 +83,10 @@ class SecurityBaselineTest {
 
     @Test
     void prometheusNeedsAdmin() throws Exception {
-        mvc.perform(get("/actuator/prometheus").with(user("staff").roles("STAFF"))).andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/prometheus").with(user("boss").roles("ADMIN"))).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus").with(user("staff").roles("STAFF")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(user("boss").roles("ADMIN")))
+                .andExpect(status().isOk());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }
 
@@ -95,7 +106,8 @@ class SecurityBaselineTest {
     @Test
     void wrongPasswordIsRefused() throws Exception {
         mvc.perform(formLogin("/login").user("admin").password("wrong"))
-                .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error"));
     }
 
     @Test
@@ -108,7 +120,8 @@ class SecurityBaselineTest {
     @Test
     void postWithoutCsrfTokenIsForbidden() throws Exception {
         mvc.perform(post("/login").param("username", "admin").param("password", "test-admin-password-1"))
-                .andExpect(status().isForbidden()).andExpect(unauthenticated());
+                .andExpect(status().isForbidden())
+                .andExpect(unauthenticated());
         mvc.perform(post("/logout").with(user("staff").roles("STAFF"))).andExpect(status().isForbidden());
         mvc.perform(post("/logout").with(user("staff").roles("STAFF")).with(csrf()))
                 .andExpect(redirectedUrl("/login?logout"));
@@ -143,12 +156,16 @@ class SecurityBaselineTest {
 
     @Test
     void tileHostIsAllowedForImagesOnly() {
-        org.assertj.core.api.Assertions.assertThat(SecurityConfiguration.tileSource("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"))
+        org.assertj.core.api.Assertions.assertThat(
+                        SecurityConfiguration.tileSource("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"))
                 .isEqualTo("https://*.tile.openstreetmap.org");
-        org.assertj.core.api.Assertions.assertThat(SecurityConfiguration.tileSource("https://webrd0{s}.is.autonavi.com/appmaptile?x={x}"))
+        org.assertj.core.api.Assertions.assertThat(
+                        SecurityConfiguration.tileSource("https://webrd0{s}.is.autonavi.com/appmaptile?x={x}"))
                 .isEqualTo("https://*.is.autonavi.com");
-        org.assertj.core.api.Assertions.assertThat(SecurityConfiguration.tileSource("")).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(SecurityConfiguration.contentSecurityPolicy("https://t.example.org/{z}/{x}/{y}.png"))
+        org.assertj.core.api.Assertions.assertThat(SecurityConfiguration.tileSource(""))
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThat(
+                        SecurityConfiguration.contentSecurityPolicy("https://t.example.org/{z}/{x}/{y}.png"))
                 .contains("img-src 'self' data: https://t.example.org;");
     }
 

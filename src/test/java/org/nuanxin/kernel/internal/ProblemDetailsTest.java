@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.kernel.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,14 +38,17 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  * {@code SecurityBaselineTest} covers with the whole application.
  */
 // The slice would also pick up the modules' navigation advice, which needs their permission beans.
-@WebMvcTest(controllers = {ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class},
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.nuanxin\\.(identity|station|audit)\\..*"))
+@WebMvcTest(
+        controllers = {ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class},
+        excludeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "org\\.nuanxin\\.(identity|station|audit)\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class})
 class ProblemDetailsTest {
 
-    record Body(@NotBlank String name) {
-    }
+    record Body(@NotBlank String name) {}
 
     @RestController
     @RequestMapping("/api/v1/test-only")
@@ -145,12 +147,18 @@ class ProblemDetailsTest {
 
     @Test
     void invalidBodyIsReportedByField() throws Exception {
-        mvc.perform(post("/api/v1/test-only/body").with(user("staff").roles("STAFF")).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\"}"))
+        mvc.perform(post("/api/v1/test-only/body")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
-        mvc.perform(post("/api/v1/test-only/body").with(user("staff").roles("STAFF")).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{not json"))
+        mvc.perform(post("/api/v1/test-only/body")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{not json"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.title").value("请求内容无法解析"));
     }
@@ -173,7 +181,9 @@ class ProblemDetailsTest {
                 .andExpect(jsonPath("$.title").value("内容太大"));
         // The console gets the status; the friendly error/413 page it leads to over real HTTP is
         // ImportUploadLimitHttpTest's (MockMvc does not forward to /error).
-        mvc.perform(post("/console/test-only/upload").with(user("staff").roles("STAFF")).with(csrf()))
+        mvc.perform(post("/console/test-only/upload")
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
                 .andExpect(status().is(413));
     }
 

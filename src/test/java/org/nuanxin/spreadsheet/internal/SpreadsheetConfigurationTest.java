@@ -17,7 +17,10 @@ class SpreadsheetConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(SpreadsheetConfiguration.class)
-            .withBean(org.nuanxin.kernel.CityTime.class, () -> new org.nuanxin.kernel.CityTime(java.time.Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai")));
+            .withBean(
+                    org.nuanxin.kernel.CityTime.class,
+                    () -> new org.nuanxin.kernel.CityTime(
+                            java.time.Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai")));
 
     @Test
     void limitsComeFromProperties() {
@@ -27,7 +30,8 @@ class SpreadsheetConfigurationTest {
             byte[] csv = "名称\n甲\n乙\n".getBytes(StandardCharsets.UTF_8);
             SheetSchema schema = SheetSchema.builder().required("name", "名称").build();
             assertThatThrownBy(() -> reader.read("a.csv", new ByteArrayInputStream(csv), schema, Locale.ENGLISH))
-                    .isInstanceOfSatisfying(SpreadsheetRejectedException.class,
+                    .isInstanceOfSatisfying(
+                            SpreadsheetRejectedException.class,
                             e -> assertThat(e.reason()).isEqualTo(SpreadsheetRejectedException.Reason.TOO_MANY_ROWS))
                     .hasMessage("The data has more than 1 rows. Please split it into several files.");
         });

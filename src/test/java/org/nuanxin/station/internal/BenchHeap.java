@@ -1,13 +1,12 @@
 package org.nuanxin.station.internal;
 
-import org.nuanxin.station.Station;
-import org.nuanxin.station.StationSummary;
-
-import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.util.List;
+import javax.management.ObjectName;
+import org.nuanxin.station.Station;
+import org.nuanxin.station.StationSummary;
 
 /**
  * Retained heap of N generated stations and their {@link StationIndex} (no JMH): used heap after
@@ -20,8 +19,7 @@ public final class BenchHeap {
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
-    private BenchHeap() {
-    }
+    private BenchHeap() {}
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 180_000;
@@ -31,7 +29,8 @@ public final class BenchHeap {
 
         long base = usedAfterGc();
         // The finder keeps one StationSummary per station (no audit fields), as it does when it loads rows.
-        List<StationSummary> stations = BenchStations.stations(n).stream().map(Station::summary).toList();
+        List<StationSummary> stations =
+                BenchStations.stations(n).stream().map(Station::summary).toList();
         long withStations = usedAfterGc();
         StationIndex index = StationIndex.of(stations);
         long withIndex = usedAfterGc();
@@ -39,20 +38,30 @@ public final class BenchHeap {
         long indexOnly = usedAfterGc();
 
         System.out.printf("stations: %,d%n", index.size());
-        System.out.printf("java: %s %s, GC: %s, max heap %d MB%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), gcNames(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "java: %s %s, GC: %s, max heap %d MB%n",
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                gcNames(),
+                Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("baseline used heap              %8.1f MB%n", mb(base));
-        System.out.printf("+ station summaries (in a list) %8.1f MB  (%d bytes/station)%n",
+        System.out.printf(
+                "+ station summaries (in a list) %8.1f MB  (%d bytes/station)%n",
                 mb(withStations - base), (withStations - base) / n);
-        System.out.printf("+ StationIndex (STRtree)        %8.1f MB  (%d bytes/station)%n",
+        System.out.printf(
+                "+ StationIndex (STRtree)        %8.1f MB  (%d bytes/station)%n",
                 mb(withIndex - withStations), (withIndex - withStations) / n);
-        System.out.printf("= stations + index, list dropped %7.1f MB  (%d bytes/station)  <- retained by the app%n",
+        System.out.printf(
+                "= stations + index, list dropped %7.1f MB  (%d bytes/station)  <- retained by the app%n",
                 mb(indexOnly - base), (indexOnly - base) / n);
         System.out.println();
         System.out.println("Live objects (GC.class_histogram, top 25):");
-        String histogram = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
-                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                new Object[]{null}, new String[]{String[].class.getName()});
+        String histogram = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                        new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                        "gcClassHistogram",
+                        new Object[] {null},
+                        new String[] {String[].class.getName()});
         histogram.lines().limit(28).forEach(System.out::println);
         histogram.lines().filter(l -> l.startsWith("Total")).forEach(System.out::println);
         Reference.reachabilityFence(index);
@@ -69,8 +78,11 @@ public final class BenchHeap {
     }
 
     private static String gcNames() {
-        return String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+        return String.join(
+                ", ",
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName)
+                        .toList());
     }
 
     private static double mb(long bytes) {

@@ -1,15 +1,5 @@
 package org.nuanxin.station.internal;
 
-import org.nuanxin.geo.CoordinateSystem;
-import org.nuanxin.geo.Division;
-import org.nuanxin.geo.GeoPoint;
-import org.nuanxin.geo.internal.ChongqingDivisions;
-import org.nuanxin.station.Amenity;
-import org.nuanxin.station.HostType;
-import org.nuanxin.station.OpeningHours;
-import org.nuanxin.station.Station;
-import org.nuanxin.station.StationStatus;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,6 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.geo.Division;
+import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.geo.internal.ChongqingDivisions;
+import org.nuanxin.station.Amenity;
+import org.nuanxin.station.HostType;
+import org.nuanxin.station.OpeningHours;
+import org.nuanxin.station.Station;
+import org.nuanxin.station.StationStatus;
 
 /**
  * Generated stations and query points for the benchmarks: spread over Chongqing's 38 districts in
@@ -34,17 +33,16 @@ final class BenchStations {
 
     static final long STATION_SEED = 20240917L;
     static final long QUERY_SEED = 4242L;
-    private static final String[] HOURS = {"08:00-22:00", "09:00-21:00", "全天24小时", "08:30-18:00", "09:00-17:00",
-            "07:00-21:00", "09:00-12:00,14:00-18:00"};
+    private static final String[] HOURS = {
+        "08:00-22:00", "09:00-21:00", "全天24小时", "08:30-18:00", "09:00-17:00", "07:00-21:00", "09:00-12:00,14:00-18:00"
+    };
     private static final HostType[] HOSTS = HostType.values();
     /** Central (主城) districts, where most finder requests come from. */
-    static final List<String> CENTRAL = List.of("500103", "500104", "500105", "500106", "500107", "500108",
-            "500112");
+    static final List<String> CENTRAL = List.of("500103", "500104", "500105", "500106", "500107", "500108", "500112");
 
     private static ChongqingDivisions divisions;
 
-    private BenchStations() {
-    }
+    private BenchStations() {}
 
     static synchronized ChongqingDivisions divisions() {
         if (divisions == null) {
@@ -55,13 +53,16 @@ final class BenchStations {
 
     /** How many stations each district gets, by population share; the last district takes the rounding rest. */
     static Map<String, Integer> shares(int total) {
-        Map<String, Long> population = DemoDataLoader.population(new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(org.nuanxin.spreadsheet.SpreadsheetLimits.defaults()));
+        Map<String, Long> population =
+                DemoDataLoader.population(new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(
+                        org.nuanxin.spreadsheet.SpreadsheetLimits.defaults()));
         long sum = population.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Integer> shares = new LinkedHashMap<>();
         List<Map.Entry<String, Long>> entries = new ArrayList<>(population.entrySet());
         int assigned = 0;
         for (int i = 0; i < entries.size(); i++) {
-            int share = i == entries.size() - 1 ? total - assigned
+            int share = i == entries.size() - 1
+                    ? total - assigned
                     : (int) Math.round((double) total * entries.get(i).getValue() / sum);
             assigned += share;
             shares.put(entries.get(i).getKey(), share);
@@ -91,25 +92,40 @@ final class BenchStations {
             for (int n = 1; n <= share.getValue(); n++) {
                 GeoPoint p = d.randomPointIn(code, random);
                 Set<Amenity> amenities = EnumSet.of(Amenity.WATER, Amenity.CHARGING, Amenity.REST);
-                for (Amenity a : new Amenity[]{Amenity.TOILET, Amenity.MICROWAVE, Amenity.AIR_CONDITIONING,
-                        Amenity.FIRST_AID, Amenity.BOOKS, Amenity.HEALTH_KIOSK}) {
+                for (Amenity a : new Amenity[] {
+                    Amenity.TOILET,
+                    Amenity.MICROWAVE,
+                    Amenity.AIR_CONDITIONING,
+                    Amenity.FIRST_AID,
+                    Amenity.BOOKS,
+                    Amenity.HEALTH_KIOSK
+                }) {
                     if (random.nextInt(100) < 35) {
                         amenities.add(a);
                     }
                 }
-                Set<Amenity> amenitySet = canonical
-                        ? amenitySets.computeIfAbsent(Set.copyOf(amenities), k -> k) : amenities;
-                OpeningHours hours = hoursCache.computeIfAbsent(HOURS[random.nextInt(HOURS.length)], OpeningHours::parse);
-                stations.add(new Station(id++,
+                Set<Amenity> amenitySet =
+                        canonical ? amenitySets.computeIfAbsent(Set.copyOf(amenities), k -> k) : amenities;
+                OpeningHours hours =
+                        hoursCache.computeIfAbsent(HOURS[random.nextInt(HOURS.length)], OpeningHours::parse);
+                stations.add(new Station(
+                        id++,
                         fresh("%s-%05d".formatted(code, n)),
                         fresh("%s模拟驿站%05d".formatted(district.name(), n)),
                         HOSTS[random.nextInt(HOSTS.length - 1)],
                         canonical ? district.code() : fresh(code),
                         fresh(district.name() + "（模拟地址）"),
-                        p, CoordinateSystem.WGS84, p,
+                        p,
+                        CoordinateSystem.WGS84,
+                        p,
                         fresh("模拟联系人"),
                         fresh("+861380000%04d".formatted(random.nextInt(10_000))),
-                        hours, amenitySet, StationStatus.OPEN, true, random.nextLong(), 0,
+                        hours,
+                        amenitySet,
+                        StationStatus.OPEN,
+                        true,
+                        random.nextLong(),
+                        0,
                         now.plusSeconds(id)));
             }
         }
@@ -129,7 +145,9 @@ final class BenchStations {
      */
     static double[][] queries(int count, List<String> districtCodes, long seed) {
         ChongqingDivisions d = divisions();
-        Map<String, Long> population = DemoDataLoader.population(new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(org.nuanxin.spreadsheet.SpreadsheetLimits.defaults()));
+        Map<String, Long> population =
+                DemoDataLoader.population(new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(
+                        org.nuanxin.spreadsheet.SpreadsheetLimits.defaults()));
         long sum = districtCodes.stream().mapToLong(population::get).sum();
         SplittableRandom random = new SplittableRandom(seed);
         double[][] points = new double[count][];
@@ -144,13 +162,18 @@ final class BenchStations {
                 }
             }
             GeoPoint p = d.randomPointIn(code, random);
-            points[i] = new double[]{p.longitude(), p.latitude()};
+            points[i] = new double[] {p.longitude(), p.latitude()};
         }
         return points;
     }
 
     /** Query points anywhere in Chongqing, weighted by district population like the stations. */
     static double[][] queries(int count) {
-        return queries(count, List.copyOf(DemoDataLoader.population(new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(org.nuanxin.spreadsheet.SpreadsheetLimits.defaults())).keySet()), QUERY_SEED);
+        return queries(
+                count,
+                List.copyOf(DemoDataLoader.population(new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(
+                                org.nuanxin.spreadsheet.SpreadsheetLimits.defaults()))
+                        .keySet()),
+                QUERY_SEED);
     }
 }

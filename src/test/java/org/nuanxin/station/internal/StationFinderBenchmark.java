@@ -1,5 +1,17 @@
 package org.nuanxin.station.internal;
 
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.nuanxin.station.Station;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,19 +28,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Nearest-5 stations per second: the in-memory {@link StationIndex}, the brute-force
@@ -69,7 +68,8 @@ public class StationFinderBenchmark {
             index = StationIndex.of(all.stream().map(Station::summary).toList());
             long t2 = System.nanoTime();
             points = BenchStations.queries(QUERY_POINTS);
-            System.out.printf("%n[setup] %,d stations generated in %d ms, index built in %d ms%n",
+            System.out.printf(
+                    "%n[setup] %,d stations generated in %d ms, index built in %d ms%n",
                     all.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
             // The index must answer exactly what brute force answers, or the figures mean nothing.
             for (int i = 0; i < 200; i++) {
@@ -77,7 +77,8 @@ public class StationFinderBenchmark {
                 List<String> a = codes(index.nearest(p[0], p[1], ANY, LIMIT));
                 List<String> b = codes(index.scan(p[0], p[1], ANY, LIMIT));
                 if (!a.equals(b)) {
-                    throw new IllegalStateException("index and scan disagree at " + p[0] + "," + p[1] + ": " + a + " vs " + b);
+                    throw new IllegalStateException(
+                            "index and scan disagree at " + p[0] + "," + p[1] + ": " + a + " vs " + b);
                 }
             }
         }
@@ -109,8 +110,8 @@ public class StationFinderBenchmark {
             Properties auth = new Properties();
             auth.setProperty("user", System.getProperty("bench.pg.user", "postgres"));
             try (Connection admin = DriverManager.getConnection(base + "test", auth);
-                 Statement st = admin.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'nuanxin_bench'")) {
+                    Statement st = admin.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'nuanxin_bench'")) {
                 if (!rs.next()) {
                     st.execute("CREATE DATABASE nuanxin_bench");
                 }
@@ -126,19 +127,28 @@ public class StationFinderBenchmark {
             }
             StringBuilder rows = new StringBuilder(data.all.size() * 96);
             for (Station s : data.all) {
-                String wkt = "SRID=4326;POINT(" + s.location().longitude() + " " + s.location().latitude() + ")";
-                rows.append(s.code()).append('\t').append(s.status().name().equals("OPEN") ? 't' : 'f')
-                        .append('\t').append(wkt).append('\t').append(wkt).append('\n');
+                String wkt = "SRID=4326;POINT(" + s.location().longitude() + " "
+                        + s.location().latitude() + ")";
+                rows.append(s.code())
+                        .append('\t')
+                        .append(s.status().name().equals("OPEN") ? 't' : 'f')
+                        .append('\t')
+                        .append(wkt)
+                        .append('\t')
+                        .append(wkt)
+                        .append('\n');
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            long copied = copy.copyIn("COPY " + table + " (code, open, geom, geog) FROM STDIN", new StringReader(rows.toString()));
+            long copied = copy.copyIn(
+                    "COPY " + table + " (code, open, geom, geog) FROM STDIN", new StringReader(rows.toString()));
             try (Statement st = connection.createStatement()) {
                 st.execute("CREATE INDEX ON " + table + " USING gist (geom)");
                 st.execute("CREATE INDEX ON " + table + " USING gist (geog)");
                 st.execute("VACUUM ANALYZE " + table);
             }
-            System.out.printf("[postgis] %,d rows copied, indexed and analysed in %d ms%n", copied,
-                    (System.nanoTime() - t0) / 1_000_000);
+            System.out.printf(
+                    "[postgis] %,d rows copied, indexed and analysed in %d ms%n",
+                    copied, (System.nanoTime() - t0) / 1_000_000);
             geometryKnn = connection.prepareStatement("SELECT code, ST_DistanceSphere(geom, q.pt) AS metres FROM "
                     + table + ", (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS pt) q WHERE open "
                     + "ORDER BY geom <-> q.pt LIMIT " + LIMIT);
@@ -151,11 +161,12 @@ public class StationFinderBenchmark {
 
         private void explain(String table) throws SQLException {
             for (String col : List.of("geom", "geog")) {
-                String pt = col.equals("geom") ? "ST_SetSRID(ST_MakePoint(106.55, 29.56), 4326)"
+                String pt = col.equals("geom")
+                        ? "ST_SetSRID(ST_MakePoint(106.55, 29.56), 4326)"
                         : "ST_SetSRID(ST_MakePoint(106.55, 29.56), 4326)::geography";
                 try (Statement st = connection.createStatement();
-                     ResultSet rs = st.executeQuery("EXPLAIN SELECT code FROM " + table + " WHERE open ORDER BY "
-                             + col + " <-> " + pt + " LIMIT 5")) {
+                        ResultSet rs = st.executeQuery("EXPLAIN SELECT code FROM " + table + " WHERE open ORDER BY "
+                                + col + " <-> " + pt + " LIMIT 5")) {
                     StringBuilder plan = new StringBuilder();
                     while (rs.next()) {
                         plan.append("\n    ").append(rs.getString(1));
@@ -174,7 +185,8 @@ public class StationFinderBenchmark {
                 sameGeometry += exact.equals(new HashSet<>(query(geometryKnn, p))) ? 1 : 0;
                 sameGeography += exact.equals(new HashSet<>(query(geographyKnn, p))) ? 1 : 0;
             }
-            System.out.printf("[postgis] same 5 stations as the exact index: geometry <-> %d/%d, geography <-> %d/%d%n",
+            System.out.printf(
+                    "[postgis] same 5 stations as the exact index: geometry <-> %d/%d, geography <-> %d/%d%n",
                     sameGeometry, data.points.length, sameGeography, data.points.length);
         }
 

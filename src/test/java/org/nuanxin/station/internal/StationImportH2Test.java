@@ -3,5 +3,4 @@ package org.nuanxin.station.internal;
 import org.nuanxin.support.NuanxinTest;
 
 @NuanxinTest
-class StationImportH2Test extends StationImportTest {
-}
+class StationImportH2Test extends StationImportTest {}

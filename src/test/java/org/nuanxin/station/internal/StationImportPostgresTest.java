@@ -3,5 +3,4 @@ package org.nuanxin.station.internal;
 import org.nuanxin.support.PostgresTest;
 
 @PostgresTest
-class StationImportPostgresTest extends StationImportTest {
-}
+class StationImportPostgresTest extends StationImportTest {}

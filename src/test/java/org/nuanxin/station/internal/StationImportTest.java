@@ -1,5 +1,16 @@
 package org.nuanxin.station.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,24 +26,12 @@ import org.nuanxin.station.StationImportStatus.State;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.station.StationsChanged;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * Roster imports end to end on a real database: the same tests run on H2 and on PostgreSQL
@@ -46,12 +45,16 @@ abstract class StationImportTest {
 
     @Autowired
     StationImports imports;
+
     @Autowired
     StationCatalog catalog;
+
     @Autowired
     Divisions divisions;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationEventPublisher events;
 
@@ -70,7 +73,9 @@ abstract class StationImportTest {
     }
 
     StationImportStatus checked(String file, byte[] content) {
-        return await(imports.start(file, content, null, OWNER, Locale.SIMPLIFIED_CHINESE).id(),
+        return await(
+                imports.start(file, content, null, OWNER, Locale.SIMPLIFIED_CHINESE)
+                        .id(),
                 s -> s.state() != State.CHECKING);
     }
 
@@ -80,19 +85,24 @@ abstract class StationImportTest {
     }
 
     StationImportStatus await(String id, java.util.function.Predicate<StationImportStatus> done) {
-        return Awaitility.await("import " + id).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        return Awaitility.await("import " + id)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> imports.status(id, OWNER).orElseThrow(), done::test);
     }
 
     @Test
     void theSampleRosterImportsWithoutErrors() throws IOException {
-        StationImportStatus ready = checked("station-roster-sample.xlsx", resource("spreadsheet/station-roster-sample.xlsx"));
+        StationImportStatus ready =
+                checked("station-roster-sample.xlsx", resource("spreadsheet/station-roster-sample.xlsx"));
 
         assertThat(ready.problems()).isEmpty();
         assertThat(ready.state()).isEqualTo(State.READY);
         assertThat(ready.total()).isEqualTo(38);
         assertThat(ready.toCreate()).isEqualTo(38);
-        assertThat(catalog.count(StationFilter.ALL)).as("nothing is written before the commit").isZero();
+        assertThat(catalog.count(StationFilter.ALL))
+                .as("nothing is written before the commit")
+                .isZero();
 
         StationImportStatus done = committed(ready);
         assertThat(done.state()).isEqualTo(State.COMMITTED);
@@ -110,20 +120,25 @@ abstract class StationImportTest {
         for (String line : lines) {
             String[] f = line.split(",", 12);
             String district = divisions.districtByName(f[2]).orElseThrow().code();
-            Station s = catalog.search(new StationFilter(district, null, null, f[1], null), PageRequest.of(0, 5, Sort.by("code"))).getContent().get(0);
+            Station s = catalog.search(
+                            new StationFilter(district, null, null, f[1], null), PageRequest.of(0, 5, Sort.by("code")))
+                    .getContent()
+                    .get(0);
             CoordinateSystem crs = CoordinateSystem.parse(f[6]).orElseThrow();
             GeoPoint entered = new GeoPoint(Double.parseDouble(f[4]), Double.parseDouble(f[5]));
             assertThat(s.enteredCrs()).isEqualTo(crs);
             assertThat(s.enteredLocation()).isEqualTo(entered);
             assertThat(s.location()).isEqualTo(CoordinateTransform.toWgs84(entered, crs));
-            assertThat(divisions.locateDistrict(s.location()).orElseThrow().code()).as(f[1]).isEqualTo(district);
+            assertThat(divisions.locateDistrict(s.location()).orElseThrow().code())
+                    .as(f[1])
+                    .isEqualTo(district);
             switch (crs) {
                 case GCJ02 -> gcj++;
                 case BD09 -> bd++;
                 case WGS84 -> wgs++;
             }
         }
-        assertThat(new int[]{gcj, wgs, bd}).containsExactly(35, 2, 1);
+        assertThat(new int[] {gcj, wgs, bd}).containsExactly(35, 2, 1);
     }
 
     @Test
@@ -146,9 +161,10 @@ abstract class StationImportTest {
     @Test
     void aGbkCsvWithATitleRowImportsLikeTheXlsxAndUpdatesWhatChanged() throws IOException {
         committed(checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx")));
-        String csv = "2024年工会驿站名册（更新）\n" + sampleCsv()
-                .replace("13800000102", "１３９００００１１０２") // full-width digits, as typed on a Chinese keyboard
-                .replace("09:00-21:00,\"饮水,充电,休息,卫生间,微波炉,空调\"", "9:00-21:30,\"饮水,充电,休息,卫生间,微波炉,空调\"");
+        String csv = "2024年工会驿站名册（更新）\n"
+                + sampleCsv()
+                        .replace("13800000102", "１３９００００１１０２") // full-width digits, as typed on a Chinese keyboard
+                        .replace("09:00-21:00,\"饮水,充电,休息,卫生间,微波炉,空调\"", "9:00-21:30,\"饮水,充电,休息,卫生间,微波炉,空调\"");
         StationImportStatus ready = checked("更新.csv", csv.getBytes(Charset.forName("GBK")));
 
         assertThat(ready.problems()).isEmpty();
@@ -156,7 +172,11 @@ abstract class StationImportTest {
         assertThat(ready.unchanged()).isEqualTo(37);
         committed(ready);
 
-        Station changed = catalog.search(new StationFilter("500103", null, null, "解放碑商圈工会驿站", null), PageRequest.of(0, 1, Sort.by("code"))).getContent().get(0);
+        Station changed = catalog.search(
+                        new StationFilter("500103", null, null, "解放碑商圈工会驿站", null),
+                        PageRequest.of(0, 1, Sort.by("code")))
+                .getContent()
+                .get(0);
         assertThat(changed.contactPhone()).isEqualTo("+8613900001102");
         assertThat(changed.openingHours().toString()).isEqualTo("09:00-21:30");
         assertThat(changed.version()).isEqualTo(1);
@@ -166,23 +186,41 @@ abstract class StationImportTest {
     @Test
     void badRowsAreListedByRowAndColumnAndNothingIsWritten() throws IOException {
         List<String> lines = new java.util.ArrayList<>(sampleCsv().lines().toList());
-        lines.set(2, lines.get(2).replace("13800000102", "12345"));                      // row 3: phone
-        lines.set(3, lines.get(3).replace("106.5860,29.5660", "106.5330,29.5800"));      // row 4: point in 江北区
-        lines.set(4, lines.get(4).replace("饮水,充电,休息,微波炉", "饮水,游泳池"));            // row 5: amenity
-        lines.set(5, lines.get(5).replace("09:00-17:00", "早九晚五"));                     // row 6: hours
-        lines.set(6, lines.get(6).replace(",GCJ-02,", ",,"));                             // row 7: no coordinate system
-        lines.set(7, lines.get(7).replace("江北区,", "江北新区,"));                          // row 8: unknown district
-        lines.add(lines.get(9));                                                          // row 40: repeats row 10
-        StationImportStatus checked = checked("bad.csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        lines.set(2, lines.get(2).replace("13800000102", "12345")); // row 3: phone
+        lines.set(3, lines.get(3).replace("106.5860,29.5660", "106.5330,29.5800")); // row 4: point in 江北区
+        lines.set(4, lines.get(4).replace("饮水,充电,休息,微波炉", "饮水,游泳池")); // row 5: amenity
+        lines.set(5, lines.get(5).replace("09:00-17:00", "早九晚五")); // row 6: hours
+        lines.set(6, lines.get(6).replace(",GCJ-02,", ",,")); // row 7: no coordinate system
+        lines.set(7, lines.get(7).replace("江北区,", "江北新区,")); // row 8: unknown district
+        lines.add(lines.get(9)); // row 40: repeats row 10
+        StationImportStatus checked =
+                checked("bad.csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
 
         assertThat(checked.state()).isEqualTo(State.INVALID);
-        assertThat(checked.problems()).extracting(p -> p.rowNumber() + ":" + p.columnHeader() + ":" + p.cellRef())
-                .contains("3:联系电话:J3", "4:经度:E4", "4:纬度:F4", "5:服务设施:L5", "6:开放时间:K6", "7:坐标系:G7",
-                        "8:所属区县:C8", "40:驿站名称:B40");
-        assertThat(checked.problems()).filteredOn(p -> p.rowNumber() == 4).first()
-                .extracting(p -> p.message()).asString().contains("江北区").contains("渝中区");
-        assertThat(checked.problems()).filteredOn(p -> p.rowNumber() == 5).first()
-                .extracting(p -> p.message()).asString().contains("游泳池");
+        assertThat(checked.problems())
+                .extracting(p -> p.rowNumber() + ":" + p.columnHeader() + ":" + p.cellRef())
+                .contains(
+                        "3:联系电话:J3",
+                        "4:经度:E4",
+                        "4:纬度:F4",
+                        "5:服务设施:L5",
+                        "6:开放时间:K6",
+                        "7:坐标系:G7",
+                        "8:所属区县:C8",
+                        "40:驿站名称:B40");
+        assertThat(checked.problems())
+                .filteredOn(p -> p.rowNumber() == 4)
+                .first()
+                .extracting(p -> p.message())
+                .asString()
+                .contains("江北区")
+                .contains("渝中区");
+        assertThat(checked.problems())
+                .filteredOn(p -> p.rowNumber() == 5)
+                .first()
+                .extracting(p -> p.message())
+                .asString()
+                .contains("游泳池");
         assertThatThrownBy(() -> imports.commit(checked.id(), OWNER)).isInstanceOf(IllegalStateException.class);
         assertThat(catalog.count(StationFilter.ALL)).isZero();
     }
@@ -192,20 +230,39 @@ abstract class StationImportTest {
         List<String> lines = sampleCsv().lines().toList();
         // Rows (numbered as in the file, header = 1) whose coordinates are not GCJ-02.
         List<Integer> notGcj = java.util.stream.IntStream.range(1, lines.size())
-                .filter(i -> !lines.get(i).contains(",GCJ-02,")).map(i -> i + 1).boxed().toList();
+                .filter(i -> !lines.get(i).contains(",GCJ-02,"))
+                .map(i -> i + 1)
+                .boxed()
+                .toList();
         assertThat(notGcj).hasSize(3);
-        String csv = String.join("\n", lines.stream().map(l -> l.replaceFirst(",(GCJ-02|WGS-84|BD-09),", ",,")).toList());
+        String csv = String.join(
+                "\n",
+                lines.stream()
+                        .map(l -> l.replaceFirst(",(GCJ-02|WGS-84|BD-09),", ",,"))
+                        .toList());
 
         StationImportStatus withoutChoice = checked("no-crs.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(withoutChoice.state()).isEqualTo(State.INVALID);
-        assertThat(withoutChoice.problems()).filteredOn(p -> p.columnKey().equals("crs"))
-                .extracting(p -> p.rowNumber()).as("every row asks for a coordinate system")
-                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(2, 39).boxed().toList());
-        assertThat(withoutChoice.problems()).allMatch(p -> p.columnKey().equals("crs")
-                || p.columnKey().equals("longitude") || p.columnKey().equals("latitude"));
+        assertThat(withoutChoice.problems())
+                .filteredOn(p -> p.columnKey().equals("crs"))
+                .extracting(p -> p.rowNumber())
+                .as("every row asks for a coordinate system")
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.IntStream.rangeClosed(2, 39).boxed().toList());
+        assertThat(withoutChoice.problems())
+                .allMatch(p -> p.columnKey().equals("crs")
+                        || p.columnKey().equals("longitude")
+                        || p.columnKey().equals("latitude"));
 
-        StationImportStatus gcj = await(imports.start("no-crs.csv", csv.getBytes(StandardCharsets.UTF_8),
-                CoordinateSystem.GCJ02, OWNER, Locale.SIMPLIFIED_CHINESE).id(), s -> s.state() != State.CHECKING);
+        StationImportStatus gcj = await(
+                imports.start(
+                                "no-crs.csv",
+                                csv.getBytes(StandardCharsets.UTF_8),
+                                CoordinateSystem.GCJ02,
+                                OWNER,
+                                Locale.SIMPLIFIED_CHINESE)
+                        .id(),
+                s -> s.state() != State.CHECKING);
         assertThat(gcj.total()).isEqualTo(38);
         assertThat(gcj.problems()).noneMatch(p -> p.columnKey().equals("crs"));
         // Only the three rows really in WGS-84 or BD-09, now read as GCJ-02 a few hundred metres off, can be in
@@ -247,26 +304,34 @@ abstract class StationImportTest {
     @Test
     void generatedCodesFollowTheDistrict() throws IOException {
         committed(checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx")));
-        List<Station> yuzhong = catalog.search(new StationFilter("500103", null, null, null, null), PageRequest.of(0, 50, Sort.by("code"))).getContent();
-        assertThat(yuzhong).extracting(Station::code).containsExactly("500103-0001", "500103-0002", "500103-0003",
-                "500103-0004", "500103-0005");
+        List<Station> yuzhong = catalog.search(
+                        new StationFilter("500103", null, null, null, null), PageRequest.of(0, 50, Sort.by("code")))
+                .getContent();
+        assertThat(yuzhong)
+                .extracting(Station::code)
+                .containsExactly("500103-0001", "500103-0002", "500103-0003", "500103-0004", "500103-0005");
     }
 
     @Test
     void theStationMigrationAppliedAndItsConstraintsHold() {
         assertThat(jdbc.sql("SELECT success FROM flyway_schema_history WHERE version = '300'")
-                .query(Boolean.class).single()).isTrue();
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         String insert = "INSERT INTO station (code, name, host_type, district_code, address, longitude, latitude, "
                 + "entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone, opening_hours, "
                 + "status, created_at, updated_at) VALUES (?, ?, 'BANK', '500103', 'a', 106.5, 29.5, 'WGS84', "
                 + "106.5, 29.5, 0, 'c', '+8613800138000', '全天24小时', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
         jdbc.sql(insert).params("X-1", "同名驿站", "OPEN").update();
         assertThatThrownBy(() -> jdbc.sql(insert).params("X-2", "同名驿站", "OPEN").update())
-                .as("one name per district").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+                .as("one name per district")
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         assertThatThrownBy(() -> jdbc.sql(insert).params("X-1", "另一个驿站", "OPEN").update())
-                .as("one code").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+                .as("one code")
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         assertThatThrownBy(() -> jdbc.sql(insert).params("X-3", "第三个驿站", "GONE").update())
-                .as("known statuses only").isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+                .as("known statuses only")
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 
     private Map<String, Integer> versions() {

@@ -1,5 +1,10 @@
 package org.nuanxin.station.internal;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationSummary;
@@ -15,12 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
-
 /**
  * What one changed station costs the finder's index: the full rebuild the listener did before
  * (every station into a map, replace one, build a new tree) against {@link StationIndex#apply} (an
@@ -35,6 +34,7 @@ public class StationIndexChangeBenchmark {
 
     /** The default of {@code nuanxin.station.finder.overlay-limit}. */
     static final int OVERLAY_LIMIT = 256;
+
     static final int CHANGES = 4096;
 
     @State(Scope.Benchmark)
@@ -50,20 +50,36 @@ public class StationIndexChangeBenchmark {
         StationIndex withHalfOverlay;
         /** Pre-made changes: a station moved by up to about 500 m. */
         StationSummary[] changes;
+
         double[][] points;
 
         @Setup(Level.Trial)
         public void setUp() {
-            List<StationSummary> all = BenchStations.stations(stations).stream().map(Station::summary).toList();
+            List<StationSummary> all = BenchStations.stations(stations).stream()
+                    .map(Station::summary)
+                    .toList();
             index = StationIndex.of(all);
             SplittableRandom random = new SplittableRandom(77);
             changes = new StationSummary[CHANGES];
             for (int i = 0; i < CHANGES; i++) {
                 StationSummary s = all.get(random.nextInt(all.size()));
-                GeoPoint p = new GeoPoint(s.location().longitude() + (random.nextDouble() - 0.5) * 0.01,
+                GeoPoint p = new GeoPoint(
+                        s.location().longitude() + (random.nextDouble() - 0.5) * 0.01,
                         s.location().latitude() + (random.nextDouble() - 0.5) * 0.01);
-                changes[i] = new StationSummary(s.id(), s.code(), s.name(), s.hostType(), s.districtCode(), s.address(),
-                        p, s.contactName(), s.contactPhone(), s.openingHours(), s.amenities(), s.status(), s.synthetic());
+                changes[i] = new StationSummary(
+                        s.id(),
+                        s.code(),
+                        s.name(),
+                        s.hostType(),
+                        s.districtCode(),
+                        s.address(),
+                        p,
+                        s.contactName(),
+                        s.contactPhone(),
+                        s.openingHours(),
+                        s.amenities(),
+                        s.status(),
+                        s.synthetic());
             }
             withFullOverlay = index;
             withHalfOverlay = index;
@@ -76,14 +92,16 @@ public class StationIndexChangeBenchmark {
             points = BenchStations.queries(StationFinderBenchmark.QUERY_POINTS);
             for (int i = 0; i < 200; i++) {
                 double[] p = points[i];
-                var a = StationFinderBenchmark.codes(withFullOverlay.nearest(p[0], p[1], StationFinderBenchmark.ANY, 5));
+                var a = StationFinderBenchmark.codes(
+                        withFullOverlay.nearest(p[0], p[1], StationFinderBenchmark.ANY, 5));
                 var b = StationFinderBenchmark.codes(withFullOverlay.scan(p[0], p[1], StationFinderBenchmark.ANY, 5));
                 if (!a.equals(b)) {
                     throw new IllegalStateException("overlay index and scan disagree at " + p[0] + "," + p[1]);
                 }
             }
-            System.out.printf("%n[setup] %,d stations; overlays of %d and %d%n", all.size(),
-                    withHalfOverlay.overlaySize(), withFullOverlay.overlaySize());
+            System.out.printf(
+                    "%n[setup] %,d stations; overlays of %d and %d%n",
+                    all.size(), withHalfOverlay.overlaySize(), withFullOverlay.overlaySize());
         }
     }
 

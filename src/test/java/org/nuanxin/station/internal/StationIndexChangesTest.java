@@ -1,11 +1,6 @@
 package org.nuanxin.station.internal;
 
-import org.junit.jupiter.api.Test;
-import org.nuanxin.geo.Distances;
-import org.nuanxin.geo.GeoPoint;
-import org.nuanxin.station.Amenity;
-import org.nuanxin.station.StationStatus;
-import org.nuanxin.station.StationSummary;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -16,8 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.nuanxin.geo.Distances;
+import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.station.Amenity;
+import org.nuanxin.station.StationStatus;
+import org.nuanxin.station.StationSummary;
 
 /**
  * Incremental updates of the index (an overlay beside the packed tree, compacted past a limit) must
@@ -32,7 +31,8 @@ class StationIndexChangesTest {
         SplittableRandom random = new SplittableRandom(11);
         Map<Long, StationSummary> truth = new LinkedHashMap<>();
         for (int i = 0; i < 3000; i++) {
-            StationSummary s = StationIndexTest.station(i, lng(i, random), lat(i, random), random).summary();
+            StationSummary s = StationIndexTest.station(i, lng(i, random), lat(i, random), random)
+                    .summary();
             truth.put(s.id(), s);
         }
         StationIndex index = StationIndex.of(truth.values());
@@ -45,7 +45,9 @@ class StationIndexChangesTest {
             int kind = random.nextInt(6);
             kinds[kind]++;
             StationSummary changed = switch (kind) {
-                case 0 -> StationIndexTest.station(nextId++, lng(step, random), lat(step, random), random).summary();
+                case 0 ->
+                    StationIndexTest.station(nextId++, lng(step, random), lat(step, random), random)
+                            .summary();
                 case 1 -> with(old, new GeoPoint(lng(step, random), lat(step, random)), old.status(), old.amenities());
                 case 2 -> with(old, old.location(), StationStatus.CLOSED, old.amenities());
                 case 3 -> with(old, old.location(), StationStatus.OPEN, old.amenities());
@@ -89,15 +91,18 @@ class StationIndexChangesTest {
         SplittableRandom random = new SplittableRandom(3);
         List<StationSummary> stations = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            stations.add(StationIndexTest.station(i, lng(i, random), lat(i, random), random).summary());
+            stations.add(StationIndexTest.station(i, lng(i, random), lat(i, random), random)
+                    .summary());
         }
         StationIndex index = StationIndex.of(stations);
         StationSummary first = stations.get(0);
 
-        index = index.apply(List.of(with(first, first.location(), StationStatus.CLOSED, first.amenities())), List.of(), 3);
+        index = index.apply(
+                List.of(with(first, first.location(), StationStatus.CLOSED, first.amenities())), List.of(), 3);
         assertThat(index.overlaySize()).isEqualTo(1);
         // The same station again replaces its overlay entry rather than adding one.
-        index = index.apply(List.of(with(first, first.location(), StationStatus.OPEN, first.amenities())), List.of(), 3);
+        index = index.apply(
+                List.of(with(first, first.location(), StationStatus.OPEN, first.amenities())), List.of(), 3);
         assertThat(index.overlaySize()).isEqualTo(1);
         index = index.apply(List.of(stations.get(1), stations.get(2)), List.of(), 3);
         assertThat(index.overlaySize()).isEqualTo(3);
@@ -110,10 +115,13 @@ class StationIndexChangesTest {
     @Test
     void removingAStationHidesItWhetherItIsInTheTreeOrTheOverlay() {
         SplittableRandom random = new SplittableRandom(5);
-        StationSummary inTree = StationIndexTest.station(0, 106.55, 29.56, random).summary();
-        StationSummary other = StationIndexTest.station(1, 106.60, 29.60, random).summary();
+        StationSummary inTree =
+                StationIndexTest.station(0, 106.55, 29.56, random).summary();
+        StationSummary other =
+                StationIndexTest.station(1, 106.60, 29.60, random).summary();
         StationIndex index = StationIndex.of(List.of(inTree, other));
-        StationSummary added = StationIndexTest.station(2, 106.5501, 29.5601, random).summary();
+        StationSummary added =
+                StationIndexTest.station(2, 106.5501, 29.5601, random).summary();
 
         index = index.apply(List.of(added), List.of(inTree.id()), 10);
         assertThat(index.size()).isEqualTo(2);
@@ -129,7 +137,8 @@ class StationIndexChangesTest {
         SplittableRandom random = new SplittableRandom(9);
         Map<Long, StationSummary> truth = new LinkedHashMap<>();
         for (int i = 0; i < 500; i++) {
-            StationSummary s = StationIndexTest.station(i, lng(i, random), lat(i, random), random).summary();
+            StationSummary s = StationIndexTest.station(i, lng(i, random), lat(i, random), random)
+                    .summary();
             truth.put(s.id(), s);
         }
         StationIndex index = StationIndex.of(truth.values());
@@ -138,9 +147,10 @@ class StationIndexChangesTest {
         moved = with(moved, new GeoPoint(126.63, 45.75), StationStatus.OPEN, Set.of());
         truth.put(moved.id(), moved);
         index = index.apply(List.of(moved), List.of(), 10);
-        for (double[] p : new double[][]{{126.6, 45.7}, {116.4, 39.9}, {106.55, 29.56}, {179.5, 0}}) {
-            for (int limit : new int[]{1, 5, 20}) {
-                assertThat(index.nearest(p[0], p[1], ANY, limit)).as("%f,%f limit %d", p[0], p[1], limit)
+        for (double[] p : new double[][] {{126.6, 45.7}, {116.4, 39.9}, {106.55, 29.56}, {179.5, 0}}) {
+            for (int limit : new int[] {1, 5, 20}) {
+                assertThat(index.nearest(p[0], p[1], ANY, limit))
+                        .as("%f,%f limit %d", p[0], p[1], limit)
                         .isEqualTo(bruteForce(truth.values(), p[0], p[1], ANY, limit));
             }
         }
@@ -154,7 +164,8 @@ class StationIndexChangesTest {
         while (ids.size() < 300) {
             ids.add(random.nextBoolean() ? random.nextLong(1, 2000) : random.nextLong());
         }
-        StationIndex.IdSet set = StationIndex.IdSet.of(ids.stream().mapToLong(Long::longValue).toArray());
+        StationIndex.IdSet set =
+                StationIndex.IdSet.of(ids.stream().mapToLong(Long::longValue).toArray());
         assertThat(set.size()).isEqualTo(300);
         for (long id = -50; id < 2500; id++) {
             assertThat(set.contains(id)).as("id %d", id).isEqualTo(ids.contains(id));
@@ -164,22 +175,26 @@ class StationIndexChangesTest {
     }
 
     /** Independent of the index: every station, filtered, ordered by (great-circle metres, code). */
-    static List<StationIndex.Hit> bruteForce(Collection<StationSummary> stations, double lng, double lat,
-                                             StationIndex.Criteria criteria, int limit) {
+    static List<StationIndex.Hit> bruteForce(
+            Collection<StationSummary> stations, double lng, double lat, StationIndex.Criteria criteria, int limit) {
         return stations.stream()
                 .filter(s -> s.status() == StationStatus.OPEN)
                 .filter(s -> (StationIndex.bits(s.amenities()) & criteria.requiredAmenityBits())
                         == criteria.requiredAmenityBits())
                 .filter(s -> criteria.openAt() == null || s.openingHours().isOpenAt(criteria.openAt()))
-                .map(s -> new StationIndex.Hit(s, Distances.metres(lng, lat, s.location().longitude(),
-                        s.location().latitude())))
+                .map(s -> new StationIndex.Hit(
+                        s,
+                        Distances.metres(
+                                lng, lat, s.location().longitude(), s.location().latitude())))
                 .sorted(StationIndex.ORDER)
                 .limit(limit)
                 .toList();
     }
 
     private static double lng(int i, SplittableRandom random) {
-        return i % 50 == 7 ? 106.55 : i % 3 == 0 ? 105.3 + random.nextDouble() * 4.8 : 106.45 + random.nextDouble() * 0.2;
+        return i % 50 == 7
+                ? 106.55
+                : i % 3 == 0 ? 105.3 + random.nextDouble() * 4.8 : 106.45 + random.nextDouble() * 0.2;
     }
 
     private static double lat(int i, SplittableRandom random) {
@@ -205,8 +220,21 @@ class StationIndexChangesTest {
         return new StationIndex.Criteria(bits, at);
     }
 
-    private static StationSummary with(StationSummary s, GeoPoint location, StationStatus status, Set<Amenity> amenities) {
-        return new StationSummary(s.id(), s.code(), s.name(), s.hostType(), s.districtCode(), s.address(), location,
-                s.contactName(), s.contactPhone(), s.openingHours(), amenities, status, s.synthetic());
+    private static StationSummary with(
+            StationSummary s, GeoPoint location, StationStatus status, Set<Amenity> amenities) {
+        return new StationSummary(
+                s.id(),
+                s.code(),
+                s.name(),
+                s.hostType(),
+                s.districtCode(),
+                s.address(),
+                location,
+                s.contactName(),
+                s.contactPhone(),
+                s.openingHours(),
+                amenities,
+                status,
+                s.synthetic());
     }
 }

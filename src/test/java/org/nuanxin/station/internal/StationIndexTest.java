@@ -1,5 +1,14 @@
 package org.nuanxin.station.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.geo.CoordinateSystem;
@@ -11,16 +20,6 @@ import org.nuanxin.station.OpeningHours;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationStatus;
 import org.nuanxin.station.StationSummary;
-
-import java.time.Instant;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The index must answer exactly what a brute-force scan answers, for any point and any filter. */
 class StationIndexTest {
@@ -59,12 +58,29 @@ class StationIndexTest {
                 amenities.add(a);
             }
         }
-        StationStatus status = random.nextInt(100) < 90 ? StationStatus.OPEN
+        StationStatus status = random.nextInt(100) < 90
+                ? StationStatus.OPEN
                 : random.nextBoolean() ? StationStatus.SUSPENDED : StationStatus.CLOSED;
         GeoPoint p = new GeoPoint(lng, lat);
-        return new Station(i + 1, "T-%05d".formatted(i), "站" + i, HostType.OTHER, "500103", "地址", p,
-                CoordinateSystem.WGS84, p, "联系人", "+8613800000000", OpeningHours.parse(HOURS[random.nextInt(HOURS.length)]),
-                amenities, status, true, 0L, 0, Instant.EPOCH);
+        return new Station(
+                i + 1,
+                "T-%05d".formatted(i),
+                "站" + i,
+                HostType.OTHER,
+                "500103",
+                "地址",
+                p,
+                CoordinateSystem.WGS84,
+                p,
+                "联系人",
+                "+8613800000000",
+                OpeningHours.parse(HOURS[random.nextInt(HOURS.length)]),
+                amenities,
+                status,
+                true,
+                0L,
+                0,
+                Instant.EPOCH);
     }
 
     @Test
@@ -86,14 +102,17 @@ class StationIndexTest {
             List<StationIndex.Hit> fast = index.nearest(lng, lat, criteria, limit);
             List<StationIndex.Hit> slow = index.scan(lng, lat, criteria, limit);
 
-            assertThat(fast).as("query %d at %f,%f limit %d", q, lng, lat, limit).isEqualTo(slow);
+            assertThat(fast)
+                    .as("query %d at %f,%f limit %d", q, lng, lat, limit)
+                    .isEqualTo(slow);
         }
     }
 
     @Test
     void filtersAreApplied() {
         int water = 1 << Amenity.WATER.ordinal() | 1 << Amenity.MICROWAVE.ordinal();
-        List<StationIndex.Hit> hits = index.nearest(106.55, 29.56, new StationIndex.Criteria(water, LocalTime.of(3, 0)), 30);
+        List<StationIndex.Hit> hits =
+                index.nearest(106.55, 29.56, new StationIndex.Criteria(water, LocalTime.of(3, 0)), 30);
         assertThat(hits).hasSize(30).allSatisfy(h -> {
             assertThat(h.station().status()).isEqualTo(StationStatus.OPEN);
             assertThat(h.station().amenities()).contains(Amenity.WATER, Amenity.MICROWAVE);
@@ -104,22 +123,33 @@ class StationIndexTest {
 
     @Test
     void distancesAreGreatCircleMetres() {
-        StationIndex.Hit first = index.nearest(106.55, 29.56, new StationIndex.Criteria(0, null), 1).get(0);
-        assertThat(first.distanceMetres()).isEqualTo(Distances.metres(106.55, 29.56,
-                first.station().location().longitude(), first.station().location().latitude()));
+        StationIndex.Hit first = index.nearest(106.55, 29.56, new StationIndex.Criteria(0, null), 1)
+                .get(0);
+        assertThat(first.distanceMetres())
+                .isEqualTo(Distances.metres(
+                        106.55,
+                        29.56,
+                        first.station().location().longitude(),
+                        first.station().location().latitude()));
     }
 
     @Test
     void anEmptyIndexOrAnImpossibleFilterFindsNothing() {
-        assertThat(StationIndex.of(List.of()).nearest(106.5, 29.5, new StationIndex.Criteria(0, null), 5)).isEmpty();
+        assertThat(StationIndex.of(List.of()).nearest(106.5, 29.5, new StationIndex.Criteria(0, null), 5))
+                .isEmpty();
         int everything = (1 << Amenity.values().length) - 1;
         StationSummary bare = station(0, 106.5, 29.5, new SplittableRandom(1)).summary();
-        assertThat(bare.amenities()).as("the station lacks some amenity").isNotEmpty()
+        assertThat(bare.amenities())
+                .as("the station lacks some amenity")
+                .isNotEmpty()
                 .hasSizeLessThan(Amenity.values().length);
         StationIndex one = StationIndex.of(List.of(bare));
-        assertThat(one.nearest(106.5, 29.5, new StationIndex.Criteria(0, null), 5)).hasSize(1);
-        assertThat(one.nearest(106.5, 29.5, new StationIndex.Criteria(everything, null), 5)).isEmpty();
-        assertThat(one.scan(106.5, 29.5, new StationIndex.Criteria(everything, null), 5)).isEmpty();
+        assertThat(one.nearest(106.5, 29.5, new StationIndex.Criteria(0, null), 5))
+                .hasSize(1);
+        assertThat(one.nearest(106.5, 29.5, new StationIndex.Criteria(everything, null), 5))
+                .isEmpty();
+        assertThat(one.scan(106.5, 29.5, new StationIndex.Criteria(everything, null), 5))
+                .isEmpty();
     }
 
     @Test
@@ -127,17 +157,19 @@ class StationIndexTest {
         // Twelve stations stand on exactly 106.55, 29.56: every limit cuts through the tie somewhere.
         StationIndex.Criteria any = new StationIndex.Criteria(0, null);
         for (int limit = 1; limit <= 20; limit++) {
-            assertThat(index.nearest(106.55, 29.56, any, limit)).as("limit %d", limit)
+            assertThat(index.nearest(106.55, 29.56, any, limit))
+                    .as("limit %d", limit)
                     .isEqualTo(index.scan(106.55, 29.56, any, limit));
-            assertThat(index.nearest(106.5501, 29.5601, any, limit)).isEqualTo(index.scan(106.5501, 29.5601, any, limit));
+            assertThat(index.nearest(106.5501, 29.5601, any, limit))
+                    .isEqualTo(index.scan(106.5501, 29.5601, any, limit));
         }
     }
 
     @Test
     void queriesFarOutsideTheDataStillAnswerExactly() {
         StationIndex.Criteria any = new StationIndex.Criteria(0, null);
-        assertThat(index.nearest(116.40, 39.90, any, 5)).isEqualTo(index.scan(116.40, 39.90, any, 5));   // Beijing
-        assertThat(index.nearest(37.62, 55.75, any, 3)).isEqualTo(index.scan(37.62, 55.75, any, 3));     // Moscow
+        assertThat(index.nearest(116.40, 39.90, any, 5)).isEqualTo(index.scan(116.40, 39.90, any, 5)); // Beijing
+        assertThat(index.nearest(37.62, 55.75, any, 3)).isEqualTo(index.scan(37.62, 55.75, any, 3)); // Moscow
         assertThat(index.nearest(-179.9, -60, any, 3)).isEqualTo(index.scan(-179.9, -60, any, 3));
     }
 }

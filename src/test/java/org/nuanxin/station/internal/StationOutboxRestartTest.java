@@ -1,5 +1,15 @@
 package org.nuanxin.station.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.NuanxinApplication;
@@ -14,20 +24,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.scheduling.annotation.AsyncConfigurer;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The outbox survives a restart between commit and listener: a {@code StationsChanged} whose listener
@@ -61,17 +60,32 @@ class StationOutboxRestartTest {
         DroppingExecutor.counter = dropped;
         try (ConfigurableApplicationContext first = start(url, username, password, DroppingExecutor.class)) {
             // As union staff, whom StationPermissions lets create stations.
-            SecurityContextHolder.getContext().setAuthentication(
-                    new TestingAuthenticationToken("staff", "n/a", "ROLE_STAFF"));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_STAFF"));
             try {
-                created = first.getBean(StationCatalog.class).create(new StationInput(null, "重启测试驿站", "企业", "渝中区",
-                        "解放碑1号", "106.5734", "29.5603", "WGS-84", "测试", "13800138000", "全天24小时", "饮水", null));
+                created = first.getBean(StationCatalog.class)
+                        .create(new StationInput(
+                                null,
+                                "重启测试驿站",
+                                "企业",
+                                "渝中区",
+                                "解放碑1号",
+                                "106.5734",
+                                "29.5603",
+                                "WGS-84",
+                                "测试",
+                                "13800138000",
+                                "全天24小时",
+                                "饮水",
+                                null));
             } finally {
                 SecurityContextHolder.clearContext();
             }
 
             List<Map<String, Object>> rows = first.getBean(JdbcClient.class)
-                    .sql("SELECT listener_id, completion_date, serialized_event FROM event_publication").query().listOfRows();
+                    .sql("SELECT listener_id, completion_date, serialized_event FROM event_publication")
+                    .query()
+                    .listOfRows();
             assertThat(rows).singleElement().satisfies(row -> {
                 assertThat((String) row.get("listener_id")).startsWith(LISTENER);
                 assertThat(row.get("completion_date")).isNull();
@@ -84,11 +98,15 @@ class StationOutboxRestartTest {
         // Second life on the same database: the publication is delivered again and completed (deleted).
         try (ConfigurableApplicationContext second = start(url, username, password, null)) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication").query(Long.class).single()).isZero());
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication")
+                                    .query(Long.class)
+                                    .single())
+                            .isZero());
             StationFinder finder = second.getBean(StationFinder.class);
             assertThat(finder.nearest(JIEFANGBEI, Set.of(), false, 1))
-                    .extracting(n -> n.station().code()).containsExactly(created.code());
+                    .extracting(n -> n.station().code())
+                    .containsExactly(created.code());
         }
     }
 
@@ -96,12 +114,13 @@ class StationOutboxRestartTest {
         SpringApplicationBuilder builder = extra == null
                 ? new SpringApplicationBuilder(NuanxinApplication.class)
                 : new SpringApplicationBuilder(NuanxinApplication.class, extra);
-        return builder.profiles("test").run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + username,
-                "--spring.datasource.password=" + password,
-                "--server.port=0",
-                "--spring.jmx.enabled=false");
+        return builder.profiles("test")
+                .run(
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + username,
+                        "--spring.datasource.password=" + password,
+                        "--server.port=0",
+                        "--spring.jmx.enabled=false");
     }
 
     /** Hands every {@code @Async} task (the application module listeners) to nowhere, counting them. */

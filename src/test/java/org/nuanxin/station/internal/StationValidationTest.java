@@ -1,26 +1,25 @@
 package org.nuanxin.station.internal;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.nuanxin.station.Station;
-import org.nuanxin.station.StationCatalog;
-import org.nuanxin.station.StationStatus;
-import org.nuanxin.station.StationsChanged;
-import org.nuanxin.station.StationInput;
-import org.nuanxin.support.NuanxinTest;
-import org.nuanxin.geo.CoordinateSystem;
-import org.nuanxin.kernel.ProblemMessages;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.context.support.WithMockUser;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.kernel.ProblemMessages;
+import org.nuanxin.station.Station;
+import org.nuanxin.station.StationCatalog;
+import org.nuanxin.station.StationInput;
+import org.nuanxin.station.StationStatus;
+import org.nuanxin.station.StationsChanged;
+import org.nuanxin.support.NuanxinTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /** Each rule of a station's fields, one wrong value at a time: the problem names that field and says why. */
 @NuanxinTest
@@ -28,8 +27,10 @@ class StationValidationTest {
 
     @Autowired
     StationCatalog catalog;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationEventPublisher events;
 
@@ -37,18 +38,31 @@ class StationValidationTest {
     ProblemMessages messages;
 
     /** A field and its problem's text, as a form or the API shows it. */
-    record Shown(String field, String message) {
-    }
+    record Shown(String field, String message) {}
 
     /** Checks like the console form: problems resolved to text in {@code locale}. */
     List<Shown> check(StationInput in, CoordinateSystem defaultCrs, Locale locale) {
-        return catalog.check(in, defaultCrs).stream().map(p -> new Shown(p.field(), messages.text(p, locale))).toList();
+        return catalog.check(in, defaultCrs).stream()
+                .map(p -> new Shown(p.field(), messages.text(p, locale)))
+                .toList();
     }
 
     /** 解放碑商圈工会驿站 from the sample roster, valid as it stands. */
     static StationInput valid() {
-        return new StationInput(null, "解放碑商圈工会驿站", "商圈商场", "渝中区", "渝中区民族路解放碑商圈", "106.5770", "29.5573",
-                "GCJ-02", "李某", "13800000102", "09:00-21:00", "饮水,充电,休息", null);
+        return new StationInput(
+                null,
+                "解放碑商圈工会驿站",
+                "商圈商场",
+                "渝中区",
+                "渝中区民族路解放碑商圈",
+                "106.5770",
+                "29.5573",
+                "GCJ-02",
+                "李某",
+                "13800000102",
+                "09:00-21:00",
+                "饮水,充电,休息",
+                null);
     }
 
     @ParameterizedTest(name = "{0}={1} → {2}")
@@ -94,13 +108,15 @@ class StationValidationTest {
         StationInput in = with(valid(), field, "站".repeat(length));
         assertThat(check(in, null, Locale.SIMPLIFIED_CHINESE))
                 .contains(new Shown(field, "不能超过 " + (length - 1) + " 个字"));
-        assertThat(check(with(valid(), field, "站".repeat(length - 1)), null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        assertThat(check(with(valid(), field, "站".repeat(length - 1)), null, Locale.SIMPLIFIED_CHINESE))
+                .isEmpty();
     }
 
     @Test
     void aMissingCoordinateSystemNeedsAFileLevelChoice() {
         StationInput in = with(valid(), "crs", null);
-        assertThat(check(in, null, Locale.SIMPLIFIED_CHINESE)).singleElement()
+        assertThat(check(in, null, Locale.SIMPLIFIED_CHINESE))
+                .singleElement()
                 .satisfies(p -> assertThat(p.field()).isEqualTo("crs"));
         assertThat(check(in, CoordinateSystem.GCJ02, Locale.SIMPLIFIED_CHINESE)).isEmpty();
     }
@@ -113,7 +129,8 @@ class StationValidationTest {
         Station created = catalog.create(in);
         try {
             assertThat(created.status()).isEqualTo(StationStatus.OPEN);
-            assertThat(catalog.findByCode(created.code()).orElseThrow().status()).isEqualTo(StationStatus.OPEN);
+            assertThat(catalog.findByCode(created.code()).orElseThrow().status())
+                    .isEqualTo(StationStatus.OPEN);
         } finally {
             jdbc.sql("DELETE FROM station WHERE code = ?").param(created.code()).update();
             events.publishEvent(new StationsChanged(Set.of(created.id()), false));
@@ -121,10 +138,18 @@ class StationValidationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"contactPhone,'023-6312-3456'", "openingHours,'全天24小时'", "amenities,'热水、充电宝、厕所'",
-            "hostType,'银行'", "district,'500103'", "district,'渝中'", "crs,'高德'"})
+    @CsvSource({
+        "contactPhone,'023-6312-3456'",
+        "openingHours,'全天24小时'",
+        "amenities,'热水、充电宝、厕所'",
+        "hostType,'银行'",
+        "district,'500103'",
+        "district,'渝中'",
+        "crs,'高德'"
+    })
     void acceptsWhatStaffReallyWrite(String field, String value) {
-        assertThat(check(with(valid(), field, value), null, Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        assertThat(check(with(valid(), field, value), null, Locale.SIMPLIFIED_CHINESE))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -136,12 +161,18 @@ class StationValidationTest {
 
     static StationInput with(StationInput s, String field, String v) {
         return new StationInput(
-                field.equals("code") ? v : s.code(), field.equals("name") ? v : s.name(),
-                field.equals("hostType") ? v : s.hostType(), field.equals("district") ? v : s.district(),
-                field.equals("address") ? v : s.address(), field.equals("longitude") ? v : s.longitude(),
-                field.equals("latitude") ? v : s.latitude(), field.equals("crs") ? v : s.crs(),
-                field.equals("contactName") ? v : s.contactName(), field.equals("contactPhone") ? v : s.contactPhone(),
-                field.equals("openingHours") ? v : s.openingHours(), field.equals("amenities") ? v : s.amenities(),
+                field.equals("code") ? v : s.code(),
+                field.equals("name") ? v : s.name(),
+                field.equals("hostType") ? v : s.hostType(),
+                field.equals("district") ? v : s.district(),
+                field.equals("address") ? v : s.address(),
+                field.equals("longitude") ? v : s.longitude(),
+                field.equals("latitude") ? v : s.latitude(),
+                field.equals("crs") ? v : s.crs(),
+                field.equals("contactName") ? v : s.contactName(),
+                field.equals("contactPhone") ? v : s.contactPhone(),
+                field.equals("openingHours") ? v : s.openingHours(),
+                field.equals("amenities") ? v : s.amenities(),
                 field.equals("status") ? v : s.status());
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Predicate;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.web.util.HtmlUtils;
 
 /** Roster import through the console: upload, preview with problems by cell, commit, re-import, ownership. */
 @NuanxinTest
@@ -41,12 +39,16 @@ class ConsoleImportTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     StationCatalog catalog;
+
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
 
@@ -61,8 +63,10 @@ class ConsoleImportTest {
     private String upload(String user, String fileName, String contentType, byte[] content) throws Exception {
         MvcResult result = mvc.perform(multipart("/console/stations/import")
                         .file(new MockMultipartFile("file", fileName, contentType, content))
-                        .with(user(user).roles("STAFF")).with(csrf()))
-                .andExpect(status().isFound()).andReturn();
+                        .with(user(user).roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(status().isFound())
+                .andReturn();
         String location = result.getResponse().getRedirectedUrl();
         assertThat(location).matches("/console/stations/import/[0-9a-f-]{36}");
         return location;
@@ -70,17 +74,29 @@ class ConsoleImportTest {
 
     /** Polls the status page as htmx does until the condition holds; returns the full page then. */
     private String pollUntil(String user, String url, Predicate<String> done) throws Exception {
-        Awaitility.await("import " + url).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    String fragment = mvc.perform(get(url).header("HX-Request", "true").with(user(user).roles("STAFF")))
-                            .andExpect(status().isOk()).andReturn().getResponse()
-                            .getContentAsString(StandardCharsets.UTF_8);
-                    assertThat(fragment).as("htmx gets the fragment only").startsWith("<div id=\"import-status\"")
-                            .doesNotContain("<html");
-                    return fragment;
-                }, done::test);
-        String page = mvc.perform(get(url).with(user(user).roles("STAFF"))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Awaitility.await("import " + url)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            String fragment = mvc.perform(get(url).header("HX-Request", "true")
+                                            .with(user(user).roles("STAFF")))
+                                    .andExpect(status().isOk())
+                                    .andReturn()
+                                    .getResponse()
+                                    .getContentAsString(StandardCharsets.UTF_8);
+                            assertThat(fragment)
+                                    .as("htmx gets the fragment only")
+                                    .startsWith("<div id=\"import-status\"")
+                                    .doesNotContain("<html");
+                            return fragment;
+                        },
+                        done::test);
+        String page = mvc.perform(get(url).with(user(user).roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("<html");
         return page;
     }
@@ -94,16 +110,24 @@ class ConsoleImportTest {
         byte[] xlsx = Files.readAllBytes(SAMPLE_XLSX);
         String url = upload("staff", "驿站名册.xlsx", XLSX, xlsx);
         String page = pollUntil("staff", url, ConsoleImportTest::settled);
-        assertThat(page).contains("检查通过").contains("确认导入").contains("新增 38").contains("共 38 行")
-                .contains("问题 0").contains("驿站名册.xlsx");
-        assertThat(catalog.count(StationFilter.ALL)).as("nothing written before commit").isZero();
+        assertThat(page)
+                .contains("检查通过")
+                .contains("确认导入")
+                .contains("新增 38")
+                .contains("共 38 行")
+                .contains("问题 0")
+                .contains("驿站名册.xlsx");
+        assertThat(catalog.count(StationFilter.ALL))
+                .as("nothing written before commit")
+                .isZero();
 
         mvc.perform(post(url + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
                 .andExpect(status().isFound());
         page = pollUntil("staff", url, html -> html.contains("导入完成"));
         assertThat(page).contains("导入完成：新增 38 个，更新 0 个。").doesNotContain("确认导入");
         assertThat(catalog.count(StationFilter.ALL)).isEqualTo(38);
-        assertThat(catalog.count(new StationFilter("500103", null, null, null, null))).isPositive();
+        assertThat(catalog.count(new StationFilter("500103", null, null, null, null)))
+                .isPositive();
 
         // Committing twice (a double click) writes nothing more.
         mvc.perform(post(url + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
@@ -127,10 +151,14 @@ class ConsoleImportTest {
                 + "3,观音桥错区驿站,渝中区,江北区观音桥步行街,106.5330,29.5800,GCJ-02,商圈商场,王某,13800000103,全天24小时,休息\n";
         String url = upload("staff", "errors.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         String page = pollUntil("staff", url, ConsoleImportTest::settled);
-        assertThat(page).contains("发现错误").contains("发现的问题（未写入任何数据）").doesNotContain("确认导入")
+        assertThat(page)
+                .contains("发现错误")
+                .contains("发现的问题（未写入任何数据）")
+                .doesNotContain("确认导入")
                 .doesNotContain("/commit");
-        assertThat(page).containsPattern("<td>3</td>\\s*<td>联系电话</td>\\s*<td>J3</td>\\s*<td>"
-                + java.util.regex.Pattern.quote("“12345”不是有效的电话号码"));
+        assertThat(page)
+                .containsPattern("<td>3</td>\\s*<td>联系电话</td>\\s*<td>J3</td>\\s*<td>"
+                        + java.util.regex.Pattern.quote("“12345”不是有效的电话号码"));
         assertThat(page).containsPattern("<td>4</td>\\s*<td>经度</td>\\s*<td>E4</td>\\s*<td>[^<]*该位置位于江北区");
         assertThat(page).containsPattern("<td>4</td>\\s*<td>纬度</td>\\s*<td>F4</td>");
         mvc.perform(post(url + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
@@ -147,18 +175,61 @@ class ConsoleImportTest {
                 .andExpect(status().isNotFound());
         mvc.perform(post(url + "/commit").with(user("other").roles("STAFF")).with(csrf()))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/console/stations/import/no-such-id").with(user("staff").roles("STAFF")))
+        mvc.perform(get("/console/stations/import/no-such-id")
+                        .with(user("staff").roles("STAFF")))
                 .andExpect(status().isNotFound());
         assertThat(catalog.count(StationFilter.ALL)).isZero();
     }
 
     @Test
     void aPictureIsRejectedWithAClearMessage() throws Exception {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1,
-                0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89, 0, 0, 0, 0, 'I', 'E', 'N', 'D'};
+        byte[] png = {
+            (byte) 0x89,
+            'P',
+            'N',
+            'G',
+            '\r',
+            '\n',
+            0x1a,
+            '\n',
+            0,
+            0,
+            0,
+            13,
+            'I',
+            'H',
+            'D',
+            'R',
+            0,
+            0,
+            0,
+            1,
+            0,
+            0,
+            0,
+            1,
+            8,
+            6,
+            0,
+            0,
+            0,
+            0x1f,
+            0x15,
+            (byte) 0xc4,
+            (byte) 0x89,
+            0,
+            0,
+            0,
+            0,
+            'I',
+            'E',
+            'N',
+            'D'
+        };
         String url = upload("staff", "photo.png", "image/png", png);
         String page = pollUntil("staff", url, ConsoleImportTest::settled);
-        assertThat(page).contains("文件无法导入")
+        assertThat(page)
+                .contains("文件无法导入")
                 .contains("“photo.png”不是 Excel 表格（.xlsx）或 CSV 文件，无法读取。")
                 .doesNotContain("确认导入");
         assertThat(catalog.count(StationFilter.ALL)).isZero();
@@ -169,16 +240,20 @@ class ConsoleImportTest {
         // A chosen file of 0 bytes is told apart from no file chosen at all.
         mvc.perform(multipart("/console/stations/import")
                         .file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
-                        .with(user("staff").roles("STAFF")).with(csrf()))
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
                 .andExpect(status().isFound())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
-                        .redirectedUrl("/console/stations/import?emptyContent"));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/console/stations/import?emptyContent"));
         mvc.perform(multipart("/console/stations/import")
                         .file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
-                        .with(user("staff").roles("STAFF")).with(csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
-                        .redirectedUrl("/console/stations/import?empty"));
-        mvc.perform(get("/console/stations/import").param("emptyContent", "").with(user("staff").roles("STAFF")))
+                        .with(user("staff").roles("STAFF"))
+                        .with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/console/stations/import?empty"));
+        mvc.perform(get("/console/stations/import")
+                        .param("emptyContent", "")
+                        .with(user("staff").roles("STAFF")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("上传的文件是空的")));
     }
@@ -197,11 +272,12 @@ class ConsoleImportTest {
 
     @Test
     void swappedCoordinatesAreNamedAsSuch() throws Exception {
-        String csv = HEADER
-                + "1,坐标颠倒驿站,渝中区,渝中区民族路,29.5573,106.5770,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n";
+        String csv = HEADER + "1,坐标颠倒驿站,渝中区,渝中区民族路,29.5573,106.5770,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n";
         String url = upload("staff", "swapped.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         String page = pollUntil("staff", url, ConsoleImportTest::settled);
-        assertThat(page).contains("发现错误").containsPattern("<td>2</td>\\s*<td>经度</td>\\s*<td>E2</td>\\s*<td>经度和纬度似乎填反了")
+        assertThat(page)
+                .contains("发现错误")
+                .containsPattern("<td>2</td>\\s*<td>经度</td>\\s*<td>E2</td>\\s*<td>经度和纬度似乎填反了")
                 .doesNotContain("超出范围");
     }
 
@@ -211,7 +287,10 @@ class ConsoleImportTest {
                 + "无坐标系驿站,渝中区,渝中区民族路,106.5770,29.5573,商圈商场,李某,13800000102,09:00-21:00,饮水\n";
         String url = upload("staff", "nocrs.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         String page = pollUntil("staff", url, ConsoleImportTest::settled);
-        assertThat(page).as(page).contains("发现错误").doesNotContain("导入失败")
+        assertThat(page)
+                .as(page)
+                .contains("发现错误")
+                .doesNotContain("导入失败")
                 .containsPattern("<td>2</td>\\s*<td>坐标系</td>\\s*<td></td>\\s*<td>请注明坐标系");
     }
 }

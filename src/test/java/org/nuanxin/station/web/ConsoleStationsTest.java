@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -40,13 +39,12 @@ import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.support.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.util.HtmlUtils;
 
 /** The console's station roster pages on the demo roster: list, filters, form, conflicts, language, export. */
 @NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
@@ -56,12 +54,16 @@ class ConsoleStationsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     StationCatalog catalog;
+
     @Autowired
     StationImports imports;
+
     @Autowired
     StationFinder finder;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -70,6 +72,7 @@ class ConsoleStationsTest {
     void drainOutbox() {
         Outbox.awaitDrained(jdbc);
     }
+
     @Autowired
     SpreadsheetReader reader;
 
@@ -78,8 +81,8 @@ class ConsoleStationsTest {
     }
 
     /** A valid form in 渝中区 (解放碑, GCJ-02), named as given; {@code overrides} are field, value pairs. */
-    private static MockHttpServletRequestBuilder validForm(MockHttpServletRequestBuilder request, String name,
-                                                           String... overrides) {
+    private static MockHttpServletRequestBuilder validForm(
+            MockHttpServletRequestBuilder request, String name, String... overrides) {
         java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
         fields.put("code", "");
         fields.put("name", name);
@@ -126,7 +129,8 @@ class ConsoleStationsTest {
 
     @Test
     void anonymousUsersAreSentToLogin() throws Exception {
-        mvc.perform(get("/console/stations")).andExpect(status().isFound())
+        mvc.perform(get("/console/stations"))
+                .andExpect(status().isFound())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
         mvc.perform(get("/console/stations/export.xlsx")).andExpect(status().isFound());
     }
@@ -135,17 +139,24 @@ class ConsoleStationsTest {
     void listShowsTheTotalAndFiltersByDistrict() throws Exception {
         long all = catalog.count(StationFilter.ALL);
         assertThat(all).as("demo roster loaded").isGreaterThanOrEqualTo(5444);
-        String html = body(mvc.perform(asStaff(get("/console/stations"))).andExpect(status().isOk()).andReturn());
-        assertThat(html).contains("共 " + java.text.NumberFormat.getIntegerInstance(Locale.SIMPLIFIED_CHINESE).format(all)
-                + " 个驿站");
+        String html = body(mvc.perform(asStaff(get("/console/stations")))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(html)
+                .contains("共 "
+                        + java.text.NumberFormat.getIntegerInstance(Locale.SIMPLIFIED_CHINESE)
+                                .format(all) + " 个驿站");
         assertThat(tableRows(html)).hasSize(50);
 
         long yuzhong = catalog.count(YUZHONG);
         assertThat(yuzhong).isPositive().isLessThan(all);
         html = body(mvc.perform(asStaff(get("/console/stations").param("district", "500103")))
-                .andExpect(status().isOk()).andReturn());
-        assertThat(html).contains("共 " + java.text.NumberFormat.getIntegerInstance(Locale.SIMPLIFIED_CHINESE)
-                .format(yuzhong) + " 个驿站");
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(html)
+                .contains("共 "
+                        + java.text.NumberFormat.getIntegerInstance(Locale.SIMPLIFIED_CHINESE)
+                                .format(yuzhong) + " 个驿站");
         List<List<String>> rows = tableRows(html);
         assertThat(rows).hasSize((int) Math.min(50, yuzhong));
         assertThat(rows).allSatisfy(cells -> {
@@ -157,11 +168,14 @@ class ConsoleStationsTest {
     @Test
     void invalidCreateKeepsTheValuesAndSaysWhatIsWrongNextToEachField() throws Exception {
         long before = catalog.count(StationFilter.ALL);
-        String html = body(mvc.perform(validForm(post("/console/stations/new"), "",
-                        "contactPhone", "12345", "address", "渝中区保留的地址 1 号"))
-                .andExpect(status().isOk()).andReturn());
+        String html = body(mvc.perform(validForm(
+                        post("/console/stations/new"), "", "contactPhone", "12345", "address", "渝中区保留的地址 1 号"))
+                .andExpect(status().isOk())
+                .andReturn());
         assertThat(html).contains("有字段需要更正");
-        assertThat(html).containsPattern("id=\"name\"[^>]*class=\"[^\"]*is-invalid|class=\"[^\"]*is-invalid[^\"]*\"[^>]*id=\"name\"");
+        assertThat(html)
+                .containsPattern(
+                        "id=\"name\"[^>]*class=\"[^\"]*is-invalid|class=\"[^\"]*is-invalid[^\"]*\"[^>]*id=\"name\"");
         assertThat(html).containsPattern("<input[^>]*id=\"contactPhone\"[^>]*>");
         String phoneInput = inputTag(html, "contactPhone");
         assertThat(phoneInput).contains("is-invalid").contains("value=\"12345\"");
@@ -175,7 +189,8 @@ class ConsoleStationsTest {
     }
 
     private static String inputTag(String html, String id) {
-        Matcher m = Pattern.compile("<input[^>]*id=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);
+        Matcher m = Pattern.compile("<input[^>]*id=\"" + Pattern.quote(id) + "\"[^>]*>")
+                .matcher(html);
         assertThat(m.find()).as("input #" + id).isTrue();
         return m.group();
     }
@@ -184,7 +199,8 @@ class ConsoleStationsTest {
     void validCreateRedirectsToTheNewStationWithAGeneratedCode() throws Exception {
         long before = catalog.count(YUZHONG);
         MvcResult result = mvc.perform(validForm(post("/console/stations/new"), "测试新增工会驿站"))
-                .andExpect(status().isFound()).andReturn();
+                .andExpect(status().isFound())
+                .andReturn();
         String location = result.getResponse().getRedirectedUrl();
         assertThat(location).matches("/console/stations/500103-\\d{4}");
         String code = location.substring(location.lastIndexOf('/') + 1);
@@ -194,7 +210,8 @@ class ConsoleStationsTest {
         assertThat(catalog.count(YUZHONG)).isEqualTo(before + 1);
 
         String page = body(mvc.perform(asStaff(get(location)).flashAttr("saved", s.name()))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
         assertThat(page).contains("已保存：测试新增工会驿站");
 
         // Sending the same form again (a retry) is refused: the name is taken in the district.
@@ -205,16 +222,17 @@ class ConsoleStationsTest {
     @Test
     void editingAStaleVersionShowsTheConflictAndChangesNothing() throws Exception {
         MvcResult created = mvc.perform(validForm(post("/console/stations/new"), "并发修改测试驿站"))
-                .andExpect(status().isFound()).andReturn();
+                .andExpect(status().isFound())
+                .andReturn();
         String url = created.getResponse().getRedirectedUrl();
         String code = url.substring(url.lastIndexOf('/') + 1);
         int version = catalog.findByCode(code).orElseThrow().version();
 
         mvc.perform(validForm(post(url), "并发修改测试驿站-甲", "version", Integer.toString(version)))
                 .andExpect(status().isFound());
-        String html = body(mvc.perform(validForm(post(url), "并发修改测试驿站-乙",
-                        "version", Integer.toString(version)))
-                .andExpect(status().isOk()).andReturn());
+        String html = body(mvc.perform(validForm(post(url), "并发修改测试驿站-乙", "version", Integer.toString(version)))
+                .andExpect(status().isOk())
+                .andReturn());
         assertThat(html).contains("该驿站刚被其他人修改，请刷新后重试");
         Station now = catalog.findByCode(code).orElseThrow();
         assertThat(now.name()).isEqualTo("并发修改测试驿站-甲");
@@ -224,11 +242,16 @@ class ConsoleStationsTest {
     @Test
     void englishIsSelectableByParameterOrCookie() throws Exception {
         String html = body(mvc.perform(asStaff(get("/console/stations").param("lang", "en")))
-                .andExpect(status().isOk()).andReturn());
-        assertThat(html).contains("Union stations").contains("Station name").contains("lang=\"en\"")
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(html)
+                .contains("Union stations")
+                .contains("Station name")
+                .contains("lang=\"en\"")
                 .doesNotContain("??");
         html = body(mvc.perform(asStaff(get("/console/stations/new")).cookie(new Cookie("nuanxin-lang", "en")))
-                .andExpect(status().isOk()).andReturn());
+                .andExpect(status().isOk())
+                .andReturn());
         assertThat(html).contains("Station name").doesNotContain("驿站名称").doesNotContain("??");
     }
 
@@ -236,22 +259,37 @@ class ConsoleStationsTest {
     void exportHasTheFilteredRowsWithPhonesAsTextAndReimportsUnchanged() throws Exception {
         long expected = catalog.count(YUZHONG);
         assertThat(expected).as("渝中区 has demo stations to export").isPositive();
-        MvcResult result = mvc.perform(asStaff(get("/console/stations/export.xlsx").param("district", "500103")))
+        MvcResult result = mvc.perform(
+                        asStaff(get("/console/stations/export.xlsx").param("district", "500103")))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Type",
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andExpect(header().string(
+                                "Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .andReturn();
         assertThat(result.getResponse().getHeader("Content-Disposition"))
-                .startsWith("attachment;").contains("filename=\"stations.xlsx\"")
-                .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("工会驿站名册-", java.nio.charset.StandardCharsets.UTF_8));
+                .startsWith("attachment;")
+                .contains("filename=\"stations.xlsx\"")
+                .contains("filename*=UTF-8''"
+                        + java.net.URLEncoder.encode("工会驿站名册-", java.nio.charset.StandardCharsets.UTF_8));
         byte[] xlsx = result.getResponse().getContentAsByteArray();
 
-        SheetSchema schema = SheetSchema.builder().required("code", "驿站编码").required("name", "驿站名称")
-                .required("district", "所属区县").required("address", "详细地址").required("lng", "经度")
-                .required("lat", "纬度").required("crs", "坐标系").required("host", "依托场所")
-                .required("contact", "联系人").required("phone", "联系电话").required("hours", "开放时间")
-                .required("amenities", "服务设施").required("status", "状态").required("synthetic", "模拟数据").build();
-        ParsedSheet sheet = reader.read("export.xlsx", new ByteArrayInputStream(xlsx), schema, Locale.SIMPLIFIED_CHINESE);
+        SheetSchema schema = SheetSchema.builder()
+                .required("code", "驿站编码")
+                .required("name", "驿站名称")
+                .required("district", "所属区县")
+                .required("address", "详细地址")
+                .required("lng", "经度")
+                .required("lat", "纬度")
+                .required("crs", "坐标系")
+                .required("host", "依托场所")
+                .required("contact", "联系人")
+                .required("phone", "联系电话")
+                .required("hours", "开放时间")
+                .required("amenities", "服务设施")
+                .required("status", "状态")
+                .required("synthetic", "模拟数据")
+                .build();
+        ParsedSheet sheet =
+                reader.read("export.xlsx", new ByteArrayInputStream(xlsx), schema, Locale.SIMPLIFIED_CHINESE);
         assertThat(sheet.headerRowNumber()).isEqualTo(1);
         assertThat(sheet.rows()).hasSize((int) expected);
         assertThat(sheet.rows()).allSatisfy(r -> {
@@ -263,29 +301,36 @@ class ConsoleStationsTest {
             Sheet s = wb.getSheetAt(0);
             List<String> headers = new ArrayList<>();
             s.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
-            assertThat(headers).containsExactly("驿站编码", "驿站名称", "所属区县", "详细地址", "经度", "纬度", "坐标系",
-                    "依托场所", "联系人", "联系电话", "开放时间", "服务设施", "状态", "模拟数据");
+            assertThat(headers)
+                    .containsExactly(
+                            "驿站编码", "驿站名称", "所属区县", "详细地址", "经度", "纬度", "坐标系", "依托场所", "联系人", "联系电话", "开放时间", "服务设施",
+                            "状态", "模拟数据");
             assertThat(s.getLastRowNum()).isEqualTo((int) expected);
             for (int i = 1; i <= s.getLastRowNum(); i++) {
                 Row row = s.getRow(i);
-                assertThat(row.getCell(9).getCellType()).as("phone in row %d is text", i + 1).isEqualTo(CellType.STRING);
+                assertThat(row.getCell(9).getCellType())
+                        .as("phone in row %d is text", i + 1)
+                        .isEqualTo(CellType.STRING);
                 assertThat(row.getCell(9).getStringCellValue()).matches("[0-9 ]{11,14}");
             }
         }
 
         // Export, edit, re-import: the untouched export is recognised row by row as unchanged.
         // Called directly, not over HTTP: act as union staff, whom StationPermissions lets import.
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken("exporter", "n/a", "ROLE_STAFF"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("exporter", "n/a", "ROLE_STAFF"));
         String id;
         try {
-            id = imports.start("stations.xlsx", xlsx, null, "exporter", Locale.SIMPLIFIED_CHINESE).id();
+            id = imports.start("stations.xlsx", xlsx, null, "exporter", Locale.SIMPLIFIED_CHINESE)
+                    .id();
         } finally {
             SecurityContextHolder.clearContext();
         }
-        StationImportStatus status = Awaitility.await("check of the re-imported export").atMost(Duration.ofSeconds(30))
+        StationImportStatus status = Awaitility.await("check of the re-imported export")
+                .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> imports.status(id, "exporter").orElseThrow(),
+                .until(
+                        () -> imports.status(id, "exporter").orElseThrow(),
                         s -> s.state().finished() || s.state() == StationImportStatus.State.READY);
         assertThat(status.problems()).isEmpty();
         assertThat(status.state()).isEqualTo(StationImportStatus.State.READY);
@@ -298,37 +343,57 @@ class ConsoleStationsTest {
     @Test
     void markupInANameIsEscapedOnEveryPage() throws Exception {
         String evil = "<script>alert('x')</script><img src=x onerror=alert(1)>驿站";
-        MvcResult created = mvc.perform(validForm(post("/console/stations/new"), evil,
-                        "longitude", "106.5734", "latitude", "29.5603", "crs", "WGS84"))
-                .andExpect(status().isFound()).andReturn();
+        MvcResult created = mvc.perform(validForm(
+                        post("/console/stations/new"),
+                        evil,
+                        "longitude",
+                        "106.5734",
+                        "latitude",
+                        "29.5603",
+                        "crs",
+                        "WGS84"))
+                .andExpect(status().isFound())
+                .andReturn();
         String url = created.getResponse().getRedirectedUrl();
         String code = url.substring(url.lastIndexOf('/') + 1);
         // The finder learns of the new station through the outbox, after the commit, on another thread.
         GeoPoint here = new GeoPoint(106.5734, 29.5603);
-        await().atMost(Duration.ofSeconds(10)).until(() -> finder.nearest(here, Set.of(), false, 50).stream()
-                .anyMatch(n -> n.station().code().equals(code)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> finder.nearest(here, Set.of(), false, 50).stream()
+                        .anyMatch(n -> n.station().code().equals(code)));
 
         List<String> pages = List.of(
                 body(mvc.perform(asStaff(get(url))).andReturn()),
-                body(mvc.perform(asStaff(get("/console/stations").param("q", "alert"))).andReturn()),
-                body(mvc.perform(get("/m/stations").param("lat", "29.5603").param("lng", "106.5734")).andReturn()),
-                body(mvc.perform(get("/m/stations/results").param("lat", "29.5603").param("lng", "106.5734")).andReturn()));
+                body(mvc.perform(asStaff(get("/console/stations").param("q", "alert")))
+                        .andReturn()),
+                body(mvc.perform(get("/m/stations").param("lat", "29.5603").param("lng", "106.5734"))
+                        .andReturn()),
+                body(mvc.perform(get("/m/stations/results")
+                                .param("lat", "29.5603")
+                                .param("lng", "106.5734"))
+                        .andReturn()));
         for (String html : pages) {
-            assertThat(html).contains("&lt;script&gt;").doesNotContain("<script>alert").doesNotContain("<img src=x");
+            assertThat(html)
+                    .contains("&lt;script&gt;")
+                    .doesNotContain("<script>alert")
+                    .doesNotContain("<img src=x");
         }
         // The nearest-station page lists it first (it stands on the query point), escaped.
         assertThat(pages.get(2)).contains("&lt;img src=x onerror=alert(1)&gt;驿站");
-        assertThat(body(mvc.perform(get("/api/v1/stations/" + code)).andReturn())).contains("\"name\":\"<script>alert");
+        assertThat(body(mvc.perform(get("/api/v1/stations/" + code)).andReturn()))
+                .contains("\"name\":\"<script>alert");
     }
 
     @Test
     void overlongNamesAreRefusedAndTheLongestAllowedOneIsKept() throws Exception {
         String tooLong = "长".repeat(101);
-        String html = body(mvc.perform(validForm(post("/console/stations/new"), tooLong)).andExpect(status().isOk())
+        String html = body(mvc.perform(validForm(post("/console/stations/new"), tooLong))
+                .andExpect(status().isOk())
                 .andReturn());
         assertThat(html).contains("不能超过 100 个字");
         String longest = "长名".repeat(50);
         mvc.perform(validForm(post("/console/stations/new"), longest)).andExpect(status().isFound());
-        assertThat(catalog.count(new StationFilter("500103", null, null, longest, null))).isEqualTo(1);
+        assertThat(catalog.count(new StationFilter("500103", null, null, longest, null)))
+                .isEqualTo(1);
     }
 }

@@ -14,15 +14,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.support.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * An upload over the 10 MB limit, over real HTTP with a signed-in session: the user gets the friendly
@@ -37,26 +36,33 @@ class ImportUploadLimitHttpTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder encoder;
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
     private static String meta(String html, String name) {
-        Matcher m = Pattern.compile("<meta name=\"" + name + "\" content=\"([^\"]+)\"").matcher(html);
+        Matcher m = Pattern.compile("<meta name=\"" + name + "\" content=\"([^\"]+)\"")
+                .matcher(html);
         assertThat(m.find()).as("meta " + name).isTrue();
         return m.group(1);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -65,12 +71,17 @@ class ImportUploadLimitHttpTest {
         String token = meta(get("/login").body(), "_csrf");
         // Imports are union staff's work (the administrator may not import).
         StaffAccounts.ensureStaff(jdbc, encoder);
-        String form = "username=" + StaffAccounts.STAFF + "&password=" + StaffAccounts.STAFF_PASSWORD + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form = "username=" + StaffAccounts.STAFF + "&password=" + StaffAccounts.STAFF_PASSWORD + "&_csrf="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console"));
+        assertThat(login.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/console"));
         HttpResponse<String> page = get("/console/stations/import");
         assertThat(page.statusCode()).isEqualTo(200);
         return page.body();
@@ -81,10 +92,12 @@ class ImportUploadLimitHttpTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream(fileSize + 1024);
         if (csrfField != null) {
             out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfField
-                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         byte[] content = new byte[fileSize];
         Arrays.fill(content, (byte) 'a');
         out.writeBytes(content);
@@ -107,17 +120,20 @@ class ImportUploadLimitHttpTest {
     @Test
     void tooLargeUploadsGet413NotAResetOrA403WhereverTheTokenIs() throws Exception {
         String page = signIn();
-        HttpResponse<String> header = upload(multipart(null, ELEVEN_MB), meta(page, "_csrf_header"), meta(page, "_csrf"));
+        HttpResponse<String> header =
+                upload(multipart(null, ELEVEN_MB), meta(page, "_csrf_header"), meta(page, "_csrf"));
         assertThat(header.statusCode()).isEqualTo(413);
         HttpResponse<String> form = upload(multipart(meta(page, "_csrf"), ELEVEN_MB), null, null);
-        assertThat(form.statusCode()).as("no-JavaScript upload over the limit: %s", form.body()).isEqualTo(413);
+        assertThat(form.statusCode())
+                .as("no-JavaScript upload over the limit: %s", form.body())
+                .isEqualTo(413);
     }
 
     @Test
     void tooLargeUploadWithTheTokenInTheHeaderGetsTheFriendly413() throws Exception {
         String page = signIn();
-        HttpResponse<String> response = upload(multipart(null, ELEVEN_MB), meta(page, "_csrf_header"),
-                meta(page, "_csrf"));
+        HttpResponse<String> response =
+                upload(multipart(null, ELEVEN_MB), meta(page, "_csrf_header"), meta(page, "_csrf"));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("lang=\"zh-CN\"").contains("文件太大").contains("10 MB");
     }
@@ -135,7 +151,7 @@ class ImportUploadLimitHttpTest {
         String page = signIn();
         HttpResponse<String> response = upload(multipart(meta(page, "_csrf"), 1000), null, null);
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                l -> assertThat(l).contains("/console/stations/import/"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).contains("/console/stations/import/"));
     }
 }

@@ -1,5 +1,20 @@
 package org.nuanxin.station.web;
 
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,27 +28,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.util.Set;
-
-import static org.hamcrest.Matchers.closeTo;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.lessThan;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 @NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
 class StationApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     StationFinder finder;
 
@@ -41,39 +41,58 @@ class StationApiTest {
     void findsTheNearestStationsWithDistanceMinutesAndLinks() throws Exception {
         GeoPoint here = new GeoPoint(106.5734, 29.5603);
         var expected = finder.nearest(here, Set.of(), false, 5);
-        mvc.perform(get("/api/v1/stations/nearest").param("lat", "29.5603").param("lng", "106.5734").param("limit", "5"))
+        mvc.perform(get("/api/v1/stations/nearest")
+                        .param("lat", "29.5603")
+                        .param("lng", "106.5734")
+                        .param("limit", "5"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.query.districtCode").value("500103"))
                 .andExpect(jsonPath("$.query.crs").value("WGS84"))
                 .andExpect(jsonPath("$.stations", hasSize(5)))
-                .andExpect(jsonPath("$.stations[0].station.code").value(expected.get(0).station().code()))
-                .andExpect(jsonPath("$.stations[0].distanceMetres").value(Math.round(expected.get(0).distanceMetres())))
-                .andExpect(jsonPath("$.stations[0].walkingMinutes").value(expected.get(0).walkingMinutes()))
-                .andExpect(jsonPath("$.stations[0].eBikeMinutes").value(expected.get(0).eBikeMinutes()))
+                .andExpect(jsonPath("$.stations[0].station.code")
+                        .value(expected.get(0).station().code()))
+                .andExpect(jsonPath("$.stations[0].distanceMetres")
+                        .value(Math.round(expected.get(0).distanceMetres())))
+                .andExpect(jsonPath("$.stations[0].walkingMinutes")
+                        .value(expected.get(0).walkingMinutes()))
+                .andExpect(jsonPath("$.stations[0].eBikeMinutes")
+                        .value(expected.get(0).eBikeMinutes()))
                 .andExpect(jsonPath("$.stations[0].station.phoneUri", containsString("tel:+86")))
-                .andExpect(jsonPath("$.stations[0].station.navigationUrl", containsString("https://uri.amap.com/navigation?to=")))
-                .andExpect(jsonPath("$.stations[4].station.code").value(expected.get(4).station().code()));
+                .andExpect(jsonPath(
+                        "$.stations[0].station.navigationUrl", containsString("https://uri.amap.com/navigation?to=")))
+                .andExpect(jsonPath("$.stations[4].station.code")
+                        .value(expected.get(4).station().code()));
     }
 
     @Test
     void aPointPickedOnAmapOrBaiduIsConvertedFirst() throws Exception {
         // 解放碑商圈工会驿站 as picked on AMap (GCJ-02): the station itself, 0 m away.
-        mvc.perform(get("/api/v1/stations/nearest").param("lat", "29.5573").param("lng", "106.5770")
-                        .param("crs", "gcj02").param("limit", "1"))
+        mvc.perform(get("/api/v1/stations/nearest")
+                        .param("lat", "29.5573")
+                        .param("lng", "106.5770")
+                        .param("crs", "gcj02")
+                        .param("limit", "1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.stations[0].station.name").value("解放碑商圈工会驿站"))
                 .andExpect(jsonPath("$.stations[0].distanceMetres").value(0));
-        GeoPoint bd = CoordinateTransform.convert(new GeoPoint(106.5770, 29.5573), CoordinateSystem.GCJ02, CoordinateSystem.BD09);
-        mvc.perform(get("/api/v1/stations/nearest").param("lat", Double.toString(bd.latitude()))
-                        .param("lng", Double.toString(bd.longitude())).param("crs", "BD-09").param("limit", "1"))
+        GeoPoint bd = CoordinateTransform.convert(
+                new GeoPoint(106.5770, 29.5573), CoordinateSystem.GCJ02, CoordinateSystem.BD09);
+        mvc.perform(get("/api/v1/stations/nearest")
+                        .param("lat", Double.toString(bd.latitude()))
+                        .param("lng", Double.toString(bd.longitude()))
+                        .param("crs", "BD-09")
+                        .param("limit", "1"))
                 .andExpect(jsonPath("$.stations[0].station.name").value("解放碑商圈工会驿站"))
                 .andExpect(jsonPath("$.stations[0].distanceMetres", lessThan(2)));
     }
 
     @Test
     void amenityFiltersAcceptCodesAndChineseNames() throws Exception {
-        mvc.perform(get("/api/v1/stations/nearest").param("lat", "29.5603").param("lng", "106.5734")
-                        .param("amenity", "饮水,MICROWAVE").param("limit", "20"))
+        mvc.perform(get("/api/v1/stations/nearest")
+                        .param("lat", "29.5603")
+                        .param("lng", "106.5734")
+                        .param("amenity", "饮水,MICROWAVE")
+                        .param("limit", "20"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.stations", hasSize(20)))
                 .andExpect(jsonPath("$.stations[*].station.amenities", everyItem(hasItem("MICROWAVE"))))
@@ -112,7 +131,10 @@ class StationApiTest {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("lat")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("lng")))
                 .andExpect(jsonPath("$.errors[0].message").value("该位置不在重庆市范围内"));
-        mvc.perform(get("/api/v1/stations/nearest").param("lat", "30.6598").param("lng", "104.0633").param("lang", "en"))
+        mvc.perform(get("/api/v1/stations/nearest")
+                        .param("lat", "30.6598")
+                        .param("lng", "104.0633")
+                        .param("lang", "en"))
                 .andExpect(jsonPath("$.errors[0].message").value("This point is outside Chongqing"));
     }
 
@@ -123,7 +145,8 @@ class StationApiTest {
                 .andExpect(jsonPath("$.name").value("解放碑商圈工会驿站"))
                 .andExpect(jsonPath("$.location.lng", closeTo(106.5733, 0.001)))
                 .andExpect(jsonPath("$.contactPhone").value("+8613800000102"));
-        mvc.perform(get("/api/v1/stations/nope")).andExpect(status().isNotFound())
+        mvc.perform(get("/api/v1/stations/nope"))
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404));
     }
@@ -144,15 +167,23 @@ class StationApiTest {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("amenity")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("status")));
         mvc.perform(get("/api/v1/stations").param("district", "江北新区"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("district"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("district"));
         // Names are as good as codes: the same non-empty layer either way.
-        String byCode = mvc.perform(get("/api/v1/stations").param("district", "500103").param("amenity", "MICROWAVE"))
+        String byCode = mvc.perform(
+                        get("/api/v1/stations").param("district", "500103").param("amenity", "MICROWAVE"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.features", not(empty())))
                 .andExpect(jsonPath("$.features[*].properties.code", everyItem(containsString("500103-"))))
-                .andReturn().getResponse().getContentAsString();
-        String byName = mvc.perform(get("/api/v1/stations").param("district", "渝中区").param("amenity", "微波炉"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String byName = mvc.perform(
+                        get("/api/v1/stations").param("district", "渝中区").param("amenity", "微波炉"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         org.assertj.core.api.Assertions.assertThat(byName).isEqualTo(byCode);
     }
 
@@ -170,13 +201,20 @@ class StationApiTest {
                 .andExpect(jsonPath("$", hasSize(38)))
                 .andExpect(jsonPath("$[2].code").value("500103"))
                 .andExpect(jsonPath("$[2].name").value("渝中区"));
-        String wgs = mvc.perform(get("/api/v1/districts/boundaries")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        String gcj = mvc.perform(get("/api/v1/districts/boundaries").param("crs", "gcj02")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String wgs = mvc.perform(get("/api/v1/districts/boundaries"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String gcj = mvc.perform(get("/api/v1/districts/boundaries").param("crs", "gcj02"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         org.assertj.core.api.Assertions.assertThat(gcj).isNotEqualTo(wgs).contains("\"FeatureCollection\"");
         mvc.perform(get("/api/v1/districts/boundaries").param("crs", "mars"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("crs"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("crs"))
                 .andExpect(jsonPath("$.errors[0].message").value("坐标系“mars”无法识别，可选：wgs84、gcj02（高德/腾讯）、bd09（百度）"));
     }
 
@@ -185,7 +223,9 @@ class StationApiTest {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/stations/nearest'].get.parameters[*].name", hasItem("openNow")));
-        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status", is("UP")));
+        mvc.perform(get("/actuator/health/liveness"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status", is("UP")));
     }
 
     @Test
@@ -196,7 +236,10 @@ class StationApiTest {
                 .andExpect(content().string(containsString("href=\"tel:+86")))
                 .andExpect(content().string(containsString("https://uri.amap.com/navigation")));
         // A shared or reloaded link keeps its position, so the filter chips refine that same place.
-        mvc.perform(get("/m/stations").param("lat", "29.5603").param("lng", "106.5734").param("crs", "gcj02"))
+        mvc.perform(get("/m/stations")
+                        .param("lat", "29.5603")
+                        .param("lng", "106.5734")
+                        .param("crs", "gcj02"))
                 .andExpect(content().string(containsString("id=\"f-lat\" value=\"29.5603\"")))
                 .andExpect(content().string(containsString("id=\"f-lng\" value=\"106.5734\"")))
                 .andExpect(content().string(containsString("id=\"f-crs\" value=\"gcj02\"")));

@@ -7,11 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.util.EnumSet;
 import java.util.Set;
-
-import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +36,7 @@ class StationFiltersTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     StationCatalog catalog;
 
@@ -45,8 +45,11 @@ class StationFiltersTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"amenity,桑拿, finder.error.amenity", "status,营业, station.error.status",
-            "district,江北新区, station.error.district"})
+    @CsvSource({
+        "amenity,桑拿, finder.error.amenity",
+        "status,营业, station.error.status",
+        "district,江北新区, station.error.district"
+    })
     void theApiRefusesAMisspeltFilterNamingIt(String field, String value, String code) throws Exception {
         mvc.perform(get("/api/v1/stations").param(field, value))
                 .andExpect(status().isBadRequest())
@@ -59,43 +62,62 @@ class StationFiltersTest {
     @CsvSource({"amenity,桑拿", "status,营业", "district,江北新区"})
     void theConsoleListSaysInWordsWhatItDidNotRecognise(String field, String value) throws Exception {
         String html = mvc.perform(asStaff(get("/console/stations").param(field, value)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(html).contains("role=\"alert\"").contains("“" + value + "”");
         assertThat(html).as("nothing listed, not everything").contains("共 0 个驿站");
     }
 
     @Test
     void anExportWithAMisspeltFilterGoesBackToTheListInsteadOfExportingEverything() throws Exception {
-        mvc.perform(asStaff(get("/console/stations/export.xlsx").param("status", "营业").param("q", "解放碑")))
+        mvc.perform(asStaff(get("/console/stations/export.xlsx")
+                        .param("status", "营业")
+                        .param("q", "解放碑")))
                 .andExpect(status().isFound())
-                .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith(
-                        "/console/stations?status=%E8%90%A5%E4%B8%9A&q=%E8%A7%A3%E6%94%BE%E7%A2%91")));
+                .andExpect(header().string(
+                                "Location",
+                                org.hamcrest.Matchers.endsWith(
+                                        "/console/stations?status=%E8%90%A5%E4%B8%9A&q=%E8%A7%A3%E6%94%BE%E7%A2%91")));
     }
 
     @Test
     void aDistrictByNameOrCodeFiltersTheSameEverywhere() throws Exception {
         long yuzhong = catalog.count(new StationFilter("500103", Set.of(), null, null, null));
         assertThat(yuzhong).isPositive().isLessThan(catalog.count(StationFilter.ALL));
-        for (String district : new String[]{"渝中区", "500103", "渝中"}) {
-            assertThat(features(get("/api/v1/stations").param("district", district))).as(district).isEqualTo(yuzhong);
-            assertThat(listed(get("/console/stations").param("district", district))).as(district).isEqualTo(yuzhong);
+        for (String district : new String[] {"渝中区", "500103", "渝中"}) {
+            assertThat(features(get("/api/v1/stations").param("district", district)))
+                    .as(district)
+                    .isEqualTo(yuzhong);
+            assertThat(listed(get("/console/stations").param("district", district)))
+                    .as(district)
+                    .isEqualTo(yuzhong);
             assertThat(exportedRows(get("/console/stations/export.xlsx").param("district", district)))
-                    .as(district).isEqualTo(yuzhong);
+                    .as(district)
+                    .isEqualTo(yuzhong);
         }
     }
 
     @Test
     void severalAmenitiesMeanAllOfThemWithTheSameSeparatorsEverywhere() throws Exception {
-        long both = catalog.count(new StationFilter(null, EnumSet.of(Amenity.WATER, Amenity.MICROWAVE), null, null, null));
+        long both =
+                catalog.count(new StationFilter(null, EnumSet.of(Amenity.WATER, Amenity.MICROWAVE), null, null, null));
         long water = catalog.count(new StationFilter(null, EnumSet.of(Amenity.WATER), null, null, null));
         assertThat(both).isPositive().isLessThan(water);
         assertThat(features(get("/api/v1/stations").param("amenity", "WATER").param("amenity", "MICROWAVE")))
                 .isEqualTo(both);
-        for (String amenities : new String[]{"饮水,微波炉", "热水、热饭", "WATER；MICROWAVE", "饮水 微波炉", "饮水/微波炉"}) {
-            assertThat(features(get("/api/v1/stations").param("amenity", amenities))).as(amenities).isEqualTo(both);
-            assertThat(listed(get("/console/stations").param("amenity", amenities))).as(amenities).isEqualTo(both);
+        for (String amenities : new String[] {"饮水,微波炉", "热水、热饭", "WATER；MICROWAVE", "饮水 微波炉", "饮水/微波炉"}) {
+            assertThat(features(get("/api/v1/stations").param("amenity", amenities)))
+                    .as(amenities)
+                    .isEqualTo(both);
+            assertThat(listed(get("/console/stations").param("amenity", amenities)))
+                    .as(amenities)
+                    .isEqualTo(both);
         }
-        mvc.perform(get("/api/v1/stations/nearest").param("lat", "29.5573").param("lng", "106.5770")
+        mvc.perform(get("/api/v1/stations/nearest")
+                        .param("lat", "29.5573")
+                        .param("lng", "106.5770")
                         .param("amenity", "饮水、桑拿"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("amenity"))
@@ -110,12 +132,19 @@ class StationFiltersTest {
     }
 
     private long features(MockHttpServletRequestBuilder request) throws Exception {
-        String json = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String json = mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(json, "$.features.length()")).longValue();
     }
 
     private long listed(MockHttpServletRequestBuilder request) throws Exception {
-        String html = mvc.perform(asStaff(request)).andExpect(status().isOk()).andReturn().getResponse()
+        String html = mvc.perform(asStaff(request))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         var m = java.util.regex.Pattern.compile("共 ([\\d,]+) 个驿站").matcher(html);
         assertThat(m.find()).as("count line").isTrue();
@@ -123,7 +152,10 @@ class StationFiltersTest {
     }
 
     private long exportedRows(MockHttpServletRequestBuilder request) throws Exception {
-        byte[] xlsx = mvc.perform(asStaff(request)).andExpect(status().isOk()).andReturn().getResponse()
+        byte[] xlsx = mvc.perform(asStaff(request))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsByteArray();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             return workbook.getSheetAt(0).getLastRowNum(); // row 0 is the header

@@ -3,17 +3,16 @@ package org.nuanxin.web.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletContext;
 import org.thymeleaf.context.WebContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /** Both layouts accept the short call and the named call with optional extra head elements. */
 class LayoutExtraHeadTest {
@@ -47,8 +46,11 @@ class LayoutExtraHeadTest {
         for (String layout : new String[] {"console", "mobile"}) {
             String html = render("<html th:replace=\"~{layout/" + layout + " :: layout(~{::title}, ~{::main})}\">"
                     + "<head><title>T</title></head><body><main id=\"page\">hello</main></body></html>");
-            assertThat(html).contains("<title>T</title>").contains("<main id=\"page\">hello</main>")
-                    .contains("lang=\"zh-CN\"").doesNotContain("extra.css");
+            assertThat(html)
+                    .contains("<title>T</title>")
+                    .contains("<main id=\"page\">hello</main>")
+                    .contains("lang=\"zh-CN\"")
+                    .doesNotContain("extra.css");
         }
     }
 

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,18 +72,22 @@ class LocaleAndLayoutTest {
 
     @Test
     void staticAssetsArePublic() throws Exception {
-        mvc.perform(get("/js/nuanxin.js")).andExpect(status().isOk())
+        mvc.perform(get("/js/nuanxin.js"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("htmx:configRequest")));
         mvc.perform(get("/css/nuanxin.css")).andExpect(status().isOk());
         mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
         mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
-        mvc.perform(get("/webjars/bootstrap-icons/font/bootstrap-icons.min.css")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/bootstrap-icons/font/bootstrap-icons.min.css"))
+                .andExpect(status().isOk());
     }
 
     @Test
     void languageSwitchUrlsKeepOtherParameters() {
-        org.assertj.core.api.Assertions.assertThat(LanguageInterceptor.switchUrl("/m/stations", "q=abc&lang=zh-CN", "en"))
+        org.assertj.core.api.Assertions.assertThat(
+                        LanguageInterceptor.switchUrl("/m/stations", "q=abc&lang=zh-CN", "en"))
                 .isEqualTo("/m/stations?q=abc&lang=en");
-        org.assertj.core.api.Assertions.assertThat(LanguageInterceptor.supported("zh_CN")).isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
+        org.assertj.core.api.Assertions.assertThat(LanguageInterceptor.supported("zh_CN"))
+                .isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
     }
 }

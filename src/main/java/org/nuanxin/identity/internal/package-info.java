@@ -1,0 +1,3 @@
+/** Implementation of accounts, sign-in, access rules and account management. */
+@org.jspecify.annotations.NullMarked
+package org.nuanxin.identity.internal;
