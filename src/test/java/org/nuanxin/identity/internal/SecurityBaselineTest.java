@@ -1,5 +1,6 @@
 package org.nuanxin.identity.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
@@ -78,6 +79,23 @@ class SecurityBaselineTest {
     void listedApiReadsArePublic() throws Exception {
         mvc.perform(get("/api/v1/stations/no-such-code"))
                 .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void aRefusedConsolePageIsTheErrorPageForAPersonAndJsonOnlyForTheApi() throws Exception {
+        // The city administrator may not create stations: a browser gets the container's 403 error page
+        // (templates/error/4xx.html, in words; MockMvc does not forward to it), never the API's JSON.
+        var page = mvc.perform(get("/console/stations/new")
+                        .with(user("boss").roles("ADMIN"))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse();
+        assertThat(page.getContentType()).isNull();
+        assertThat(page.getContentAsString()).isEmpty();
+        mvc.perform(get("/api/v1/no-such-thing").with(user("boss").roles("ADMIN")))
+                .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
