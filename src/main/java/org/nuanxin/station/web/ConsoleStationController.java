@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
@@ -35,6 +34,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +43,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -267,7 +268,7 @@ class ConsoleStationController {
 
     @GetMapping("/{code}")
     String edit(@PathVariable String code, Model model) {
-        Station s = catalog.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
+        Station s = found(code);
         permissions.check(StationPermissions.Action.VIEW, s);
         model.addAttribute("station", s);
         model.addAttribute("version", s.version());
@@ -302,7 +303,7 @@ class ConsoleStationController {
             Locale locale,
             RedirectAttributes redirect) {
         StationInput input = withAmenities(form, amenity);
-        Station existing = catalog.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
+        Station existing = found(code);
         permissions.check(StationPermissions.Action.UPDATE, existing);
         model.addAttribute("station", existing);
         model.addAttribute("version", version);
@@ -336,6 +337,11 @@ class ConsoleStationController {
                 f.openingHours(),
                 joined,
                 f.status());
+    }
+
+    /** @throws ResponseStatusException 404 (the error page, nothing logged) when no station has this code */
+    private Station found(String code) {
+        return catalog.findByCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private String formWithErrors(

@@ -136,6 +136,16 @@ class ConsoleStationsTest {
     }
 
     @Test
+    void aStationThatDoesNotExistIsTheNotFoundPage() throws Exception {
+        // Viewing and saving alike: 404 (the error page for a person), not a server error.
+        mvc.perform(asStaff(get("/console/stations/NO-SUCH-CODE"))).andExpect(status().isNotFound());
+        mvc.perform(asStaff(post("/console/stations/NO-SUCH-CODE")
+                        .param("version", "0")
+                        .with(csrf())))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void listShowsTheTotalAndFiltersByDistrict() throws Exception {
         long all = catalog.count(StationFilter.ALL);
         assertThat(all).as("demo roster loaded").isGreaterThanOrEqualTo(5444);
