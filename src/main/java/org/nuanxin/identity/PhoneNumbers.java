@@ -32,6 +32,49 @@ public final class PhoneNumbers {
      */
     public record Parsed(String e164, Kind kind) {}
 
+    /** Why a text is not a mainland China phone number. */
+    public enum Refusal {
+        /** Not a phone number at all, or the wrong length. */
+        INVALID,
+        /** Eleven digits starting with 1, like a mobile, but in a range no operator was assigned (e.g. 149…). */
+        UNASSIGNED_MOBILE_RANGE,
+        /** A valid number of another country or region (+1 650 …, +852 …). */
+        NOT_MAINLAND
+    }
+
+    /**
+     * Reads a mainland China (+86) mobile or landline number; a station's contact, a member's phone.
+     *
+     * @return the number, or why it is refused
+     */
+    public static Result parseMainland(String text) {
+        Optional<Parsed> parsed = parse(text);
+        if (parsed.isPresent()) {
+            return parsed.get().e164().startsWith("+86")
+                    ? new Result(parsed, Optional.empty())
+                    : new Result(Optional.empty(), Optional.of(Refusal.NOT_MAINLAND));
+        }
+        String digits = text == null
+                ? ""
+                : Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s-]", "");
+        if (digits.startsWith("+86")) {
+            digits = digits.substring(3);
+        }
+        boolean mobileShaped = digits.length() == 11
+                && digits.startsWith("1")
+                && digits.chars().allMatch(Character::isDigit);
+        return new Result(
+                Optional.empty(), Optional.of(mobileShaped ? Refusal.UNASSIGNED_MOBILE_RANGE : Refusal.INVALID));
+    }
+
+    /**
+     * The outcome of {@link #parseMainland}: a number, or a refusal, never both.
+     *
+     * @param number  the number when accepted
+     * @param refusal why not, when refused
+     */
+    public record Result(Optional<Parsed> number, Optional<Refusal> refusal) {}
+
     /**
      * Parses a number in the CN region (a number with +country code may be foreign).
      *

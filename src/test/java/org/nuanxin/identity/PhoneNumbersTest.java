@@ -38,4 +38,28 @@ class PhoneNumbersTest {
     void displaysNationally(String e164, String shown) {
         assertThat(PhoneNumbers.display(e164)).isEqualTo(shown);
     }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+        "13800138000, ACCEPTED",
+        "023-6312-3456, ACCEPTED",
+        "+86 138 0013 8000, ACCEPTED",
+        "14912345678, UNASSIGNED_MOBILE_RANGE",
+        "+86 149 1234 5678, UNASSIGNED_MOBILE_RANGE",
+        "12345678901, UNASSIGNED_MOBILE_RANGE",
+        "+1 650 253 0000, NOT_MAINLAND",
+        "+852 2123 4567, NOT_MAINLAND",
+        "1380013800, INVALID",
+        "电话, INVALID"
+    })
+    void mainlandNumbersOnlyAndEachRefusalSaysWhy(String input, String expected) {
+        PhoneNumbers.Result result = PhoneNumbers.parseMainland(input);
+        if (expected.equals("ACCEPTED")) {
+            assertThat(result.number()).isPresent();
+            assertThat(result.refusal()).isEmpty();
+        } else {
+            assertThat(result.number()).isEmpty();
+            assertThat(result.refusal()).contains(PhoneNumbers.Refusal.valueOf(expected));
+        }
+    }
 }

@@ -91,10 +91,18 @@ class StationValidator {
         if (phoneText == null) {
             p.add("contactPhone", "station.error.required");
         } else {
-            phone = PhoneNumbers.parse(phoneText).map(PhoneNumbers.Parsed::e164).orElse(null);
-            if (phone == null) {
-                p.add("contactPhone", "station.error.phone", phoneText);
-            }
+            // A union station in the city answers a mainland number (+86); say why any other is refused.
+            PhoneNumbers.Result result = PhoneNumbers.parseMainland(phoneText);
+            phone = result.number().map(PhoneNumbers.Parsed::e164).orElse(null);
+            result.refusal()
+                    .ifPresent(refusal -> p.add(
+                            "contactPhone",
+                            switch (refusal) {
+                                case UNASSIGNED_MOBILE_RANGE -> "station.error.phoneUnassigned";
+                                case NOT_MAINLAND -> "station.error.phoneNotMainland";
+                                case INVALID -> "station.error.phone";
+                            },
+                            phoneText));
         }
 
         OpeningHours hours = null;

@@ -72,7 +72,10 @@ class StationValidationTest {
             address      | '   '                   | 必填
             district     | 江北新区                  | 不是重庆市的区县
             hostType     | 加油站                    | 依托场所“加油站”无法识别
-            contactPhone | 12345678901             | 不是有效的电话号码
+            contactPhone | 1380013800              | 不是有效的电话号码
+            contactPhone | 12345678901             | 不是有效的中国大陆手机号
+            contactPhone | 14912345678             | 不是有效的中国大陆手机号：这个号段没有分配给运营商
+            contactPhone | +1 650 253 0000         | 不是中国大陆的电话号码
             openingHours | 周一至周五 08:00-22:00     | 开放时间
             amenities    | 饮水,游泳池                | 游泳池
             amenities    | NULL                    | 请至少填写一项服务设施
@@ -153,7 +156,11 @@ class StationValidationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"contactPhone,12345678901,'is not a valid phone number'", "district,江北新区,'is not a district'"})
+    @CsvSource({
+        "contactPhone,1380013800,'is not a valid phone number'",
+        "contactPhone,14912345678,'is not a valid mainland China mobile number'",
+        "district,江北新区,'is not a district'"
+    })
     void speaksEnglishToo(String field, String value, String message) {
         assertThat(check(with(valid(), field, value), null, Locale.ENGLISH))
                 .anySatisfy(p -> assertThat(p.message()).contains(message));
