@@ -192,6 +192,12 @@ class ConsoleStationsTest {
         assertThat(inputTag(html, "address")).contains("value=\"渝中区保留的地址 1 号\"").doesNotContain("is-invalid");
         assertThat(html).contains("必填，不能为空");
         assertThat(html).contains("“12345”不是有效的电话号码");
+        // Each wrong field is marked for screen readers and described by its own message; right ones are not.
+        var page = org.jsoup.Jsoup.parse(html);
+        var phone = page.getElementById("contactPhone");
+        assertThat(phone.attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.getElementById(phone.attr("aria-describedby")).text()).contains("“12345”不是有效的电话号码");
+        assertThat(page.getElementById("address").hasAttr("aria-invalid")).isFalse();
         // The amenities ticked stay ticked.
         assertThat(inputTag(html, "a-WATER")).contains("checked");
         assertThat(inputTag(html, "a-TOILET")).doesNotContain("checked");
