@@ -157,6 +157,11 @@ class ConsoleStationsTest {
                         + java.text.NumberFormat.getIntegerInstance(Locale.SIMPLIFIED_CHINESE)
                                 .format(all) + " 个驿站");
         assertThat(tableRows(html)).hasSize(50);
+        // On the first page "previous" is plain text, not a link to page -1; "next" leads to page 1.
+        var pager = org.jsoup.Jsoup.parse(html).selectFirst("nav .pagination");
+        assertThat(pager.select("a:contains(上一页)")).isEmpty();
+        assertThat(pager.select("span:contains(上一页)")).hasSize(1);
+        assertThat(pager.select("a:contains(下一页)").attr("href")).endsWith("page=1");
 
         long yuzhong = catalog.count(YUZHONG);
         assertThat(yuzhong).isPositive().isLessThan(all);
