@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -94,6 +96,30 @@ class RawHttpAbuseTest {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             return read(socket.getInputStream());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/",
+                "/m/stations",
+                "/login",
+                "/api/v1/districts",
+                "/api/v1/stations/nearest?lat=29.56&lng=106.55",
+                "/css/nuanxin.css",
+                "/favicon.ico",
+                "/robots.txt",
+                "/no-such-page",
+                "/error",
+                "/console",
+                "/console/stations?district=500103",
+                "/console/no-rule-here",
+                "/actuator/health"
+            })
+    void anonymousRequestsCreateNoSession(String url) throws Exception {
+        Answer answer = exchange("GET " + url + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(answer.status()).as(url).isLessThan(500);
+        assertThat(answer.headers("Set-Cookie")).as(url).noneMatch(c -> c.startsWith("JSESSIONID"));
     }
 
     @Test
