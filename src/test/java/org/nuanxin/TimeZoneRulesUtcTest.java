@@ -1,14 +1,8 @@
 package org.nuanxin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -41,7 +35,6 @@ import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -188,23 +181,5 @@ class TimeZoneRulesUtcTest {
                 .andReturn();
         assertThat(result.getResponse().getHeader("Content-Disposition"))
                 .contains("filename*=UTF-8''" + URLEncoder.encode("工会驿站名册-2026-03-02.xlsx", StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void theLockoutMessageGivesTheChongqingTime() throws Exception {
-        for (int i = 1; i <= 4; i++) {
-            mvc.perform(formLogin("/login").user("admin").password("wrong-" + i))
-                    .andExpect(redirectedUrl("/login?error"));
-        }
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login")
-                        .param("username", "admin")
-                        .param("password", "wrong-5")
-                        .with(csrf())
-                        .session(session))
-                .andExpect(redirectedUrl("/login?locked"));
-        // Locked for 15 minutes from 17:30 UTC: until 01:45 in Chongqing, not 17:45.
-        mvc.perform(get("/login").param("locked", "").session(session))
-                .andExpect(content().string(containsString("账号已被锁定，请在 01:45 之后再试")));
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Accounts, roles, sign-in and the security baseline (CSRF, headers, lockout); later the data
+ * Accounts, roles, sign-in and the security baseline (CSRF, headers, sign-in throttling, sessions); later the data
  * scope and personal-data protection.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")

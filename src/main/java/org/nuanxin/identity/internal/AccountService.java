@@ -1,6 +1,5 @@
 package org.nuanxin.identity.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountService {
 
-    /** Least length of a password (a passphrase is encouraged). */
-    static final int MIN_PASSWORD_LENGTH = 12;
-    // BCrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused.
-    private static final int MAX_PASSWORD_BYTES = 72;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
     private final AccountRepository accounts;
@@ -105,7 +100,7 @@ class AccountService {
         if (role == null) {
             problems.add(FieldProblem.of("role", "identity.accounts.error.role"));
         }
-        passwordProblem("password", form.password()).ifPresent(problems::add);
+        Passwords.problem("password", username, form.password()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -165,7 +160,7 @@ class AccountService {
     }
 
     /**
-     * Sets a new password chosen by the administrator and lifts a lockout.
+     * Sets a new password chosen by the administrator (and clears the unused legacy lockout columns).
      *
      * @throws AccessDeniedException unless the current user may reset this account's password (never their own)
      * @throws NoSuchElementException when there is no such account
@@ -175,7 +170,7 @@ class AccountService {
     void resetPassword(long id, String password) {
         StaffAccount target = find(id).summary();
         permissions.check(Action.RESET_PASSWORD, target);
-        passwordProblem("password", password).ifPresent(p -> {
+        Passwords.problem("password", target.username(), password).ifPresent(p -> {
             throw new InvalidInputException(List.of(p));
         });
         accounts.updatePassword(id, encoder.encode(password));
@@ -199,7 +194,7 @@ class AccountService {
         if (currentPassword == null || !encoder.matches(currentPassword, own.passwordHash())) {
             problems.add(FieldProblem.of("currentPassword", "identity.password.error.current"));
         }
-        passwordProblem("newPassword", newPassword).ifPresent(problems::add);
+        Passwords.problem("newPassword", username, newPassword).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -209,17 +204,6 @@ class AccountService {
 
     private Account find(long id) {
         return accounts.findById(id).orElseThrow(() -> new NoSuchElementException("account " + id));
-    }
-
-    private java.util.Optional<FieldProblem> passwordProblem(String field, String password) {
-        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            return java.util.Optional.of(
-                    FieldProblem.of(field, "identity.accounts.error.passwordShort", MIN_PASSWORD_LENGTH));
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            return java.util.Optional.of(FieldProblem.of(field, "identity.accounts.error.passwordLong"));
-        }
-        return java.util.Optional.empty();
     }
 
     private static Role parseRole(String name) {

@@ -1,32 +1,28 @@
 package org.nuanxin.identity.internal;
 
-import java.time.Clock;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Loads staff accounts for form login. A locked account is returned with
- * {@code accountNonLocked=false}, so Spring Security refuses it before the password is checked:
- * even the right password fails until the lock expires.
+ * Loads staff accounts for form login. Accounts are never locked (wrong passwords are throttled per
+ * client address and account by {@link SignInThrottle}).
  */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
-    private final Clock clock;
 
-    AccountUserDetailsService(AccountRepository accounts, Clock clock) {
+    AccountUserDetailsService(AccountRepository accounts) {
         this.accounts = accounts;
-        this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         // The message never carries the username: exception messages end up in logs.
         return accounts.findByUsername(username)
-                .map(a -> new AccountPrincipal(a, !a.lockedAt(clock.instant())))
+                .map(a -> new AccountPrincipal(a, true))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 }

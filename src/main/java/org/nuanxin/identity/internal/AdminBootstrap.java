@@ -49,6 +49,12 @@ class AdminBootstrap implements ApplicationRunner {
         }
         boolean generated = properties.adminPassword().isBlank();
         String password = generated ? generatePassword() : properties.adminPassword();
+        Passwords.problem("password", ADMIN_USERNAME, password).ifPresent(problem -> {
+            throw new IllegalStateException("NUANXIN_ADMIN_PASSWORD (nuanxin.identity.admin-password) is refused ("
+                    + problem.code() + "): the administrator's password needs at least " + Passwords.MIN_LENGTH
+                    + " characters (a passphrase of several words is best), must not be a common password or"
+                    + " the username. Set another one, or leave it empty to have one generated.");
+        });
         try {
             accounts.insert(ADMIN_USERNAME, encoder.encode(password), "系统管理员", Role.ADMIN, clock.instant());
         } catch (DuplicateKeyException raceWithAnotherNode) {

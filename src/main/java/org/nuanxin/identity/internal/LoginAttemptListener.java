@@ -1,7 +1,6 @@
 package org.nuanxin.identity.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import org.nuanxin.audit.AuditLog;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -12,9 +11,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the lockout counter: each wrong password counts (unknown usernames update no row), the
- * configured number in a row locks the account, a successful sign-in resets it. Attempts on an
- * already locked account raise a different event and so do not extend the lock. Every sign-in and
+ * Records the last sign-in of an account (and clears the old lockout columns, no longer set: wrong
+ * passwords are throttled by {@link SignInThrottle}, never locking the account). Every sign-in and
  * every failed one is written to the audit log; a failure names the attempted username only when
  * such an account exists, so a password typed into the username field is never stored.
  */
@@ -22,24 +20,13 @@ import org.springframework.stereotype.Component;
 class LoginAttemptListener {
 
     private final AccountRepository accounts;
-    private final IdentityProperties properties;
     private final Clock clock;
     private final AuditLog audit;
 
-    LoginAttemptListener(AccountRepository accounts, IdentityProperties properties, Clock clock, AuditLog audit) {
+    LoginAttemptListener(AccountRepository accounts, Clock clock, AuditLog audit) {
         this.accounts = accounts;
-        this.properties = properties;
         this.clock = clock;
         this.audit = audit;
-    }
-
-    @EventListener
-    void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
-        Instant now = clock.instant();
-        accounts.recordFailure(
-                event.getAuthentication().getName(),
-                properties.maxFailedLogins(),
-                now.plus(properties.lockoutDuration()));
     }
 
     @EventListener

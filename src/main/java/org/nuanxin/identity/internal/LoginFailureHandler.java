@@ -3,46 +3,37 @@ package org.nuanxin.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * After a failed sign-in, tells the login page whether the account is now locked and until when.
- * Only existing accounts can be locked, so an unknown username always reads "wrong username or
- * password", exactly like a wrong password.
+ * After a failed sign-in: counts it for the throttle ({@link SignInThrottle}) and answers
+ * "wrong username or password", the same words and status for a wrong password, an unknown name, a
+ * disabled account and a throttled attempt, so the answer never tells which usernames exist.
  */
 @Component
 class LoginFailureHandler implements AuthenticationFailureHandler {
 
-    static final String LOCKED_UNTIL = LoginFailureHandler.class.getName() + ".LOCKED_UNTIL";
+    static final String ERROR_URL = "/login?error";
 
-    private final AccountRepository accounts;
-    private final Clock clock;
+    private final SignInThrottle throttle;
 
-    LoginFailureHandler(AccountRepository accounts, Clock clock) {
-        this.accounts = accounts;
-        this.clock = clock;
+    LoginFailureHandler(SignInThrottle throttle) {
+        this.throttle = throttle;
     }
 
     @Override
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        String username = request.getParameter("username");
-        Instant now = clock.instant();
-        // The failure event has already been handled, so the lock of the failure that locked it shows too.
-        Instant lockedUntil = username == null
-                ? null
-                : accounts.findByUsername(username)
-                        .filter(a -> a.lockedAt(now))
-                        .map(Account::lockedUntil)
-                        .orElse(null);
-        if (lockedUntil != null) {
-            request.getSession().setAttribute(LOCKED_UNTIL, lockedUntil);
-        }
-        response.sendRedirect(request.getContextPath() + "/login?" + (lockedUntil != null ? "locked" : "error"));
+        throttle.failed(String.valueOf(request.getParameter("username")), request.getRemoteAddr());
+        answer(request, response);
+    }
+
+    static void answer(HttpServletRequest request, HttpServletResponse response) {
+        // Relative: never built from the Host header.
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", request.getContextPath() + ERROR_URL);
     }
 }

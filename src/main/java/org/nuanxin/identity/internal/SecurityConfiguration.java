@@ -1,22 +1,34 @@
 package org.nuanxin.identity.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import org.nuanxin.audit.AuditLog;
+import org.nuanxin.identity.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
 /**
  * The security baseline: who may open what (deny by default, the rules in {@link AccessRules}), form
@@ -33,21 +45,40 @@ class SecurityConfiguration {
             LoginFailureHandler failureHandler,
             ApiProblemWriter problems,
             AccountRepository accounts,
+            IdentityProperties properties,
+            SignInThrottle throttle,
+            AuditLog audit,
+            Clock clock,
             @Value("${nuanxin.map.tile-url:}") String tileUrl)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        ConsoleReturnCookie returnCookie = new ConsoleReturnCookie();
+        SignInAgain signInAgain = new SignInAgain(problems, returnCookie);
         http.authorizeHttpRequests(AccessRules::apply)
-                .addFilterBefore(new AccountStillValidFilter(accounts), AuthorizationFilter.class)
+                // Before the CSRF filter, which would read (and so make the container parse) a whole upload.
+                .addFilterBefore(signInAgain, CsrfFilter.class)
+                .addFilterBefore(
+                        new AccountStillValidFilter(accounts, clock, properties.sessionAbsoluteLifetime()),
+                        AuthorizationFilter.class)
+                .addFilterBefore(
+                        new SignInThrottleFilter(throttle, audit, accounts), UsernamePasswordAuthenticationFilter.class)
+                // The wanted console page is kept in a small cookie: anonymous requests never create a session.
+                .requestCache(cache -> cache.requestCache(returnCookie))
+                // The token lives in a cookie (HttpOnly, SameSite=Lax), so the sign-in page and the rider
+                // pages carry one without a session; a session starts only with a successful sign-in.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
                 .formLogin(form -> form.loginPage("/login")
-                        .defaultSuccessUrl("/console")
+                        .successHandler(new LoginSuccessHandler(throttle, clock, returnCookie))
                         .failureHandler(failureHandler)
                         .permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                // Explicit, not content-negotiated: the API always gets 401 JSON, every other page
-                // (whatever its Accept header) the redirect to the sign-in page.
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
-                                new LoginUrlAuthenticationEntryPoint("/login"),
-                                new RequestMatcherEntry<>(api, problems::unauthorized)))
+                .logout(logout -> logout.logoutSuccessHandler((request, response, auth) -> {
+                            response.setStatus(HttpServletResponse.SC_FOUND);
+                            response.setHeader("Location", request.getContextPath() + "/login?logout");
+                        })
+                        .permitAll())
+                // Explicit, not content-negotiated: the API always gets 401 JSON, htmx an HX-Redirect, every
+                // other page (whatever its Accept header) a relative redirect to the sign-in page.
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(signInAgain::commence)
                         .defaultAccessDeniedHandlerFor(problems::forbidden, api)
                         // Everything else (a person in a browser) gets the 403 error page, not JSON.
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
@@ -57,6 +88,52 @@ class SecurityConfiguration {
                         .referrerPolicy(rp -> rp.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(pp -> pp.policy(PERMISSIONS_POLICY)));
         return http.build();
+    }
+
+    /**
+     * {@code /actuator/prometheus} for a Prometheus server: HTTP Basic as the scrape user {@code prometheus}
+     * with {@code NUANXIN_METRICS_PASSWORD} (no scrape user when it is blank), or a signed-in
+     * administrator's session. Staff accounts cannot use HTTP Basic here (no fallback to the accounts).
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain metricsFilterChain(HttpSecurity http, IdentityProperties properties) throws Exception {
+        PasswordEncoder encoder = passwordEncoder();
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        if (!properties.metricsPassword().isBlank()) {
+            users.createUser(User.withUsername(METRICS_USER)
+                    .password(encoder.encode(properties.metricsPassword()))
+                    .roles(METRICS_ROLE)
+                    .build());
+        }
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasAnyRole(Role.ADMIN.name(), METRICS_ROLE)
+                        .anyRequest()
+                        .denyAll())
+                .authenticationManager(new ProviderManager(provider))
+                .httpBasic(basic -> basic.realmName("nuanxin-metrics"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    static final String METRICS_USER = "prometheus";
+    private static final String METRICS_ROLE = "METRICS";
+
+    /** A rejected request (encoded slashes, …) is a client error: 400 and no stack trace in the log. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler();
+    }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
+        return tokens;
     }
 
     /**
@@ -95,8 +172,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // {bcrypt} today; the prefix lets us move to argon2 later without invalidating hashes.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    static PasswordEncoder passwordEncoder() {
+        return Passwords.encoder();
     }
 }

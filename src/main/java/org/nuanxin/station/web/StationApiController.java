@@ -11,6 +11,7 @@ import java.util.Map;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationFinder;
+import org.nuanxin.station.StationStatus;
 import org.nuanxin.station.web.StationViews.NearbyView;
 import org.nuanxin.station.web.StationViews.NearestResponse;
 import org.nuanxin.station.web.StationViews.Point;
@@ -80,7 +81,9 @@ class StationApiController {
     @GetMapping("/{code}")
     @Operation(summary = "One station by its code")
     ResponseEntity<StationView> one(@PathVariable String code) {
+        // A closed station is not signposted to riders any more (the console still shows it).
         return catalog.findByCode(code)
+                .filter(s -> s.status() != StationStatus.CLOSED)
                 .map(StationView::of)
                 .map(ResponseEntity::ok)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no station has code " + code));

@@ -29,7 +29,9 @@ final class StationViews {
     }
 
     /**
-     * A station as the API shows it.
+     * A station as the public API shows it. No contact person's name (PIPL art. 6, data minimisation):
+     * a rider needs the station's service phone to call, not the name of the person who answers it;
+     * the name stays in the staff console.
      *
      * @param amenities    amenity codes (WATER, CHARGING, ...)
      * @param location     WGS-84
@@ -43,7 +45,6 @@ final class StationViews {
             String districtCode,
             String address,
             Point location,
-            String contactName,
             String contactPhone,
             String phoneUri,
             String openingHours,
@@ -64,7 +65,6 @@ final class StationViews {
                     s.districtCode(),
                     s.address(),
                     Point.of(s.location()),
-                    s.contactName(),
                     s.contactPhone(),
                     "tel:" + s.contactPhone(),
                     s.openingHours().toString(),

@@ -1,9 +1,12 @@
 package org.nuanxin.web.internal;
 
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -26,6 +29,17 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    /** {@code GET /error} opened directly answers 404 (before security: it is public anyway). */
+    @Bean
+    FilterRegistrationBean<DirectErrorPathFilter> directErrorPathFilter() {
+        FilterRegistrationBean<DirectErrorPathFilter> registration =
+                new FilterRegistrationBean<>(new DirectErrorPathFilter());
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/error", "/error/*");
+        return registration;
     }
 
     @Override

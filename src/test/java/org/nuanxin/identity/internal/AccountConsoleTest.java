@@ -122,7 +122,7 @@ class AccountConsoleTest {
         Account created = accounts.findByUsername(username).orElseThrow();
         assertThat(created.role()).isEqualTo(Role.STAFF);
         assertThat(created.enabled()).isTrue();
-        assertThat(created.passwordHash()).startsWith("{bcrypt}");
+        assertThat(created.passwordHash()).startsWith("{bcrypt-sha256}");
         assertThat(entries("account.create", username)).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("admin");
             assertThat(e.recordType()).isEqualTo("account");

@@ -33,7 +33,7 @@ class AdminBootstrapTest {
         long before = accounts();
         Account admin = accounts.findByUsername("admin").orElseThrow();
         assertThat(admin.role()).isEqualTo(org.nuanxin.identity.Role.ADMIN);
-        assertThat(admin.passwordHash()).startsWith("{bcrypt}");
+        assertThat(admin.passwordHash()).startsWith("{bcrypt-sha256}");
         assertThat(encoder.matches("test-admin-password-1", admin.passwordHash()))
                 .isTrue();
 

@@ -48,8 +48,8 @@ class GeneratedAdminPasswordTest {
     @Test
     void generatesAStrongPasswordAndLogsItOnce(CapturedOutput output) {
         jdbc.sql("DELETE FROM account").update();
-        AdminBootstrap firstStart =
-                new AdminBootstrap(accounts, encoder, new IdentityProperties("", null, null), clock);
+        AdminBootstrap firstStart = new AdminBootstrap(
+                accounts, encoder, new IdentityProperties("", null, null, null, null, null, null), clock);
         int start = output.getAll().length();
 
         assertThat(firstStart.createAdminIfNoAccount()).isTrue();
@@ -71,5 +71,33 @@ class GeneratedAdminPasswordTest {
         assertThat(firstStart.createAdminIfNoAccount()).isFalse();
         assertThat(accounts.count()).isEqualTo(1);
         assertThat(output.getAll().substring(before)).doesNotContain("password:");
+    }
+
+    @Test
+    void aTooShortOrCommonConfiguredPasswordStopsTheFirstStart() {
+        jdbc.sql("DELETE FROM account").update();
+        for (String password : new String[] {"x", "short-pw", "password1234", "admin"}) {
+            AdminBootstrap firstStart = new AdminBootstrap(
+                    accounts, encoder, new IdentityProperties(password, null, null, null, null, null, null), clock);
+            org.assertj.core.api.Assertions.assertThatThrownBy(firstStart::createAdminIfNoAccount)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("NUANXIN_ADMIN_PASSWORD")
+                    .hasMessageContaining("at least 12 characters")
+                    .hasMessageNotContaining(password.length() > 5 ? password : "\u0000");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM account")
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+        AdminBootstrap longChinese = new AdminBootstrap(
+                accounts,
+                encoder,
+                new IdentityProperties(PasswordsTest.LONG_CHINESE, null, null, null, null, null, null),
+                clock);
+        assertThat(longChinese.createAdminIfNoAccount()).isTrue();
+        assertThat(encoder.matches(
+                        PasswordsTest.LONG_CHINESE,
+                        accounts.findByUsername("admin").orElseThrow().passwordHash()))
+                .isTrue();
     }
 }

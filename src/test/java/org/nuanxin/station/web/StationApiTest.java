@@ -144,11 +144,27 @@ class StationApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("解放碑商圈工会驿站"))
                 .andExpect(jsonPath("$.location.lng", closeTo(106.5733, 0.001)))
-                .andExpect(jsonPath("$.contactPhone").value("+8613800000102"));
+                .andExpect(jsonPath("$.contactPhone").value("+8613800000102"))
+                // PIPL data minimisation: the service phone, not the name of the person answering it.
+                .andExpect(jsonPath("$.contactName").doesNotExist());
         mvc.perform(get("/api/v1/stations/nope"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
+    void aClosedStationIsNotSignpostedToRiders(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc)
+            throws Exception {
+        jdbc.sql("UPDATE station SET status = 'CLOSED' WHERE code = '500103-0002'")
+                .update();
+        try {
+            mvc.perform(get("/api/v1/stations/500103-0002")).andExpect(status().isNotFound());
+        } finally {
+            jdbc.sql("UPDATE station SET status = 'OPEN' WHERE code = '500103-0002'")
+                    .update();
+        }
+        mvc.perform(get("/api/v1/stations/500103-0002")).andExpect(status().isOk());
     }
 
     @Test

@@ -1,0 +1,255 @@
+package org.nuanxin.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nuanxin.support.NuanxinTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Over a real socket: uploads from clients that are not signed in are refused before their body is
+ * read, a silent client is disconnected, and behind a TLS proxy (X-Forwarded-* from a trusted address)
+ * the session cookie is Secure, HSTS is sent, redirects stay relative whatever the Host header says,
+ * and the audit log records the forwarded client address.
+ */
+@NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
+class RawHttpAbuseTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Environment environment;
+
+    record Answer(String head, String body) {
+        String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+
+        List<String> headers(String name) {
+            List<String> values = new ArrayList<>();
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    values.add(line.substring(colon + 1).trim());
+                }
+            }
+            return values;
+        }
+
+        int status() {
+            return Integer.parseInt(head.split(" ")[1]);
+        }
+    }
+
+    /** Reads one answer (headers, and the body when it has a Content-Length). */
+    static Answer read(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            head.write(b);
+            byte[] h = head.toByteArray();
+            int n = h.length;
+            if (n >= 4 && h[n - 4] == '\r' && h[n - 3] == '\n' && h[n - 2] == '\r' && h[n - 1] == '\n') {
+                break;
+            }
+        }
+        String headText = head.toString(StandardCharsets.ISO_8859_1);
+        Matcher length = Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(headText);
+        // Without a length (chunked), the exchanges here ask for Connection: close: read to the end.
+        byte[] body = length.find()
+                ? in.readNBytes(Integer.parseInt(length.group(1)))
+                : headText.toLowerCase(Locale.ROOT).contains("chunked") ? in.readAllBytes() : new byte[0];
+        return new Answer(headText, new String(body, StandardCharsets.UTF_8));
+    }
+
+    Answer exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return read(socket.getInputStream());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/",
+                "/m/stations",
+                "/login",
+                "/api/v1/districts",
+                "/api/v1/stations/nearest?lat=29.56&lng=106.55",
+                "/css/nuanxin.css",
+                "/favicon.ico",
+                "/robots.txt",
+                "/no-such-page",
+                "/error",
+                "/console",
+                "/console/stations?district=500103",
+                "/console/no-rule-here",
+                "/actuator/health"
+            })
+    void anonymousRequestsCreateNoSession(String url) throws Exception {
+        Answer answer = exchange("GET " + url + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(answer.status()).as(url).isLessThan(500);
+        assertThat(answer.headers("Set-Cookie")).as(url).noneMatch(c -> c.startsWith("JSESSIONID"));
+    }
+
+    @Test
+    void anUnauthenticatedTwentyMegabyteUploadIsRefusedBeforeItsBodyIsRead() throws Exception {
+        long size = 20L * 1024 * 1024;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /console/stations/import HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " + size + "\r\n\r\n"
+                            + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // 256 KB and nothing more: a server that read the body (or drained more than 64 KB of it) would wait.
+            out.write(new byte[256 * 1024]);
+            out.flush();
+            long start = System.nanoTime();
+            Answer answer = read(socket.getInputStream());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(answer.status()).isEqualTo(302);
+            assertThat(answer.header("Location")).isEqualTo("/login?expired");
+            assertThat(answer.headers("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+            assertThat(millis).as("answered without waiting for the body").isLessThan(3_000);
+            // The server closes the connection instead of draining 20 MB.
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aSilentClientIsDisconnected() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream()
+                    .write("POST /api/v1/stations HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            int read;
+            try {
+                InputStream in = socket.getInputStream();
+                while ((read = in.read()) != -1) {
+                    // a 408 or nothing: either way the connection ends
+                }
+            } catch (SocketTimeoutException stillOpen) {
+                read = -2;
+            } catch (IOException reset) {
+                read = -1;
+            }
+            long seconds = (System.nanoTime() - start) / 1_000_000_000;
+            assertThat(read).as("the server closed the connection").isEqualTo(-1);
+            assertThat(seconds)
+                    .as("within server.tomcat.connection-timeout (10 s)")
+                    .isLessThan(15);
+        }
+    }
+
+    @Test
+    void behindATrustedTlsProxyCookiesAreSecureHstsIsSentAndTheClientAddressIsAudited() throws Exception {
+        String proxy = "X-Forwarded-Proto: https\r\nX-Forwarded-Host: nuanxin.example.cn\r\n"
+                + "X-Forwarded-For: 203.0.113.45\r\n";
+        Answer page = exchange("GET /login HTTP/1.1\r\nHost: localhost\r\n" + proxy + "Connection: close\r\n\r\n");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Strict-Transport-Security")).contains("max-age=");
+        String xsrf = page.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("XSRF-TOKEN="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(xsrf).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
+        assertThat(page.headers("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        Matcher token = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).isTrue();
+
+        String form = "username=admin&password=test-admin-password-1&_csrf=" + token.group(1);
+        Answer signIn = exchange("POST /login HTTP/1.1\r\nHost: localhost\r\n" + proxy
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n"
+                + "Cookie: " + xsrf.substring(0, xsrf.indexOf(';')) + "\r\nConnection: close\r\n\r\n" + form);
+        assertThat(signIn.status()).isEqualTo(302);
+        assertThat(signIn.header("Location")).isEqualTo("/console");
+        String session = signIn.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(session.toLowerCase(Locale.ROOT))
+                .contains("; secure")
+                .contains("; httponly")
+                .contains("samesite=lax");
+        assertThat(jdbc.sql("SELECT client_address FROM audit_log WHERE action = 'identity.sign-in'"
+                                + " ORDER BY id DESC LIMIT 1")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("203.0.113.45");
+    }
+
+    @Test
+    void plainHttpHasNoHstsAndAForgedHostIsNeverReflected() throws Exception {
+        Answer plain = exchange("GET /console/stations HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertThat(plain.status()).isEqualTo(302);
+        assertThat(plain.header("Location")).isEqualTo("/login");
+        assertThat(plain.header("Strict-Transport-Security")).isNull();
+        Answer forwarded = exchange("GET / HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil2.example\r\n"
+                + "X-Forwarded-Proto: https\r\nConnection: close\r\n\r\n");
+        assertThat(forwarded.header("Location")).doesNotContain("evil");
+    }
+
+    @Test
+    void forwardedHeadersAreTrustedFromLoopbackOnlyByDefault() {
+        Pattern proxies = Pattern.compile(environment.getProperty("server.tomcat.remoteip.internal-proxies"));
+        assertThat(proxies.matcher("127.0.0.1").matches()).isTrue();
+        assertThat(proxies.matcher("0:0:0:0:0:0:0:1").matches()).isTrue();
+        assertThat(proxies.matcher("10.0.0.1").matches()).isFalse();
+        assertThat(proxies.matcher("203.0.113.45").matches()).isFalse();
+        assertThat(proxies.matcher("127a0b0c1").matches()).isFalse();
+    }
+
+    @Test
+    void prometheusScrapesWithItsOwnCredentialOnly() throws Exception {
+        assertThat(exchange("GET /actuator/prometheus HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .status())
+                .isEqualTo(401);
+        String good = java.util.Base64.getEncoder()
+                .encodeToString("prometheus:test-metrics-password-1".getBytes(StandardCharsets.UTF_8));
+        Answer scrape = exchange("GET /actuator/prometheus HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + good
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.headers("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        String staff = java.util.Base64.getEncoder()
+                .encodeToString("admin:test-admin-password-1".getBytes(StandardCharsets.UTF_8));
+        assertThat(exchange("GET /actuator/prometheus HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + staff
+                                + "\r\nConnection: close\r\n\r\n")
+                        .status())
+                .as("accounts do not sign in with HTTP Basic")
+                .isEqualTo(401);
+    }
+}

@@ -1,0 +1,51 @@
+package org.nuanxin.kernel.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded database's directory and files are for the owner only. */
+class EmbeddedDatabaseFilesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theDatabaseDirectoryAndItsFilesAreTheOwnersOnly() throws Exception {
+        Path data = temp.resolve("data");
+        String url = "jdbc:h2:file:" + data.resolve("nuanxin") + ";MODE=PostgreSQL";
+        EmbeddedDatabaseFiles.restrict(url);
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().execute("CREATE TABLE t(x INT)");
+        }
+        Path file = data.resolve("nuanxin.mv.db");
+        assertThat(file).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
+
+        // A database file left readable by an earlier version is restricted at the next start.
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        EmbeddedDatabaseFiles.restrict(url);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void onlyH2FileUrlsAreTouched() {
+        assertThat(EmbeddedDatabaseFiles.directoryOf("jdbc:h2:mem:x;MODE=PostgreSQL"))
+                .isNull();
+        assertThat(EmbeddedDatabaseFiles.directoryOf("jdbc:postgresql://db:5432/nuanxin"))
+                .isNull();
+        assertThat(EmbeddedDatabaseFiles.directoryOf("jdbc:h2:file:./data/nuanxin;MODE=PostgreSQL"))
+                .isEqualTo(Path.of("data").toAbsolutePath());
+    }
+}
