@@ -23,10 +23,13 @@ import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.distance.DistanceOp;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.CoordinateTransform;
+import org.nuanxin.geo.Distances;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
 import org.nuanxin.geo.GeoPoint;
@@ -62,6 +65,14 @@ public class ChongqingDivisions implements Divisions {
     private static final Map<String, String> FORMER_NAMES = Map.of("开县", "500154");
     /** A point usually lands inside after a few tries; the cap turns a broken polygon into an error. */
     private static final int MAX_SAMPLING_ATTEMPTS = 100_000;
+    /**
+     * How far outside every district polygon a point may be and still be attributed to the nearest
+     * district: the boundaries (about 100 m resolution) leave gaps of up to a few hundred metres between
+     * neighbours. A point further from every district is not in Chongqing.
+     */
+    static final double GAP_TOLERANCE_METRES = 500;
+
+    private static final GeometryFactory GEOMETRY_FACTORY = new GeometryFactory();
 
     private final Map<String, Division> byCode;
     private final List<Division> districts;
@@ -196,7 +207,9 @@ public class ChongqingDivisions implements Divisions {
 
     /**
      * Near a shared border (within about 100 m, the data's resolution) the answer may be either
-     * neighbour; where two simplified polygons overlap, the lower code wins so the answer is stable.
+     * neighbour; where two simplified polygons overlap, the lower code wins so the answer is stable. A
+     * point in a gap between the simplified polygons, or just outside the city's edge, within {@value
+     * #GAP_TOLERANCE_METRES} m of a district belongs to the nearest one.
      */
     @Override
     public Optional<Division> locateDistrict(GeoPoint wgs84) {
@@ -292,6 +305,46 @@ public class ChongqingDivisions implements Divisions {
     }
 
     private Optional<DistrictShape> shapeAt(double lng, double lat) {
+        Optional<DistrictShape> inside = shapeInside(lng, lat);
+        return inside.isPresent() ? inside : nearestWithin(lng, lat, GAP_TOLERANCE_METRES);
+    }
+
+    /**
+     * The district whose polygon is nearest to a point outside every polygon, if it is within {@code
+     * toleranceMetres}: the simplified boundaries leave gaps of up to a few hundred metres between
+     * neighbours, and a rider standing in one is in Chongqing all the same. Ties go to the lower code.
+     */
+    private Optional<DistrictShape> nearestWithin(double lng, double lat, double toleranceMetres) {
+        double dLat = Math.toDegrees(toleranceMetres / Distances.EARTH_RADIUS_METRES);
+        double cosLat = Math.cos(Math.toRadians(lat));
+        if (cosLat < 1e-6) {
+            return Optional.empty();
+        }
+        double dLng = dLat / cosLat;
+        @SuppressWarnings("unchecked")
+        List<DistrictShape> candidates =
+                envelopeIndex.query(new Envelope(lng - dLng, lng + dLng, lat - dLat, lat + dLat));
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Geometry point = GEOMETRY_FACTORY.createPoint(new Coordinate(lng, lat));
+        DistrictShape best = null;
+        double bestMetres = toleranceMetres;
+        for (DistrictShape s : candidates) {
+            Coordinate nearest = DistanceOp.nearestPoints(s.geometry(), point)[0];
+            double metres = Distances.metres(lng, lat, nearest.x, nearest.y);
+            if (metres < bestMetres
+                    || (metres == bestMetres
+                            && best != null
+                            && s.district().code().compareTo(best.district().code()) < 0)) {
+                best = s;
+                bestMetres = metres;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private Optional<DistrictShape> shapeInside(double lng, double lat) {
         Coordinate c = new Coordinate(lng, lat);
         @SuppressWarnings("unchecked")
         List<DistrictShape> candidates = envelopeIndex.query(new Envelope(c));

@@ -14,13 +14,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.HostType;
+import org.nuanxin.station.MapBounds;
 import org.nuanxin.station.OpeningHours;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationFilter;
+import org.nuanxin.station.StationMapLayer;
 import org.nuanxin.station.StationStatus;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -149,6 +152,47 @@ class StationRepository {
         }
         if (pending[0] != null) {
             action.accept(withAmenities(pending[0], amenities));
+        }
+    }
+
+    /** How many stations match the filter inside the box. */
+    long countIn(StationFilter filter, MapBounds box) {
+        Where where = where(filter, box);
+        return jdbc.sql("SELECT COUNT(*) FROM station s" + where.sql)
+                .params(where.params)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The stations matching the filter inside the box, in code order: what a map draws of each. */
+    List<StationMapLayer.Point> pointsIn(StationFilter filter, MapBounds box) {
+        Where where = where(filter, box);
+        return jdbc.sql("SELECT code, name, status, synthetic, longitude, latitude FROM station s" + where.sql
+                        + " ORDER BY code")
+                .params(where.params)
+                .query((rs, n) -> new StationMapLayer.Point(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        StationStatus.valueOf(rs.getString("status")),
+                        rs.getBoolean("synthetic"),
+                        rs.getDouble("longitude"),
+                        rs.getDouble("latitude")))
+                .list();
+    }
+
+    /** Feeds the H3 cell and position of every station matching the filter inside the box to the clusters. */
+    void clusterIn(StationFilter filter, MapBounds box, MapClusters clusters) {
+        Where where = where(filter, box);
+        try (var stream = jdbc
+                .sql("SELECT h3_cell, longitude, latitude FROM station s" + where.sql)
+                .params(where.params)
+                .withFetchSize(1000)
+                .query((rs, n) -> {
+                    clusters.add(rs.getLong(1), rs.getDouble(2), rs.getDouble(3));
+                    return Boolean.TRUE;
+                })
+                .stream()) {
+            stream.forEach(ignored -> {});
         }
     }
 
@@ -358,8 +402,16 @@ class StationRepository {
     private record Where(String sql, List<Object> params) {}
 
     private static Where where(StationFilter f) {
+        return where(f, null);
+    }
+
+    private static Where where(StationFilter f, @Nullable MapBounds box) {
         List<String> clauses = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        if (box != null) {
+            clauses.add("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?");
+            params.addAll(List.of(box.west(), box.east(), box.south(), box.north()));
+        }
         if (f.districtCode() != null) {
             clauses.add("district_code = ?");
             params.add(f.districtCode());

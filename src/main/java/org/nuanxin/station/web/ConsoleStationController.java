@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Division;
@@ -141,12 +142,23 @@ class ConsoleStationController {
         }
     }
 
+    /** The same for every request (the divisions are reference data loaded once): built once, not per page. */
+    private @Nullable Map<String, String> districtNames;
+
+    private Map<String, String> districtNames() {
+        Map<String, String> names = districtNames;
+        if (names == null) {
+            names = Map.copyOf(
+                    divisions.districts().stream().collect(Collectors.toMap(Division::code, Division::name)));
+            districtNames = names;
+        }
+        return names;
+    }
+
     @ModelAttribute
     void reference(Model model) {
         model.addAttribute("districts", divisions.districts());
-        model.addAttribute(
-                "districtNames",
-                divisions.districts().stream().collect(Collectors.toMap(Division::code, Division::name)));
+        model.addAttribute("districtNames", districtNames());
         model.addAttribute("amenities", Amenity.values());
         model.addAttribute("statuses", StationStatus.values());
         model.addAttribute("hostTypes", HostType.values());
@@ -191,8 +203,7 @@ class ConsoleStationController {
             response.sendRedirect(request.getContextPath() + filters.listUrl());
             return;
         }
-        Map<String, String> districtNames =
-                divisions.districts().stream().collect(Collectors.toMap(Division::code, Division::name));
+        Map<String, String> districtNames = districtNames();
         List<List<Object>> rows = new ArrayList<>();
         catalog.forEach(
                 filter,

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.station.MapBounds;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationFinder;
+import org.nuanxin.station.StationMapLayer;
 import org.nuanxin.station.StationStatus;
 import org.nuanxin.station.web.StationViews.NearbyView;
 import org.nuanxin.station.web.StationViews.NearestResponse;
@@ -27,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The public, read-only station API: the nearest-station finder and the station map layer. */
+/** The public, read-only station API: the nearest-station finder and the station map layer (by bounding box). */
 @RestController
 @RequestMapping("/api/v1/stations")
 @Tag(name = "Stations", description = "Union stations and the nearest-station finder of the 15-minute service circle")
@@ -37,9 +40,15 @@ class StationApiController {
     private final StationCatalog catalog;
     private final FinderQuery query;
     private final StationFilterParser filterParser;
+    private final StationMapLayer mapLayer;
 
     StationApiController(
-            StationFinder finder, StationCatalog catalog, FinderQuery query, StationFilterParser filterParser) {
+            StationFinder finder,
+            StationCatalog catalog,
+            FinderQuery query,
+            StationFilterParser filterParser,
+            StationMapLayer mapLayer) {
+        this.mapLayer = mapLayer;
         this.finder = finder;
         this.catalog = catalog;
         this.query = query;
@@ -91,41 +100,102 @@ class StationApiController {
 
     @GetMapping(produces = {"application/geo+json", "application/json"})
     @Operation(
-            summary = "Stations as a GeoJSON FeatureCollection (WGS-84), for maps",
-            description =
-                    "Filters: district (6-digit code or name), amenity (code or Chinese name; several separated by commas "
-                            + "or repeated: stations with all of them), status (OPEN, SUSPENDED, CLOSED), "
-                            + "q (part of the name, address or code).")
+            summary = "The station map layer: stations or clusters inside a bounding box, as GeoJSON (WGS-84)",
+            description = "bbox=minLng,minLat,maxLng,maxLat (WGS-84; default all of Chongqing) and zoom (0..22). "
+                    + "Below the cluster zoom (13), or when more than the most features (1,000) match in the box, "
+                    + "the features are clusters per H3 cell (properties cluster=true, count, cell) drawn at the mean "
+                    + "position of their stations; else stations (code, name, status, synthetic). The collection also "
+                    + "carries total (stations matching in the box), clustered and h3Resolution. Filters: district "
+                    + "(6-digit code or name), amenity (code or Chinese name; several separated by commas or "
+                    + "repeated: stations with all of them), status (OPEN, SUSPENDED, CLOSED), q (part of the name, "
+                    + "address or code).")
     ResponseEntity<Map<String, Object>> geoJson(
+            @Parameter(description = "minLng,minLat,maxLng,maxLat, WGS-84") @RequestParam(required = false) String bbox,
+            @Parameter(description = "the map's zoom level, 0..22") @RequestParam(required = false) String zoom,
             @RequestParam(required = false) String district,
             @RequestParam(required = false) List<String> amenity,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String q) {
+        MapBounds bounds = parseBbox(bbox);
+        Integer zoomLevel = parseZoom(zoom);
         // A misspelt filter must not quietly return every station: the parser refuses it (400).
         StationFilter filter = filterParser.parse(district, amenity, status, q);
+        StationMapLayer.Layer layer = mapLayer.layer(filter, bounds, zoomLevel);
         List<Map<String, Object>> features = new ArrayList<>();
-        catalog.forEach(filter, s -> {
+        for (StationMapLayer.Point s : layer.stations()) {
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("code", s.code());
             props.put("name", s.name());
             props.put("status", s.status().name());
             props.put("synthetic", s.synthetic());
-            features.add(Map.of(
-                    "type",
-                    "Feature",
-                    "geometry",
-                    Map.of(
-                            "type",
-                            "Point",
-                            "coordinates",
-                            List.of(
-                                    StationViews.round(s.location().longitude()),
-                                    StationViews.round(s.location().latitude()))),
-                    "properties",
-                    props));
-        });
+            features.add(feature(s.longitude(), s.latitude(), props));
+        }
+        for (StationMapLayer.Cluster c : layer.clusters()) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("cluster", true);
+            props.put("count", c.count());
+            props.put("cell", Long.toHexString(c.cell()));
+            features.add(feature(c.longitude(), c.latitude(), props));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "FeatureCollection");
+        body.put("total", layer.total());
+        body.put("clustered", layer.clustered());
+        body.put("h3Resolution", layer.h3Resolution());
+        body.put("features", features);
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)))
-                .body(Map.of("type", "FeatureCollection", "features", features));
+                .body(body);
+    }
+
+    private static Map<String, Object> feature(double lng, double lat, Map<String, Object> props) {
+        return Map.of(
+                "type",
+                "Feature",
+                "geometry",
+                Map.of("type", "Point", "coordinates", List.of(StationViews.round(lng), StationViews.round(lat))),
+                "properties",
+                props);
+    }
+
+    /** @throws InvalidInputException naming bbox unless it is four finite WGS-84 numbers, min before max */
+    static MapBounds parseBbox(String bbox) {
+        if (bbox == null || bbox.isBlank()) {
+            return MapBounds.CHONGQING;
+        }
+        String[] parts = bbox.split(",", -1);
+        if (parts.length == 4) {
+            try {
+                double[] v = new double[4];
+                for (int i = 0; i < 4; i++) {
+                    v[i] = Double.parseDouble(parts[i].strip());
+                    if (!Double.isFinite(v[i])) {
+                        throw new NumberFormatException();
+                    }
+                }
+                if (v[0] < v[2] && v[1] < v[3]) {
+                    return new MapBounds(v[0], v[1], v[2], v[3]);
+                }
+            } catch (IllegalArgumentException e) {
+                // falls through to the field problem (NumberFormatException, or outside WGS-84's ranges)
+            }
+        }
+        throw new InvalidInputException("bbox", "map.error.bbox", bbox.length() > 100 ? bbox.substring(0, 100) : bbox);
+    }
+
+    /** @throws InvalidInputException naming zoom unless it is a whole number from 0 to 22 */
+    static Integer parseZoom(String zoom) {
+        if (zoom == null || zoom.isBlank()) {
+            return null;
+        }
+        try {
+            int z = Integer.parseInt(zoom.strip());
+            if (z >= 0 && z <= 22) {
+                return z;
+            }
+        } catch (NumberFormatException e) {
+            // the field problem below
+        }
+        throw new InvalidInputException("zoom", "map.error.zoom", zoom.length() > 20 ? zoom.substring(0, 20) : zoom);
     }
 }

@@ -3,6 +3,7 @@ package org.nuanxin.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -166,7 +167,7 @@ class SecurityBaselineTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<meta name=\"_csrf\" content=\"")))
                 .andExpect(content().string(containsString("<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\"")))
-                .andExpect(content().string(containsString("/js/nuanxin.js")))
+                .andExpect(content().string(matchesRegex("(?s).*/js/nuanxin-[0-9a-f]{32}\\.js.*")))
                 .andExpect(content().string(containsString("<span class=\"nx-username\">staff</span>")))
                 .andExpect(content().string(containsString("action=\"/logout\"")))
                 .andExpect(content().string(not(containsString("<script>"))));

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -131,13 +132,19 @@ class StationFiltersTest {
         assertThat(features(get("/api/v1/stations").param("status", "closed"))).isEqualTo(closed);
     }
 
+    /** How many stations the map layer shows: one per station feature, {@code count} per cluster (over 1,000). */
     private long features(MockHttpServletRequestBuilder request) throws Exception {
         String json = mvc.perform(request)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return ((Number) JsonPath.read(json, "$.features.length()")).longValue();
+        java.util.List<Map<String, Object>> features = JsonPath.read(json, "$.features[*].properties");
+        long stations = features.stream()
+                .mapToLong(p -> p.containsKey("count") ? ((Number) p.get("count")).longValue() : 1)
+                .sum();
+        assertThat(stations).isEqualTo(((Number) JsonPath.read(json, "$.total")).longValue());
+        return stations;
     }
 
     private long listed(MockHttpServletRequestBuilder request) throws Exception {

@@ -1,5 +1,6 @@
 package org.nuanxin.web.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.not;
@@ -7,20 +8,27 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 @NuanxinTest
 class LocaleAndLayoutTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ResourceUrlProvider resourceUrls;
 
     @Test
     void chineseByDefaultEvenWhenTheBrowserAsksForEnglish() throws Exception {
@@ -68,6 +76,35 @@ class LocaleAndLayoutTest {
     @Test
     void rootGoesToTheStationFinder() throws Exception {
         mvc.perform(get("/")).andExpect(redirectedUrl("/m/stations"));
+    }
+
+    /**
+     * Issue 7: Thymeleaf's {@code @{...}} asks every resource handler whose pattern matches a link to resolve it on
+     * the classpath. Under Boot's default {@code /**} that was every link of a page; only asset patterns may remain.
+     */
+    @Test
+    void onlyAssetLinksAreResolvedAsResources() throws Exception {
+        assertThat(resourceUrls.getHandlerMap().keySet())
+                .contains("/css/**", "/js/**", "/webjars/**", "/favicon.svg")
+                .doesNotContain("/**")
+                .allMatch(p -> p.startsWith("/css/")
+                        || p.startsWith("/js/")
+                        || p.startsWith("/webjars/")
+                        || p.startsWith("/swagger-ui/")
+                        || p.equals("/favicon.svg"));
+        assertThat(resourceUrls.getForLookupPath("/console/stations/500103-0001"))
+                .isNull();
+        String page = mvc.perform(get("/console").with(user("staff").roles("STAFF")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Matcher css = Pattern.compile("/css/nuanxin-[0-9a-f]{32}\\.css").matcher(page);
+        assertThat(css.find())
+                .as("the style sheet's link carries its content hash")
+                .isTrue();
+        mvc.perform(get(css.group()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("max-age=31536000")));
     }
 
     @Test
