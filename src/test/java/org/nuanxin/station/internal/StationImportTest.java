@@ -84,6 +84,12 @@ abstract class StationImportTest {
         return await(ready.id(), s -> s.state() != State.COMMITTING);
     }
 
+    /** Every problem of an import, all pages. */
+    List<org.nuanxin.spreadsheet.CellProblem> problems(StationImportStatus status) {
+        return imports.problems(status.id(), OWNER, org.springframework.data.domain.Pageable.unpaged())
+                .getContent();
+    }
+
     StationImportStatus await(String id, java.util.function.Predicate<StationImportStatus> done) {
         return Awaitility.await("import " + id)
                 .atMost(Duration.ofSeconds(60))
@@ -96,7 +102,7 @@ abstract class StationImportTest {
         StationImportStatus ready =
                 checked("station-roster-sample.xlsx", resource("spreadsheet/station-roster-sample.xlsx"));
 
-        assertThat(ready.problems()).isEmpty();
+        assertThat(problems(ready)).isEmpty();
         assertThat(ready.state()).isEqualTo(State.READY);
         assertThat(ready.total()).isEqualTo(38);
         assertThat(ready.toCreate()).isEqualTo(38);
@@ -167,7 +173,7 @@ abstract class StationImportTest {
                         .replace("09:00-21:00,\"饮水,充电,休息,卫生间,微波炉,空调\"", "9:00-21:30,\"饮水,充电,休息,卫生间,微波炉,空调\"");
         StationImportStatus ready = checked("更新.csv", csv.getBytes(Charset.forName("GBK")));
 
-        assertThat(ready.problems()).isEmpty();
+        assertThat(problems(ready)).isEmpty();
         assertThat(ready.toUpdate()).isEqualTo(1);
         assertThat(ready.unchanged()).isEqualTo(37);
         committed(ready);
@@ -197,7 +203,7 @@ abstract class StationImportTest {
                 checked("bad.csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
 
         assertThat(checked.state()).isEqualTo(State.INVALID);
-        assertThat(checked.problems())
+        assertThat(problems(checked))
                 .extracting(p -> p.rowNumber() + ":" + p.columnHeader() + ":" + p.cellRef())
                 .contains(
                         "3:联系电话:J3",
@@ -208,14 +214,14 @@ abstract class StationImportTest {
                         "7:坐标系:G7",
                         "8:所属区县:C8",
                         "40:驿站名称:B40");
-        assertThat(checked.problems())
+        assertThat(problems(checked))
                 .filteredOn(p -> p.rowNumber() == 4)
                 .first()
                 .extracting(p -> p.message())
                 .asString()
                 .contains("江北区")
                 .contains("渝中区");
-        assertThat(checked.problems())
+        assertThat(problems(checked))
                 .filteredOn(p -> p.rowNumber() == 5)
                 .first()
                 .extracting(p -> p.message())
@@ -243,13 +249,13 @@ abstract class StationImportTest {
 
         StationImportStatus withoutChoice = checked("no-crs.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(withoutChoice.state()).isEqualTo(State.INVALID);
-        assertThat(withoutChoice.problems())
+        assertThat(problems(withoutChoice))
                 .filteredOn(p -> p.columnKey().equals("crs"))
                 .extracting(p -> p.rowNumber())
                 .as("every row asks for a coordinate system")
                 .containsExactlyInAnyOrderElementsOf(
                         java.util.stream.IntStream.rangeClosed(2, 39).boxed().toList());
-        assertThat(withoutChoice.problems())
+        assertThat(problems(withoutChoice))
                 .allMatch(p -> p.columnKey().equals("crs")
                         || p.columnKey().equals("longitude")
                         || p.columnKey().equals("latitude"));
@@ -264,10 +270,10 @@ abstract class StationImportTest {
                         .id(),
                 s -> s.state() != State.CHECKING);
         assertThat(gcj.total()).isEqualTo(38);
-        assertThat(gcj.problems()).noneMatch(p -> p.columnKey().equals("crs"));
+        assertThat(problems(gcj)).noneMatch(p -> p.columnKey().equals("crs"));
         // Only the three rows really in WGS-84 or BD-09, now read as GCJ-02 a few hundred metres off, can be in
         // the wrong district.
-        assertThat(gcj.problems()).allSatisfy(p -> {
+        assertThat(problems(gcj)).allSatisfy(p -> {
             assertThat(p.rowNumber()).isIn(notGcj);
             assertThat(p.message()).contains("位于");
         });
@@ -310,6 +316,81 @@ abstract class StationImportTest {
         assertThat(yuzhong)
                 .extracting(Station::code)
                 .containsExactly("500103-0001", "500103-0002", "500103-0003", "500103-0004", "500103-0005");
+    }
+
+    @Test
+    void anImportLivesInTheDatabaseItsPreviewIsPagedAndItsFileGoesOnCommit() throws IOException {
+        StationImportStatus ready = checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx"));
+        assertThat(jdbc.sql("SELECT import_state FROM station_import WHERE id = ?")
+                        .param(ready.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("READY");
+        org.springframework.data.domain.Page<StationImportStatus.PreviewRow> page =
+                imports.preview(ready.id(), OWNER, PageRequest.of(1, 10));
+        assertThat(page.getTotalElements()).isEqualTo(38);
+        assertThat(page.getContent())
+                .extracting(StationImportStatus.PreviewRow::rowNumber)
+                .containsExactly(12, 13, 14, 15, 16, 17, 18, 19, 20, 21);
+        assertThat(page.getContent()).allMatch(r -> r.action() == StationImportStatus.Action.CREATE);
+        assertThat(imports.preview(ready.id(), "someone-else", PageRequest.of(0, 10)))
+                .isEmpty();
+
+        committed(ready);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM station_import WHERE id = ? AND content IS NULL")
+                        .param(ready.id())
+                        .query(Integer.class)
+                        .single())
+                .as("the file is dropped once committed")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM station_import_row WHERE import_id = ?")
+                        .param(ready.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(imports.status(ready.id(), OWNER).orElseThrow().toCreate()).isEqualTo(38);
+    }
+
+    @Test
+    void aJobStoredByAnotherNodeIsShownWithItsProblemsPaged() {
+        jdbc.sql("INSERT INTO station_import (id, owner_name, file_name, locale_tag, import_state, total, processed,"
+                        + " problem_count, created_at, updated_at) VALUES ('other-node-job', ?, 'b.csv', 'zh-CN',"
+                        + " 'INVALID', 3, 3, 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+                .param(OWNER)
+                .update();
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("INSERT INTO station_import_problem (import_id, seq, line_no, column_key, column_header, cell_ref,"
+                            + " message) VALUES ('other-node-job', ?, ?, 'contactPhone', '联系电话', ?, '电话有误')")
+                    .params(i, i + 2, "J" + (i + 2))
+                    .update();
+        }
+        StationImportStatus status = imports.status("other-node-job", OWNER).orElseThrow();
+        assertThat(status.state()).isEqualTo(State.INVALID);
+        assertThat(status.problemCount()).isEqualTo(3);
+        org.springframework.data.domain.Page<org.nuanxin.spreadsheet.CellProblem> second =
+                imports.problems("other-node-job", OWNER, PageRequest.of(1, 2));
+        assertThat(second.getTotalElements()).isEqualTo(3);
+        assertThat(second.getContent())
+                .extracting(org.nuanxin.spreadsheet.CellProblem::cellRef)
+                .containsExactly("J4");
+    }
+
+    @Test
+    void aCommitFindsThePlanChangedSinceThePreviewAndWritesNothing() throws IOException {
+        committed(checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx")));
+        String csv = sampleCsv().replace("13800000102", "13900001102");
+        StationImportStatus ready = checked("b.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(ready.toUpdate()).isEqualTo(1);
+        // Someone edits that station between the preview and the commit.
+        jdbc.sql("UPDATE station SET version = version + 1 WHERE name = '解放碑商圈工会驿站'")
+                .update();
+        StationImportStatus done = committed(ready);
+        assertThat(done.state()).isEqualTo(State.FAILED);
+        assertThat(done.message()).contains("预览后驿站名册已被修改");
+        assertThat(jdbc.sql("SELECT contact_phone FROM station WHERE name = '解放碑商圈工会驿站'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("+8613800000102");
     }
 
     @Test

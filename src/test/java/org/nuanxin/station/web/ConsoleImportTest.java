@@ -129,6 +129,16 @@ class ConsoleImportTest {
         assertThat(catalog.count(new StationFilter("500103", null, null, null, null)))
                 .isPositive();
 
+        // The fragment htmx polls is small and carries no table; once the import is done it asks for the page.
+        var poll = mvc.perform(
+                        get(url).header("HX-Request", "true").with(user("staff").roles("STAFF")))
+                .andReturn()
+                .getResponse();
+        assertThat(poll.getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain("<table")
+                .hasSizeLessThan(2500);
+        assertThat(poll.getHeader("HX-Refresh")).isEqualTo("true");
+
         // Committing twice (a double click) writes nothing more.
         mvc.perform(post(url + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
                 .andExpect(status().isFound());
