@@ -247,7 +247,7 @@ class SpreadsheetReaderTest {
     class Rejections {
 
         @Test
-        void formulaCellIsRejectedNamingTheCell() {
+        void aFormulaCellIsAProblemOfItsCellAndTheOtherRowsAreRead() {
             byte[] file = xlsx(sheet -> {
                 header(sheet, 0, SHORT_HEADER);
                 Row r = sheet.createRow(1);
@@ -257,14 +257,17 @@ class SpreadsheetReaderTest {
                 f.createCell(0).setCellValue("乙站");
                 f.createCell(3).setCellFormula("D2+0.01");
             });
-            SpreadsheetRejectedException e = rejection("f.xlsx", file, Locale.SIMPLIFIED_CHINESE);
-            assertThat(e.reason()).isEqualTo(Reason.FORMULAS);
-            assertThat(e.getMessage()).contains("D3").contains("公式");
-            assertThat(e.problems()).singleElement().satisfies(p -> {
+            ParsedSheet sheet = read("f.xlsx", file);
+            assertThat(sheet.rows()).extracting(SheetRow::rowNumber).containsExactly(2, 3);
+            assertThat(sheet.rows().get(1).value("lon"))
+                    .as("a formula gives no value")
+                    .isEmpty();
+            assertThat(sheet.problems()).singleElement().satisfies(p -> {
                 assertThat(p.cellRef()).isEqualTo("D3");
                 assertThat(p.rowNumber()).isEqualTo(3);
                 assertThat(p.columnKey()).isEqualTo("lon");
                 assertThat(p.columnHeader()).isEqualTo("经度");
+                assertThat(p.message()).contains("D3").contains("公式");
             });
         }
 

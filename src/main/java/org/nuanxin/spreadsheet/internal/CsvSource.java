@@ -62,6 +62,21 @@ final class CsvSource {
         return control > sample / 100;
     }
 
+    /** @return true when the text is HTML or XML markup rather than rows of values */
+    static boolean looksLikeMarkup(String text) {
+        String head = text.substring(0, Math.min(text.length(), 2048)).strip().toLowerCase(java.util.Locale.ROOT);
+        if (head.startsWith("\ufeff")) {
+            head = head.substring(1).strip();
+        }
+        return head.startsWith("<!doctype")
+                || head.startsWith("<html")
+                || head.startsWith("<?xml")
+                || head.startsWith("<table")
+                || head.startsWith("<!--")
+                || (head.startsWith("<")
+                        && (head.contains("<html") || head.contains("<body") || head.contains("<table")));
+    }
+
     /** Feeds every record to the collector; record numbers are the rows Excel shows. */
     static void read(String text, RowCollector collector) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT

@@ -62,6 +62,10 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
         if (decoded == null) {
             throw new SpreadsheetRejectedException(Reason.NOT_A_SPREADSHEET, messages.get("unreadableText", name));
         }
+        if (CsvSource.looksLikeMarkup(decoded.text())) {
+            // A web page or XML saved with a spreadsheet's name (a browser's "save as", an old "Excel" export).
+            throw new SpreadsheetRejectedException(Reason.NOT_A_SPREADSHEET, messages.get("notSpreadsheet", name));
+        }
         try {
             CsvSource.read(decoded.text(), collector);
         } catch (IOException | IllegalStateException e) {
@@ -155,7 +159,14 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
     private static ParsedSheet result(String name, SheetFormat format, String encoding, RowCollector.Result result) {
         RowCollector.HeaderMatch header = result.header();
         return new ParsedSheet(
-                name, format, encoding, header.rowNumber(), header.letters(), header.unknownHeaders(), result.rows());
+                name,
+                format,
+                encoding,
+                header.rowNumber(),
+                header.letters(),
+                header.unknownHeaders(),
+                result.rows(),
+                result.problems());
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -23,6 +23,8 @@ final class RowCollector {
     static final int HEADER_SCAN_ROWS = 20;
     /** Per-cell problems kept on an exception; the summary message already names the first few. */
     private static final int PROBLEM_LIMIT = 500;
+    /** Formula cells reported one by one; a file of nothing but formulas still gets a bounded list. */
+    private static final int FORMULA_LIMIT = 10_000;
 
     private final SheetSchema schema;
     private final SpreadsheetLimits limits;
@@ -86,12 +88,8 @@ final class RowCollector {
             throw new SpreadsheetRejectedException(
                     Reason.MERGED_CELLS, messages.get("merged", messages.list(mergedInData)), problems);
         }
-        if (formulaCount > 0) {
-            List<String> refs = formulaCells.stream().map(CellProblem::cellRef).toList();
-            throw new SpreadsheetRejectedException(
-                    Reason.FORMULAS, messages.get("formulas", messages.list(refs, formulaCount)), formulaCells);
-        }
-        return new Result(header, List.copyOf(rows));
+        // Formula cells are problems of their cells, listed with every other problem of the rows.
+        return new Result(header, List.copyOf(rows), List.copyOf(formulaCells));
     }
 
     private void useHeader(HeaderMatch match) {
@@ -124,7 +122,7 @@ final class RowCollector {
             if (cell.formula()) {
                 hasFormula = true;
                 formulaCount++;
-                if (formulaCells.size() < PROBLEM_LIMIT) {
+                if (formulaCells.size() < FORMULA_LIMIT) {
                     ColumnSpec spec = schema.column(e.getKey()).orElseThrow();
                     String ref = header.letters().get(e.getKey()) + row.rowNumber();
                     formulaCells.add(new CellProblem(
@@ -135,7 +133,7 @@ final class RowCollector {
                             messages.get("formula", ref, spec.header())));
                 }
             }
-            if (cell.text() != null) {
+            if (cell.text() != null && !cell.formula()) {
                 values.put(e.getKey(), cell.text());
             }
         }
@@ -146,9 +144,7 @@ final class RowCollector {
             throw new SpreadsheetRejectedException(
                     Reason.TOO_MANY_ROWS, messages.get("tooManyRows", String.valueOf(limits.maxRows())));
         }
-        if (!values.isEmpty()) {
-            rows.add(new SheetRow(row.rowNumber(), values, header.letters()));
-        }
+        rows.add(new SheetRow(row.rowNumber(), values, header.letters()));
     }
 
     private void checkColumnCount(RawRow row) {
@@ -248,5 +244,5 @@ final class RowCollector {
         }
     }
 
-    record Result(HeaderMatch header, List<SheetRow> rows) {}
+    record Result(HeaderMatch header, List<SheetRow> rows, List<CellProblem> problems) {}
 }

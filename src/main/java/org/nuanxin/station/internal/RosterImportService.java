@@ -267,13 +267,24 @@ class RosterImportService implements StationImports {
         Locale locale = job.locale();
         progress.at(rows.size(), 0);
         List<Planned> plan = new ArrayList<>(rows.size());
-        List<CellProblem> problems = new ArrayList<>();
         int n = 0;
+        // Cells the reader could not take (formulas) are problems already; a value missing there is not another.
+        List<CellProblem> problems = new ArrayList<>(sheet.problems());
+        Set<String> readerCells = new HashSet<>();
+        sheet.problems().forEach(p -> readerCells.add(p.rowNumber() + ":" + p.columnKey()));
         for (SheetRow row : rows) {
             StationInput input = input(row);
             StationValidator.Result result = validator.validate(input, job.defaultCrs(), false);
+            boolean rowHasReaderProblem = false;
             for (FieldProblem p : result.problems()) {
-                problems.add(cellProblem(row, p.field(), messages.getMessage(p, locale)));
+                if (readerCells.contains(row.rowNumber() + ":" + p.field())) {
+                    rowHasReaderProblem = true;
+                } else {
+                    problems.add(cellProblem(row, p.field(), messages.getMessage(p, locale)));
+                }
+            }
+            if (rowHasReaderProblem || hasReaderProblem(readerCells, row)) {
+                result = new StationValidator.Result(null, result.problems());
             }
             plan.add(new Planned(row, input, result.record()));
             progress.at(rows.size(), ++n);
@@ -408,6 +419,11 @@ class RosterImportService implements StationImports {
 
     private static String v(SheetRow row, String key) {
         return row.value(key).orElse(null);
+    }
+
+    private static boolean hasReaderProblem(Set<String> readerCells, SheetRow row) {
+        return !readerCells.isEmpty()
+                && SCHEMA.columns().stream().anyMatch(c -> readerCells.contains(row.rowNumber() + ":" + c.key()));
     }
 
     private static CellProblem cellProblem(SheetRow row, String key, String message) {

@@ -289,6 +289,17 @@ abstract class StationImportTest {
     }
 
     @Test
+    void aWebPageSavedAsXlsxIsToldItIsNotAnExcelOrCsvFile() {
+        String html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>驿站名册</title></head><body>"
+                + "<table><tr><td>驿站名称</td><td>所属区县</td></tr><tr><td>甲站</td><td>渝中区</td></tr></table>"
+                + "</body></html>";
+        StationImportStatus rejected = checked("名册.xlsx", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(rejected.state()).isEqualTo(State.REJECTED);
+        assertThat(rejected.message()).isEqualTo("“名册.xlsx”不是 Excel 表格（.xlsx）或 CSV 文件，无法读取。");
+        assertThat(catalog.count(StationFilter.ALL)).isZero();
+    }
+
+    @Test
     void committingTwiceWritesOnce() throws IOException {
         StationImportStatus ready = checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx"));
         imports.commit(ready.id(), OWNER);
@@ -391,6 +402,36 @@ abstract class StationImportTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("+8613800000102");
+    }
+
+    @Test
+    void aFormulaCellIsListedWithEveryOtherProblem() throws Exception {
+        byte[] file;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                        new java.io.ByteArrayInputStream(resource("spreadsheet/station-roster-sample.xlsx")));
+                var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.getSheetAt(0);
+            int header = 0;
+            while (sheet.getRow(header) == null
+                    || !"经度"
+                            .equals(
+                                    sheet.getRow(header).getCell(4) == null
+                                            ? null
+                                            : sheet.getRow(header).getCell(4).toString())) {
+                header++;
+            }
+            sheet.getRow(header + 1).getCell(4).setCellFormula("106.5+0.077"); // first data row: longitude
+            sheet.getRow(header + 3).getCell(9).setCellValue("12345"); // third data row: phone
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        StationImportStatus checked = checked("formula.xlsx", file);
+        assertThat(checked.state()).isEqualTo(State.INVALID);
+        assertThat(checked.total()).isEqualTo(38);
+        assertThat(problems(checked))
+                .extracting(p -> p.columnHeader() + ":" + p.cellRef())
+                .containsExactly("经度:E2", "联系电话:J4");
+        assertThat(problems(checked).get(0).message()).contains("公式");
     }
 
     @Test

@@ -154,6 +154,32 @@ class ConsoleImportTest {
     }
 
     @Test
+    void aRosterExportedAndImportedAgainChangesNothingEvenNamesThatLookLikeFormulas() throws Exception {
+        String csv = HEADER
+                + "1,=老厂房驿站,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n"
+                + "2,-临江门驿站,渝中区,渝中区临江路,106.5785,29.5640,GCJ-02,社区服务站,陈某,13800000103,08:00-22:00,饮水\n";
+        String url = upload("staff", "formula-names.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        pollUntil("staff", url, ConsoleImportTest::settled);
+        mvc.perform(post(url + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
+                .andExpect(status().isFound());
+        pollUntil("staff", url, html -> html.contains("导入完成"));
+        assertThat(jdbc.sql("SELECT name FROM station ORDER BY name")
+                        .query(String.class)
+                        .list())
+                .containsExactly("-临江门驿站", "=老厂房驿站");
+
+        byte[] exported = mvc.perform(
+                        get("/console/stations/export.xlsx").with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        String again = upload("staff", "exported.xlsx", XLSX, exported);
+        String page = pollUntil("staff", again, ConsoleImportTest::settled);
+        assertThat(page).as(page).contains("无变化 2").contains("新增 0").contains("更新 0");
+    }
+
+    @Test
     void problemsAreListedByRowColumnAndCellAndNothingIsWritten() throws Exception {
         String csv = HEADER
                 + "1,解放碑测试驿站,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,\"饮水,充电\"\n"
