@@ -28,6 +28,9 @@ public interface StationImports {
     StationImportStatus start(
             String fileName, byte[] content, @Nullable CoordinateSystem defaultCrs, String owner, Locale locale);
 
+    /** Writes an xlsx template of the roster: the header row the import reads and one example row. */
+    void writeTemplate(java.io.OutputStream out);
+
     /** @return the status of an import started by {@code owner}, empty when unknown or expired */
     Optional<StationImportStatus> status(String id, String owner);
 

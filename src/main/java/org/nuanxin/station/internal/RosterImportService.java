@@ -2,6 +2,7 @@ package org.nuanxin.station.internal;
 
 import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +34,7 @@ import org.nuanxin.spreadsheet.SheetRow;
 import org.nuanxin.spreadsheet.SheetSchema;
 import org.nuanxin.spreadsheet.SpreadsheetReader;
 import org.nuanxin.spreadsheet.SpreadsheetRejectedException;
+import org.nuanxin.spreadsheet.XlsxExport;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImportStatus.Action;
@@ -97,6 +99,7 @@ class RosterImportService implements StationImports {
     private final Clock clock;
     private final StationPermissions permissions;
     private final AuditLog audit;
+    private final XlsxExport xlsx;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "roster-import");
         t.setDaemon(true);
@@ -114,7 +117,8 @@ class RosterImportService implements StationImports {
             MessageSource messages,
             Clock clock,
             StationPermissions permissions,
-            AuditLog audit) {
+            AuditLog audit,
+            XlsxExport xlsx) {
         this.reader = reader;
         this.validator = validator;
         this.repository = repository;
@@ -128,6 +132,7 @@ class RosterImportService implements StationImports {
         this.clock = clock;
         this.permissions = permissions;
         this.audit = audit;
+        this.xlsx = xlsx;
     }
 
     @PreDestroy
@@ -146,6 +151,27 @@ class RosterImportService implements StationImports {
         // The worker reads the file back from the table: a queue of uploads holds no file in memory.
         worker.execute(() -> check(id));
         return status(id, owner).orElseThrow();
+    }
+
+    @Override
+    public void writeTemplate(OutputStream out) {
+        permissions.check(StationPermissions.Action.IMPORT);
+        List<String> headers = SCHEMA.columns().stream().map(ColumnSpec::header).toList();
+        List<Object> example = List.of(
+                "",
+                "解放碑商圈工会驿站",
+                "渝中区",
+                "渝中区民族路166号",
+                "106.5770",
+                "29.5573",
+                "GCJ-02",
+                "商圈商场",
+                "李某",
+                "13800000000",
+                "09:00-21:00",
+                "饮水,充电,休息",
+                "OPEN");
+        xlsx.write(out, "驿站名册", headers, List.of(example));
     }
 
     @Override
@@ -272,11 +298,19 @@ class RosterImportService implements StationImports {
         List<CellProblem> problems = new ArrayList<>(sheet.problems());
         Set<String> readerCells = new HashSet<>();
         sheet.problems().forEach(p -> readerCells.add(p.rowNumber() + ":" + p.columnKey()));
+        // No coordinate-system column and none chosen on upload: one problem of the file, not one per row.
+        boolean noCrs = !sheet.hasColumn("crs") && job.defaultCrs() == null;
+        if (noCrs) {
+            problems.add(new CellProblem(0, "crs", header("crs"), null, message(locale, "station.import.noCrsColumn")));
+        }
         for (SheetRow row : rows) {
             StationInput input = input(row);
             StationValidator.Result result = validator.validate(input, job.defaultCrs(), false);
             boolean rowHasReaderProblem = false;
             for (FieldProblem p : result.problems()) {
+                if (noCrs && p.field().equals("crs")) {
+                    continue;
+                }
                 if (readerCells.contains(row.rowNumber() + ":" + p.field())) {
                     rowHasReaderProblem = true;
                 } else {
@@ -426,12 +460,16 @@ class RosterImportService implements StationImports {
                 && SCHEMA.columns().stream().anyMatch(c -> readerCells.contains(row.rowNumber() + ":" + c.key()));
     }
 
-    private static CellProblem cellProblem(SheetRow row, String key, String message) {
-        String header = SCHEMA.columns().stream()
+    private static String header(String key) {
+        return SCHEMA.columns().stream()
                 .filter(c -> c.key().equals(key))
                 .findFirst()
                 .map(ColumnSpec::header)
                 .orElse(key);
+    }
+
+    private static CellProblem cellProblem(SheetRow row, String key, String message) {
+        String header = header(key);
         // A problem may concern a column the file does not have (no 坐标系 column and no default system):
         // it then has no cell to point at, and asking the row for one would throw.
         String ref = row.columnLetters().containsKey(key) ? row.cellRef(key) : null;

@@ -88,6 +88,18 @@ class ConsoleImportController {
      * browser polls the same address with htmx while the import works and gets only the small status
      * fragment; once the work is done the fragment asks the browser to load the whole page again.
      */
+    /** An empty roster with the columns the import reads and one example row, for staff to fill in. */
+    @GetMapping("/template.xlsx")
+    void template(HttpServletResponse response) throws IOException {
+        permissions.check(StationPermissions.Action.IMPORT);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"station-roster-template.xlsx\"; filename*=UTF-8''"
+                        + "%E9%A9%BF%E7%AB%99%E5%90%8D%E5%86%8C%E6%A8%A1%E6%9D%BF.xlsx");
+        imports.writeTemplate(response.getOutputStream());
+    }
+
     @GetMapping("/{id}")
     String status(
             @PathVariable String id,
