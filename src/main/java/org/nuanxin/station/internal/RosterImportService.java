@@ -384,7 +384,15 @@ class RosterImportService implements StationImports {
                 if (plan == null || !plan.problems.isEmpty() || !plan.digest().equals(job.planDigest())) {
                     throw new ConcurrentChange();
                 }
-                StationCodes.Allocator allocator = codes.allocator();
+                Map<String, Integer> needed = new HashMap<>();
+                StationCodes.Allocator allocator = codes.allocator(needed);
+                for (Planned p : plan.rows) {
+                    if (p.action == Action.CREATE && p.record.code() == null) {
+                        needed.merge(p.record.districtCode(), 1, Integer::sum);
+                    } else if (p.action == Action.CREATE) {
+                        allocator.taken(p.record.districtCode(), p.record.code());
+                    }
+                }
                 int created = 0;
                 int updated = 0;
                 int written = 0;

@@ -61,6 +61,8 @@ abstract class StationImportTest {
     @BeforeEach
     void emptyRoster() {
         jdbc.sql("DELETE FROM station").update();
+        // Numbers once drawn are never drawn again; the tests start every district afresh.
+        jdbc.sql("DELETE FROM station_code_sequence").update();
         events.publishEvent(new StationsChanged(Set.of(), true));
     }
 
@@ -432,6 +434,70 @@ abstract class StationImportTest {
                 .extracting(p -> p.columnHeader() + ":" + p.cellRef())
                 .containsExactly("经度:E2", "联系电话:J4");
         assertThat(problems(checked).get(0).message()).contains("公式");
+    }
+
+    @Autowired
+    StationCodes codes;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    static final String TWO_IN_YUZHONG = "驿站名称,所属区县,详细地址,经度,纬度,坐标系,依托场所,联系人,联系电话,开放时间,服务设施\n"
+            + "编码甲驿站,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n"
+            + "编码乙驿站,渝中区,渝中区临江路,106.5785,29.5640,GCJ-02,社区服务站,陈某,13800000103,08:00-22:00,饮水\n";
+
+    @Test
+    void aHugeCodeTypedByHandBlocksNoGeneratedCode() {
+        String insert = "INSERT INTO station (code, name, host_type, district_code, address, longitude, latitude, "
+                + "entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone, opening_hours, "
+                + "status, created_at, updated_at) VALUES (?, ?, 'BANK', '500103', 'a', 106.5, 29.5, 'WGS84', "
+                + "106.5, 29.5, 0, 'c', '+8613800138000', '全天24小时', 'OPEN', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+        jdbc.sql(insert).params("500103-99999999", "手填大编码驿站").update();
+        jdbc.sql(insert).params("500103-100000000", "手填更大编码驿站").update();
+        jdbc.sql(insert).params("500103-999999999999", "手填超长编码驿站").update();
+
+        StationImportStatus done = committed(checked("two.csv", TWO_IN_YUZHONG.getBytes(StandardCharsets.UTF_8)));
+        assertThat(done.state()).isEqualTo(State.COMMITTED);
+        assertThat(done.toCreate()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT code FROM station WHERE name LIKE '编码%' ORDER BY code")
+                        .query(String.class)
+                        .list())
+                .containsExactly("500103-100000001", "500103-100000002");
+    }
+
+    @Test
+    void writersDrawingCodesInOneDistrictAtOnceNeverDrawTheSameCode() throws Exception {
+        int writers = 4;
+        int each = 50;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+        try {
+            List<java.util.concurrent.Future<List<String>>> drawn = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                drawn.add(pool.submit(() -> {
+                    start.await();
+                    return transactions.execute(tx -> {
+                        List<String> mine = new java.util.ArrayList<>();
+                        for (int i = 0; i < each; i++) {
+                            // Single creates and an import's allocator, interleaved.
+                            mine.add(
+                                    i % 2 == 0
+                                            ? codes.next("500103")
+                                            : codes.allocator(Map.of("500103", 3))
+                                                    .next("500103"));
+                        }
+                        return mine;
+                    });
+                }));
+            }
+            Set<String> all = new java.util.HashSet<>();
+            for (var f : drawn) {
+                all.addAll(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(all).hasSize(writers * each).allMatch(c -> c.startsWith("500103-"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
