@@ -247,6 +247,29 @@ class SpreadsheetReaderTest {
     class Rejections {
 
         @Test
+        void big5AndShiftJisTextIsRefusedWithTheEncodingNamedNotReadAsGbk() {
+            String traditional = "驛站名稱,所屬區縣,詳細地址,聯繫電話\n"
+                    + "解放碑商圈工會驛站,渝中區,渝中區民族路166號,13800000102\n"
+                    + "觀音橋步行街工會驛站,江北區,江北區觀音橋步行街8號,13800000103\n"
+                    + "沙坪壩三峽廣場工會驛站,沙坪壩區,沙坪壩區三峽廣場東路,13800000104\n";
+            SpreadsheetRejectedException big5 =
+                    rejection("big5.csv", traditional.getBytes(Charset.forName("Big5")), Locale.SIMPLIFIED_CHINESE);
+            assertThat(big5.reason()).isEqualTo(Reason.NOT_A_SPREADSHEET);
+            assertThat(big5.getMessage()).contains("big5.csv").contains("Big5").contains("UTF-8");
+
+            String japanese = "駅名,住所,電話番号\n"
+                    + "東京駅前ステーション,東京都千代田区丸の内一丁目,0312345678\n"
+                    + "大阪梅田ステーション,大阪府大阪市北区梅田三丁目,0612345678\n"
+                    + "名古屋栄ステーション,愛知県名古屋市中区栄三丁目,0522345678\n";
+            SpreadsheetRejectedException sjis =
+                    rejection("sjis.csv", japanese.getBytes(Charset.forName("Shift_JIS")), Locale.ENGLISH);
+            assertThat(sjis.getMessage())
+                    .contains("sjis.csv")
+                    .contains("Shift_JIS")
+                    .contains("UTF-8");
+        }
+
+        @Test
         void aFormulaCellIsAProblemOfItsCellAndTheOtherRowsAreRead() {
             byte[] file = xlsx(sheet -> {
                 header(sheet, 0, SHORT_HEADER);

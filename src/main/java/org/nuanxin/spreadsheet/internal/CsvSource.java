@@ -1,5 +1,7 @@
 package org.nuanxin.spreadsheet.internal;
 
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -41,6 +43,40 @@ final class CsvSource {
         }
         Decoded utf8 = strict(bytes, 0, StandardCharsets.UTF_8);
         return utf8 != null ? utf8 : strict(bytes, 0, GB18030);
+    }
+
+    /**
+     * Names the encoding of text that is neither UTF-8 nor GB18030 (GBK): Big5, Shift-JIS, EUC-KR,
+     * Latin-1 … as ICU's {@link CharsetDetector} judges it. Such bytes often decode as GB18030 without
+     * an error and would be stored as mojibake, so they are refused by name instead.
+     *
+     * @return the detected charset's name, or null when the text is (or may well be) UTF-8 or GB18030
+     */
+    static String foreignEncoding(byte[] bytes) {
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF) || startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
+            return null;
+        }
+        if (strict(bytes, 0, StandardCharsets.UTF_8) != null) {
+            return null;
+        }
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(bytes);
+        CharsetMatch[] matches = detector.detectAll();
+        if (matches == null || matches.length == 0) {
+            return null;
+        }
+        int gb = 0;
+        for (CharsetMatch m : matches) {
+            if (m.getName().equalsIgnoreCase("GB18030")) {
+                gb = Math.max(gb, m.getConfidence());
+            }
+        }
+        CharsetMatch best = matches[0];
+        String name = best.getName();
+        if (name.equalsIgnoreCase("GB18030") || name.equalsIgnoreCase("UTF-8") || gb >= best.getConfidence()) {
+            return null;
+        }
+        return name;
     }
 
     /** Heuristic for binary content: text files have no NUL and almost no other control bytes. */

@@ -58,6 +58,11 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
         if (CsvSource.looksBinary(bytes)) {
             throw new SpreadsheetRejectedException(Reason.NOT_A_SPREADSHEET, messages.get("notSpreadsheet", name));
         }
+        String foreign = CsvSource.foreignEncoding(bytes);
+        if (foreign != null) {
+            throw new SpreadsheetRejectedException(
+                    Reason.NOT_A_SPREADSHEET, messages.get("wrongEncoding", name, foreign));
+        }
         CsvSource.Decoded decoded = CsvSource.decode(bytes);
         if (decoded == null) {
             throw new SpreadsheetRejectedException(Reason.NOT_A_SPREADSHEET, messages.get("unreadableText", name));
