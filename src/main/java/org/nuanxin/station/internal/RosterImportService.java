@@ -325,13 +325,15 @@ class RosterImportService implements StationImports {
         }
         Set<String> districts = new HashSet<>();
         plan.stream().filter(p -> p.record != null).forEach(p -> districts.add(p.record.districtCode()));
-        Map<String, Station> existing = repository.allByKey(districts);
+        Map<String, Station> existing = new HashMap<>();
+        // Names are matched on their comparable form (no invisible characters) on both sides.
+        repository.allByKey(districts).forEach((key, station) -> existing.put(SheetRow.comparable(key), station));
         Map<String, Integer> seen = new HashMap<>();
         for (Planned p : plan) {
             Action action = Action.ERROR;
             p.code = p.input.code();
             if (p.record != null) {
-                String nameKey = "name:" + p.record.districtCode() + ":" + p.record.name();
+                String nameKey = "name:" + p.record.districtCode() + ":" + SheetRow.comparable(p.record.name());
                 Integer earlier = seen.putIfAbsent(nameKey, p.row.rowNumber());
                 if (earlier != null) {
                     problems.add(cellProblem(

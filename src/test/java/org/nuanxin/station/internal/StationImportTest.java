@@ -501,6 +501,29 @@ abstract class StationImportTest {
     }
 
     @Test
+    void invisibleCharactersNeitherHideAHeaderNorMakeANameNew() {
+        String csv = "驿站\u200b名称,所属区县,详细地址,经度,纬度,坐标系,依托场所,联系人,联系电话,开放时间,服务设施\n"
+                + "隐形字符驿站,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n"
+                + "隐形\u200b字符驿站,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n"
+                + "\ufeff隐形字符驿站\u200d,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n";
+        StationImportStatus checked = checked("zw.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(checked.total()).as("the header was recognised").isEqualTo(3);
+        assertThat(problems(checked))
+                .extracting(p -> p.rowNumber() + ":" + p.columnKey())
+                .containsExactly("3:name", "4:name");
+
+        String one = "驿站名称,所属区县,详细地址,经度,纬度,坐标系,依托场所,联系人,联系电话,开放时间,服务设施\n"
+                + "隐形\u200b字符驿站,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n";
+        committed(checked("one.csv", one.getBytes(StandardCharsets.UTF_8)));
+        assertThat(jdbc.sql("SELECT name FROM station").query(String.class).single())
+                .as("stored as written")
+                .isEqualTo("隐形\u200b字符驿站");
+        String plain = one.replace("\u200b", "");
+        StationImportStatus again = checked("plain.csv", plain.getBytes(StandardCharsets.UTF_8));
+        assertThat(again.toCreate()).as("the same station, not a new one").isZero();
+    }
+
+    @Test
     void theStationMigrationAppliedAndItsConstraintsHold() {
         assertThat(jdbc.sql("SELECT success FROM flyway_schema_history WHERE version = '300'")
                         .query(Boolean.class)
