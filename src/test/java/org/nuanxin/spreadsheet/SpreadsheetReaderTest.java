@@ -247,6 +247,26 @@ class SpreadsheetReaderTest {
     class Rejections {
 
         @Test
+        void aFillingInstructionsRowBelowTheHeaderIsANoteAlsoWhenMergedAcrossTheColumns() {
+            byte[] file = xlsx(sheet -> {
+                header(sheet, 0, SHORT_HEADER);
+                sheet.createRow(1).createCell(0).setCellValue("填写说明：带*的列为必填，经纬度请填写小数。");
+                sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, 0, SHORT_HEADER.length - 1));
+                Row r = sheet.createRow(2);
+                r.createCell(0).setCellValue("甲站");
+                r.createCell(3).setCellValue(106.5);
+            });
+            ParsedSheet sheet = read("note.xlsx", file);
+            assertThat(sheet.rows()).extracting(SheetRow::rowNumber).containsExactly(3);
+            assertThat(sheet.problems()).isEmpty();
+
+            String header = String.join(",", SHORT_HEADER);
+            String csv = header + "\n填写说明：带*的列为必填\n甲站,,,106.5\n";
+            ParsedSheet fromCsv = read("note.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(fromCsv.rows()).extracting(SheetRow::rowNumber).containsExactly(3);
+        }
+
+        @Test
         void big5AndShiftJisTextIsRefusedWithTheEncodingNamedNotReadAsGbk() {
             String traditional = "驛站名稱,所屬區縣,詳細地址,聯繫電話\n"
                     + "解放碑商圈工會驛站,渝中區,渝中區民族路166號,13800000102\n"

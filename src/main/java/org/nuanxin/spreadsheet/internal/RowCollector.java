@@ -78,6 +78,7 @@ final class RowCollector {
         }
         List<String> mergedInData = merged.stream()
                 .filter(m -> m.lastRow() > header.rowNumber() && touchesSchemaColumn(m))
+                .filter(m -> !(m.firstRow() == m.lastRow() && noteRows.contains(m.firstRow())))
                 .map(MergedRange::ref)
                 .toList();
         if (!mergedInData.isEmpty()) {
@@ -111,7 +112,39 @@ final class RowCollector {
         candidates.clear();
     }
 
+    /** Rows of filling instructions just below the header (填写说明…): notes, like title rows above it. */
+    private final java.util.Set<Integer> noteRows = new java.util.HashSet<>();
+
+    private boolean isNote(RawRow row) {
+        if (!rows.isEmpty()) {
+            return false;
+        }
+        List<String> texts = row.cells().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue().text())
+                .filter(t -> t != null)
+                .toList();
+        if (texts.isEmpty()) {
+            return false;
+        }
+        String first = org.nuanxin.spreadsheet.SheetRow.comparable(texts.get(0));
+        // One text (possibly merged across the columns) that begins like an instruction.
+        return (texts.size() == 1 || texts.stream().distinct().count() == 1)
+                && (first.startsWith("填写说明")
+                        || first.startsWith("填表说明")
+                        || first.startsWith("填报说明")
+                        || first.startsWith("说明：")
+                        || first.startsWith("说明:")
+                        || first.startsWith("注：")
+                        || first.startsWith("注:")
+                        || first.startsWith("注意事项"));
+    }
+
     private void addDataRow(RawRow row) {
+        if (isNote(row)) {
+            noteRows.add(row.rowNumber());
+            return;
+        }
         Map<String, String> values = new LinkedHashMap<>();
         boolean hasFormula = false;
         for (Map.Entry<String, Integer> e : header.columns().entrySet()) {
