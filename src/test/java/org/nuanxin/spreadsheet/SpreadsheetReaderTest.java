@@ -247,6 +247,35 @@ class SpreadsheetReaderTest {
     class Rejections {
 
         @Test
+        void aRosterOverTheRowLimitIsRefusedForItsRowsNotAsAZipBomb() {
+            byte[] file = xlsx(sheet -> {
+                header(sheet, 0, SHORT_HEADER);
+                for (int i = 1; i <= 1100; i++) {
+                    Row r = sheet.createRow(i);
+                    r.createCell(0).setCellValue("第" + i + "号工会驿站");
+                    r.createCell(1).setCellValue("渝中区");
+                    r.createCell(2).setCellValue("渝中区民族路" + (i * 7919 % 10007) + "号");
+                    r.createCell(3).setCellValue(106.5 + i * 0.000137);
+                    r.createCell(4).setCellValue(29.5 + i * 0.000071);
+                    r.createCell(5).setCellValue("138" + (10000000 + i * 7919L % 89999999));
+                }
+            });
+            // The sheet unpacks to far more than 64 KiB: before, that guard named it a zip bomb.
+            var small = new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(
+                    new SpreadsheetLimits(SpreadsheetLimits.DEFAULT_MAX_BYTES, 1000, 200, 64 * 1024, 0.01));
+            try {
+                SpreadsheetRejectedException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                        SpreadsheetRejectedException.class,
+                        () -> small.read("big.xlsx", in(file), STATIONS, Locale.SIMPLIFIED_CHINESE));
+                assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_ROWS);
+                assertThat(e.getMessage()).contains("1000").contains("行");
+            } finally {
+                // POI's limits are process-wide: put the defaults back for the tests that follow.
+                new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(SpreadsheetLimits.defaults());
+            }
+        }
+
+        @Test
         void aFillingInstructionsRowBelowTheHeaderIsANoteAlsoWhenMergedAcrossTheColumns() {
             byte[] file = xlsx(sheet -> {
                 header(sheet, 0, SHORT_HEADER);

@@ -29,6 +29,9 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
         (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
     };
 
+    /** Unpacked sheet XML a wide roster row may take (13 columns of text take about 600 bytes). */
+    static final long BYTES_PER_ROW = 2048;
+
     private final SpreadsheetLimits limits;
 
     public DefaultSpreadsheetReader(SpreadsheetLimits limits) {
@@ -36,7 +39,10 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
         // POI keeps these limits in static fields, so they apply to every POI read in the process.
         // Tightening them here is what we want everywhere: no module should inflate a zip bomb.
         ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
-        ZipSecureFile.setMaxEntrySize(limits.maxEntryBytes());
+        // A sheet of maxRows rows is allowed to unpack to what such rows take (BYTES_PER_ROW each), so a
+        // roster over the row limit is refused for its rows, not as a zip bomb; the inflate ratio still
+        // stops real bombs.
+        ZipSecureFile.setMaxEntrySize(Math.max(limits.maxEntryBytes(), (long) limits.maxRows() * BYTES_PER_ROW));
     }
 
     @Override
