@@ -92,6 +92,7 @@ class AccessMatrixTest {
                 row("POST /console/stations/new", FOUND, OK, FORBIDDEN),
                 row("POST /console/stations/{station}?version=0", FOUND, OK, FORBIDDEN),
                 row("GET /console/stations/import", FOUND, OK, FORBIDDEN),
+                row("GET /console/stations/import/template.xlsx", FOUND, OK, FORBIDDEN),
                 row("GET /console/stations/import/no-such-import", FOUND, NOT_FOUND, FORBIDDEN),
                 row("POST /console/stations/import/no-such-import/commit", FOUND, NOT_FOUND, FORBIDDEN),
                 // Accounts: ADMIN only, never on the own account

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param columnLetters    the column letter of each schema key present in the file
  * @param unknownHeaders   non-empty header cells that match no column, normalised, in file order
  * @param rows             the non-blank data rows below the header, in file order
+ * @param problems         problems of single cells the reader found (a formula where a value belongs), by
+ *                         row; such a cell has no value in its row. The capability lists them with its own.
  */
 public record ParsedSheet(
         String fileName,
@@ -24,12 +26,26 @@ public record ParsedSheet(
         int headerRowNumber,
         Map<String, String> columnLetters,
         List<String> unknownHeaders,
-        List<SheetRow> rows) {
+        List<SheetRow> rows,
+        List<CellProblem> problems) {
 
     public ParsedSheet {
         columnLetters = Map.copyOf(columnLetters);
         unknownHeaders = List.copyOf(unknownHeaders);
         rows = List.copyOf(rows);
+        problems = List.copyOf(problems);
+    }
+
+    /** A sheet without cell problems. */
+    public ParsedSheet(
+            String fileName,
+            SheetFormat format,
+            String detectedEncoding,
+            int headerRowNumber,
+            Map<String, String> columnLetters,
+            List<String> unknownHeaders,
+            List<SheetRow> rows) {
+        this(fileName, format, detectedEncoding, headerRowNumber, columnLetters, unknownHeaders, rows, List.of());
     }
 
     public Optional<String> encoding() {

@@ -44,4 +44,16 @@ public record SheetRow(int rowNumber, Map<String, String> values, Map<String, St
     public boolean has(String key) {
         return values.containsKey(key);
     }
+
+    private static final java.util.regex.Pattern INVISIBLE =
+            java.util.regex.Pattern.compile("[\\u00AD\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]");
+
+    /**
+     * The form in which two values typed or pasted by people are compared: without the invisible
+     * characters web pages and chats carry along (zero-width spaces and joiners, a byte-order mark inside
+     * the text, soft hyphens, direction marks). Compare on it; store what the user wrote.
+     */
+    public static String comparable(String text) {
+        return INVISIBLE.matcher(text).replaceAll("");
+    }
 }

@@ -6,7 +6,8 @@ package org.nuanxin.spreadsheet;
  * @param maxBytes        largest accepted file, in bytes (default 10 MiB, matching the upload limit)
  * @param maxRows         most data rows below the header (default 200,000)
  * @param maxColumns      most columns with values (default 200)
- * @param maxEntryBytes   largest unpacked part of an xlsx, in bytes (default 100 MiB)
+ * @param maxEntryBytes   largest unpacked part of an xlsx, in bytes (default 100 MiB); raised to 2 KiB per
+ *                        allowed row, so that a sheet over the row limit is refused for its rows
  * @param minInflateRatio smallest compressed/uncompressed ratio of an xlsx part before it counts as a
  *                        zip bomb (default 0.01, i.e. 100:1)
  * @throws IllegalArgumentException if a limit is not positive

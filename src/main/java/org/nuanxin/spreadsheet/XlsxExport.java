@@ -24,7 +24,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * column widths fitted to the content, and text that Excel could take for a formula neutralised.
  *
  * <p>Values by type: {@code String} (and anything else, via {@code toString()}) → a text cell, with a
- * leading {@code '} added when it starts with {@code = + - @}, tab or CR (OWASP formula injection);
+ * when it starts with {@code = + - @}, tab or CR (OWASP formula injection) it is marked "quote prefixed"
+ * (Excel shows and keeps it as text, also after an edit) while the cell holds exactly the text, so an
+ * exported roster re-imports unchanged;
  * {@code Integer}, {@code Long}, {@code Double}, {@code BigDecimal} … → a number cell, except values
  * with more than 15 significant digits, which Excel would round, → text; {@code Boolean} → boolean;
  * {@link LocalDate} → date {@code yyyy-mm-dd}; {@link LocalDateTime} and {@link Instant} (shown in
@@ -144,8 +146,11 @@ public final class XlsxExport {
                 return String.valueOf(number).length();
             }
         }
-        String text = formulaSafe(String.valueOf(value));
+        String text = String.valueOf(value);
         cell.setCellValue(text);
+        if (!formulaSafe(text).equals(text)) {
+            cell.setCellStyle(styles.quoted);
+        }
         return displayWidth(text);
     }
 
@@ -195,8 +200,11 @@ public final class XlsxExport {
         final CellStyle header;
         final CellStyle date;
         final CellStyle dateTime;
+        final CellStyle quoted;
 
         Styles(SXSSFWorkbook workbook) {
+            quoted = workbook.createCellStyle();
+            quoted.setQuotePrefixed(true);
             Font bold = workbook.createFont();
             bold.setBold(true);
             header = workbook.createCellStyle();

@@ -1,8 +1,5 @@
 package org.nuanxin.station;
 
-import java.util.List;
-import org.nuanxin.spreadsheet.CellProblem;
-
 /**
  * Where an import stands.
  *
@@ -14,8 +11,8 @@ import org.nuanxin.spreadsheet.CellProblem;
  * @param toCreate  rows that will add (or added) a station
  * @param toUpdate  rows that will change (or changed) a station
  * @param unchanged rows equal to the station already stored
- * @param problems  every problem found, by row and column; the import can be committed only without any
- * @param preview   what each row will do, in file order
+ * @param problemCount problems found, by row and column (read a page at a time with
+ *                  {@link StationImports#problems}); the import can be committed only without any
  * @param message   a sentence for the user about a failure, in their language, or empty
  */
 public record StationImportStatus(
@@ -27,8 +24,7 @@ public record StationImportStatus(
         int toCreate,
         int toUpdate,
         int unchanged,
-        List<CellProblem> problems,
-        List<PreviewRow> preview,
+        int problemCount,
         String message) {
 
     /** The life of an import. */
@@ -62,6 +58,11 @@ public record StationImportStatus(
      * @param district  district name as given
      */
     public record PreviewRow(int rowNumber, Action action, String code, String name, String district) {}
+
+    /** @return true while the import is checking or writing: the console polls its progress */
+    public boolean working() {
+        return state == State.CHECKING || state == State.COMMITTING;
+    }
 
     /** @return 0..100, how far the current step is */
     public int percent() {

@@ -247,7 +247,79 @@ class SpreadsheetReaderTest {
     class Rejections {
 
         @Test
-        void formulaCellIsRejectedNamingTheCell() {
+        void aRosterOverTheRowLimitIsRefusedForItsRowsNotAsAZipBomb() {
+            byte[] file = xlsx(sheet -> {
+                header(sheet, 0, SHORT_HEADER);
+                for (int i = 1; i <= 1100; i++) {
+                    Row r = sheet.createRow(i);
+                    r.createCell(0).setCellValue("第" + i + "号工会驿站");
+                    r.createCell(1).setCellValue("渝中区");
+                    r.createCell(2).setCellValue("渝中区民族路" + (i * 7919 % 10007) + "号");
+                    r.createCell(3).setCellValue(106.5 + i * 0.000137);
+                    r.createCell(4).setCellValue(29.5 + i * 0.000071);
+                    r.createCell(5).setCellValue("138" + (10000000 + i * 7919L % 89999999));
+                }
+            });
+            // The sheet unpacks to far more than 64 KiB: before, that guard named it a zip bomb.
+            var small = new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(
+                    new SpreadsheetLimits(SpreadsheetLimits.DEFAULT_MAX_BYTES, 1000, 200, 64 * 1024, 0.01));
+            try {
+                SpreadsheetRejectedException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                        SpreadsheetRejectedException.class,
+                        () -> small.read("big.xlsx", in(file), STATIONS, Locale.SIMPLIFIED_CHINESE));
+                assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_ROWS);
+                assertThat(e.getMessage()).contains("1000").contains("行");
+            } finally {
+                // POI's limits are process-wide: put the defaults back for the tests that follow.
+                new org.nuanxin.spreadsheet.internal.DefaultSpreadsheetReader(SpreadsheetLimits.defaults());
+            }
+        }
+
+        @Test
+        void aFillingInstructionsRowBelowTheHeaderIsANoteAlsoWhenMergedAcrossTheColumns() {
+            byte[] file = xlsx(sheet -> {
+                header(sheet, 0, SHORT_HEADER);
+                sheet.createRow(1).createCell(0).setCellValue("填写说明：带*的列为必填，经纬度请填写小数。");
+                sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, 0, SHORT_HEADER.length - 1));
+                Row r = sheet.createRow(2);
+                r.createCell(0).setCellValue("甲站");
+                r.createCell(3).setCellValue(106.5);
+            });
+            ParsedSheet sheet = read("note.xlsx", file);
+            assertThat(sheet.rows()).extracting(SheetRow::rowNumber).containsExactly(3);
+            assertThat(sheet.problems()).isEmpty();
+
+            String header = String.join(",", SHORT_HEADER);
+            String csv = header + "\n填写说明：带*的列为必填\n甲站,,,106.5\n";
+            ParsedSheet fromCsv = read("note.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(fromCsv.rows()).extracting(SheetRow::rowNumber).containsExactly(3);
+        }
+
+        @Test
+        void big5AndShiftJisTextIsRefusedWithTheEncodingNamedNotReadAsGbk() {
+            String traditional = "驛站名稱,所屬區縣,詳細地址,聯繫電話\n"
+                    + "解放碑商圈工會驛站,渝中區,渝中區民族路166號,13800000102\n"
+                    + "觀音橋步行街工會驛站,江北區,江北區觀音橋步行街8號,13800000103\n"
+                    + "沙坪壩三峽廣場工會驛站,沙坪壩區,沙坪壩區三峽廣場東路,13800000104\n";
+            SpreadsheetRejectedException big5 =
+                    rejection("big5.csv", traditional.getBytes(Charset.forName("Big5")), Locale.SIMPLIFIED_CHINESE);
+            assertThat(big5.reason()).isEqualTo(Reason.NOT_A_SPREADSHEET);
+            assertThat(big5.getMessage()).contains("big5.csv").contains("Big5").contains("UTF-8");
+
+            String japanese = "駅名,住所,電話番号\n"
+                    + "東京駅前ステーション,東京都千代田区丸の内一丁目,0312345678\n"
+                    + "大阪梅田ステーション,大阪府大阪市北区梅田三丁目,0612345678\n"
+                    + "名古屋栄ステーション,愛知県名古屋市中区栄三丁目,0522345678\n";
+            SpreadsheetRejectedException sjis =
+                    rejection("sjis.csv", japanese.getBytes(Charset.forName("Shift_JIS")), Locale.ENGLISH);
+            assertThat(sjis.getMessage())
+                    .contains("sjis.csv")
+                    .contains("Shift_JIS")
+                    .contains("UTF-8");
+        }
+
+        @Test
+        void aFormulaCellIsAProblemOfItsCellAndTheOtherRowsAreRead() {
             byte[] file = xlsx(sheet -> {
                 header(sheet, 0, SHORT_HEADER);
                 Row r = sheet.createRow(1);
@@ -257,14 +329,17 @@ class SpreadsheetReaderTest {
                 f.createCell(0).setCellValue("乙站");
                 f.createCell(3).setCellFormula("D2+0.01");
             });
-            SpreadsheetRejectedException e = rejection("f.xlsx", file, Locale.SIMPLIFIED_CHINESE);
-            assertThat(e.reason()).isEqualTo(Reason.FORMULAS);
-            assertThat(e.getMessage()).contains("D3").contains("公式");
-            assertThat(e.problems()).singleElement().satisfies(p -> {
+            ParsedSheet sheet = read("f.xlsx", file);
+            assertThat(sheet.rows()).extracting(SheetRow::rowNumber).containsExactly(2, 3);
+            assertThat(sheet.rows().get(1).value("lon"))
+                    .as("a formula gives no value")
+                    .isEmpty();
+            assertThat(sheet.problems()).singleElement().satisfies(p -> {
                 assertThat(p.cellRef()).isEqualTo("D3");
                 assertThat(p.rowNumber()).isEqualTo(3);
                 assertThat(p.columnKey()).isEqualTo("lon");
                 assertThat(p.columnHeader()).isEqualTo("经度");
+                assertThat(p.message()).contains("D3").contains("公式");
             });
         }
 

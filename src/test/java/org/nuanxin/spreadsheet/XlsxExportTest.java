@@ -54,7 +54,10 @@ class XlsxExportTest {
 
             var first = sheet.getRow(1);
             assertThat(first.getCell(0).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("'=1+1");
+            // The cell holds exactly the text, marked quote-prefixed so that Excel never runs it.
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("=1+1");
+            assertThat(first.getCell(0).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(first.getCell(4).getCellStyle().getQuotePrefixed()).isFalse();
             assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(42.0);
             assertThat(first.getCell(2).getNumericCellValue()).isEqualTo(12.5);
@@ -69,16 +72,18 @@ class XlsxExportTest {
             assertThat(first.getCell(6).getBooleanCellValue()).isTrue();
 
             var second = sheet.getRow(2);
-            assertThat(second.getCell(0).getStringCellValue()).isEqualTo("'+86 138");
+            assertThat(second.getCell(0).getStringCellValue()).isEqualTo("+86 138");
+            assertThat(second.getCell(0).getCellStyle().getQuotePrefixed()).isTrue();
             assertThat(second.getCell(1).getNumericCellValue()).isEqualTo(-3.5);
             assertThat(second.getCell(2)).isNull();
-            assertThat(second.getCell(4).getStringCellValue()).isEqualTo("'@SUM(A1)");
+            assertThat(second.getCell(4).getStringCellValue()).isEqualTo("@SUM(A1)");
+            assertThat(second.getCell(4).getCellStyle().getQuotePrefixed()).isTrue();
 
             var third = sheet.getRow(3);
-            assertThat(third.getCell(0).getStringCellValue()).isEqualTo("'-1");
+            assertThat(third.getCell(0).getStringCellValue()).isEqualTo("-1");
             // 19 digits would be rounded by Excel, so the value goes out as text.
             assertThat(third.getCell(1).getStringCellValue()).isEqualTo("1234567890123456789");
-            assertThat(third.getCell(4).getStringCellValue()).isEqualTo("'\tx");
+            assertThat(third.getCell(4).getStringCellValue()).isEqualTo("\tx");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.nuanxin.spreadsheet.internal;
 
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -43,6 +45,40 @@ final class CsvSource {
         return utf8 != null ? utf8 : strict(bytes, 0, GB18030);
     }
 
+    /**
+     * Names the encoding of text that is neither UTF-8 nor GB18030 (GBK): Big5, Shift-JIS, EUC-KR,
+     * Latin-1 … as ICU's {@link CharsetDetector} judges it. Such bytes often decode as GB18030 without
+     * an error and would be stored as mojibake, so they are refused by name instead.
+     *
+     * @return the detected charset's name, or null when the text is (or may well be) UTF-8 or GB18030
+     */
+    static String foreignEncoding(byte[] bytes) {
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF) || startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
+            return null;
+        }
+        if (strict(bytes, 0, StandardCharsets.UTF_8) != null) {
+            return null;
+        }
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(bytes);
+        CharsetMatch[] matches = detector.detectAll();
+        if (matches == null || matches.length == 0) {
+            return null;
+        }
+        int gb = 0;
+        for (CharsetMatch m : matches) {
+            if (m.getName().equalsIgnoreCase("GB18030")) {
+                gb = Math.max(gb, m.getConfidence());
+            }
+        }
+        CharsetMatch best = matches[0];
+        String name = best.getName();
+        if (name.equalsIgnoreCase("GB18030") || name.equalsIgnoreCase("UTF-8") || gb >= best.getConfidence()) {
+            return null;
+        }
+        return name;
+    }
+
     /** Heuristic for binary content: text files have no NUL and almost no other control bytes. */
     static boolean looksBinary(byte[] bytes) {
         if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
@@ -60,6 +96,21 @@ final class CsvSource {
             }
         }
         return control > sample / 100;
+    }
+
+    /** @return true when the text is HTML or XML markup rather than rows of values */
+    static boolean looksLikeMarkup(String text) {
+        String head = text.substring(0, Math.min(text.length(), 2048)).strip().toLowerCase(java.util.Locale.ROOT);
+        if (head.startsWith("\ufeff")) {
+            head = head.substring(1).strip();
+        }
+        return head.startsWith("<!doctype")
+                || head.startsWith("<html")
+                || head.startsWith("<?xml")
+                || head.startsWith("<table")
+                || head.startsWith("<!--")
+                || (head.startsWith("<")
+                        && (head.contains("<html") || head.contains("<body") || head.contains("<table")));
     }
 
     /** Feeds every record to the collector; record numbers are the rows Excel shows. */

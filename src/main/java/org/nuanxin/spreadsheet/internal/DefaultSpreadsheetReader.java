@@ -29,6 +29,9 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
         (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
     };
 
+    /** Unpacked sheet XML a wide roster row may take (13 columns of text take about 600 bytes). */
+    static final long BYTES_PER_ROW = 2048;
+
     private final SpreadsheetLimits limits;
 
     public DefaultSpreadsheetReader(SpreadsheetLimits limits) {
@@ -36,7 +39,10 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
         // POI keeps these limits in static fields, so they apply to every POI read in the process.
         // Tightening them here is what we want everywhere: no module should inflate a zip bomb.
         ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
-        ZipSecureFile.setMaxEntrySize(limits.maxEntryBytes());
+        // A sheet of maxRows rows is allowed to unpack to what such rows take (BYTES_PER_ROW each), so a
+        // roster over the row limit is refused for its rows, not as a zip bomb; the inflate ratio still
+        // stops real bombs.
+        ZipSecureFile.setMaxEntrySize(Math.max(limits.maxEntryBytes(), (long) limits.maxRows() * BYTES_PER_ROW));
     }
 
     @Override
@@ -58,9 +64,18 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
         if (CsvSource.looksBinary(bytes)) {
             throw new SpreadsheetRejectedException(Reason.NOT_A_SPREADSHEET, messages.get("notSpreadsheet", name));
         }
+        String foreign = CsvSource.foreignEncoding(bytes);
+        if (foreign != null) {
+            throw new SpreadsheetRejectedException(
+                    Reason.NOT_A_SPREADSHEET, messages.get("wrongEncoding", name, foreign));
+        }
         CsvSource.Decoded decoded = CsvSource.decode(bytes);
         if (decoded == null) {
             throw new SpreadsheetRejectedException(Reason.NOT_A_SPREADSHEET, messages.get("unreadableText", name));
+        }
+        if (CsvSource.looksLikeMarkup(decoded.text())) {
+            // A web page or XML saved with a spreadsheet's name (a browser's "save as", an old "Excel" export).
+            throw new SpreadsheetRejectedException(Reason.NOT_A_SPREADSHEET, messages.get("notSpreadsheet", name));
         }
         try {
             CsvSource.read(decoded.text(), collector);
@@ -155,7 +170,14 @@ public final class DefaultSpreadsheetReader implements SpreadsheetReader {
     private static ParsedSheet result(String name, SheetFormat format, String encoding, RowCollector.Result result) {
         RowCollector.HeaderMatch header = result.header();
         return new ParsedSheet(
-                name, format, encoding, header.rowNumber(), header.letters(), header.unknownHeaders(), result.rows());
+                name,
+                format,
+                encoding,
+                header.rowNumber(),
+                header.letters(),
+                header.unknownHeaders(),
+                result.rows(),
+                result.problems());
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -23,6 +23,8 @@ final class RowCollector {
     static final int HEADER_SCAN_ROWS = 20;
     /** Per-cell problems kept on an exception; the summary message already names the first few. */
     private static final int PROBLEM_LIMIT = 500;
+    /** Formula cells reported one by one; a file of nothing but formulas still gets a bounded list. */
+    private static final int FORMULA_LIMIT = 10_000;
 
     private final SheetSchema schema;
     private final SpreadsheetLimits limits;
@@ -76,6 +78,7 @@ final class RowCollector {
         }
         List<String> mergedInData = merged.stream()
                 .filter(m -> m.lastRow() > header.rowNumber() && touchesSchemaColumn(m))
+                .filter(m -> !(m.firstRow() == m.lastRow() && noteRows.contains(m.firstRow())))
                 .map(MergedRange::ref)
                 .toList();
         if (!mergedInData.isEmpty()) {
@@ -86,12 +89,8 @@ final class RowCollector {
             throw new SpreadsheetRejectedException(
                     Reason.MERGED_CELLS, messages.get("merged", messages.list(mergedInData)), problems);
         }
-        if (formulaCount > 0) {
-            List<String> refs = formulaCells.stream().map(CellProblem::cellRef).toList();
-            throw new SpreadsheetRejectedException(
-                    Reason.FORMULAS, messages.get("formulas", messages.list(refs, formulaCount)), formulaCells);
-        }
-        return new Result(header, List.copyOf(rows));
+        // Formula cells are problems of their cells, listed with every other problem of the rows.
+        return new Result(header, List.copyOf(rows), List.copyOf(formulaCells));
     }
 
     private void useHeader(HeaderMatch match) {
@@ -113,7 +112,39 @@ final class RowCollector {
         candidates.clear();
     }
 
+    /** Rows of filling instructions just below the header (填写说明…): notes, like title rows above it. */
+    private final java.util.Set<Integer> noteRows = new java.util.HashSet<>();
+
+    private boolean isNote(RawRow row) {
+        if (!rows.isEmpty()) {
+            return false;
+        }
+        List<String> texts = row.cells().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue().text())
+                .filter(t -> t != null)
+                .toList();
+        if (texts.isEmpty()) {
+            return false;
+        }
+        String first = org.nuanxin.spreadsheet.SheetRow.comparable(texts.get(0));
+        // One text (possibly merged across the columns) that begins like an instruction.
+        return (texts.size() == 1 || texts.stream().distinct().count() == 1)
+                && (first.startsWith("填写说明")
+                        || first.startsWith("填表说明")
+                        || first.startsWith("填报说明")
+                        || first.startsWith("说明：")
+                        || first.startsWith("说明:")
+                        || first.startsWith("注：")
+                        || first.startsWith("注:")
+                        || first.startsWith("注意事项"));
+    }
+
     private void addDataRow(RawRow row) {
+        if (isNote(row)) {
+            noteRows.add(row.rowNumber());
+            return;
+        }
         Map<String, String> values = new LinkedHashMap<>();
         boolean hasFormula = false;
         for (Map.Entry<String, Integer> e : header.columns().entrySet()) {
@@ -124,7 +155,7 @@ final class RowCollector {
             if (cell.formula()) {
                 hasFormula = true;
                 formulaCount++;
-                if (formulaCells.size() < PROBLEM_LIMIT) {
+                if (formulaCells.size() < FORMULA_LIMIT) {
                     ColumnSpec spec = schema.column(e.getKey()).orElseThrow();
                     String ref = header.letters().get(e.getKey()) + row.rowNumber();
                     formulaCells.add(new CellProblem(
@@ -135,7 +166,7 @@ final class RowCollector {
                             messages.get("formula", ref, spec.header())));
                 }
             }
-            if (cell.text() != null) {
+            if (cell.text() != null && !cell.formula()) {
                 values.put(e.getKey(), cell.text());
             }
         }
@@ -146,9 +177,7 @@ final class RowCollector {
             throw new SpreadsheetRejectedException(
                     Reason.TOO_MANY_ROWS, messages.get("tooManyRows", String.valueOf(limits.maxRows())));
         }
-        if (!values.isEmpty()) {
-            rows.add(new SheetRow(row.rowNumber(), values, header.letters()));
-        }
+        rows.add(new SheetRow(row.rowNumber(), values, header.letters()));
     }
 
     private void checkColumnCount(RawRow row) {
@@ -248,5 +277,5 @@ final class RowCollector {
         }
     }
 
-    record Result(HeaderMatch header, List<SheetRow> rows) {}
+    record Result(HeaderMatch header, List<SheetRow> rows, List<CellProblem> problems) {}
 }

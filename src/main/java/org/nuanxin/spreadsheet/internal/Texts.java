@@ -26,9 +26,9 @@ final class Texts {
         return text.isEmpty() ? null : text;
     }
 
-    /** The form two headers are compared in: no case, spaces, required-marker or bracketed unit. */
+    /** The form two headers are compared in: no case, spaces, invisible characters, required-marker or unit. */
     static String headerKey(String raw) {
-        String text = cell(raw);
+        String text = cell(raw == null ? null : org.nuanxin.spreadsheet.SheetRow.comparable(raw));
         if (text == null) {
             return "";
         }

@@ -1,12 +1,19 @@
 package org.nuanxin.station.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +21,9 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.kernel.FieldProblem;
@@ -25,6 +34,7 @@ import org.nuanxin.spreadsheet.SheetRow;
 import org.nuanxin.spreadsheet.SheetSchema;
 import org.nuanxin.spreadsheet.SpreadsheetReader;
 import org.nuanxin.spreadsheet.SpreadsheetRejectedException;
+import org.nuanxin.spreadsheet.XlsxExport;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImportStatus.Action;
@@ -36,23 +46,30 @@ import org.nuanxin.station.StationPermissions;
 import org.nuanxin.station.StationsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Roster imports. Checking and writing run on the application's task executor so that a large file
- * does not hold a request thread, and the console can poll progress. Jobs live in memory for two
- * hours: an import is a short interactive task, not a record worth a table.
+ * Roster imports. Checking and writing run on one worker thread of their own, one roster at a time,
+ * so that a large file holds no request thread and five large uploads at once queue rather than fill
+ * the heap. Jobs live in the database ({@link ImportJobRepository}) for two hours: the file until the
+ * commit, the preview and the problems as rows read a page at a time. Nothing of a job stays in memory
+ * between steps; the commit reads the file again, plans again inside the writing transaction and writes
+ * only if the plan is the one previewed (same rows, same actions, same versions of existing stations).
  */
 @Service
 class RosterImportService implements StationImports {
 
     private static final Logger log = LoggerFactory.getLogger(RosterImportService.class);
     private static final Duration KEEP = Duration.ofHours(2);
+    private static final Duration STALE = Duration.ofMinutes(30);
+    private static final int PROGRESS_EVERY = 2000;
 
     /** The roster columns, with the header names district federations use. */
     static final SheetSchema SCHEMA = new SheetSchema(List.of(
@@ -74,176 +91,314 @@ class RosterImportService implements StationImports {
     private final StationValidator validator;
     private final StationRepository repository;
     private final StationCodes codes;
+    private final ImportJobRepository jobs;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate separately;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
-    private final TaskExecutor executor;
     private final Clock clock;
     private final StationPermissions permissions;
     private final AuditLog audit;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final XlsxExport xlsx;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "roster-import");
+        t.setDaemon(true);
+        return t;
+    });
 
     RosterImportService(
             SpreadsheetReader reader,
             StationValidator validator,
             StationRepository repository,
             StationCodes codes,
-            TransactionTemplate transactions,
+            ImportJobRepository jobs,
+            PlatformTransactionManager transactionManager,
             ApplicationEventPublisher events,
             MessageSource messages,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
             Clock clock,
             StationPermissions permissions,
-            AuditLog audit) {
+            AuditLog audit,
+            XlsxExport xlsx) {
         this.reader = reader;
         this.validator = validator;
         this.repository = repository;
         this.codes = codes;
-        this.transactions = transactions;
+        this.jobs = jobs;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.separately = new TransactionTemplate(transactionManager);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
         this.messages = messages;
-        this.executor = executor;
         this.clock = clock;
         this.permissions = permissions;
         this.audit = audit;
+        this.xlsx = xlsx;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 
     @Override
     public StationImportStatus start(
-            String fileName, byte[] content, CoordinateSystem defaultCrs, String owner, Locale locale) {
+            String fileName, byte[] content, @Nullable CoordinateSystem defaultCrs, String owner, Locale locale) {
         permissions.check(StationPermissions.Action.IMPORT);
         Instant now = clock.instant();
-        jobs.values().removeIf(j -> j.createdAt.plus(KEEP).isBefore(now));
-        Job job = new Job(UUID.randomUUID().toString(), fileName, owner, locale, now);
-        jobs.put(job.id, job);
-        executor.execute(() -> check(job, content, defaultCrs));
-        return job.status();
+        jobs.purge(now.minus(KEEP));
+        String id = UUID.randomUUID().toString();
+        jobs.insert(id, owner, fileName, locale, defaultCrs, content, now);
+        // The worker reads the file back from the table: a queue of uploads holds no file in memory.
+        worker.execute(() -> check(id));
+        return status(id, owner).orElseThrow();
+    }
+
+    @Override
+    public void writeTemplate(OutputStream out) {
+        permissions.check(StationPermissions.Action.IMPORT);
+        List<String> headers = SCHEMA.columns().stream().map(ColumnSpec::header).toList();
+        List<Object> example = List.of(
+                "",
+                "解放碑商圈工会驿站",
+                "渝中区",
+                "渝中区民族路166号",
+                "106.5770",
+                "29.5573",
+                "GCJ-02",
+                "商圈商场",
+                "李某",
+                "13800000000",
+                "09:00-21:00",
+                "饮水,充电,休息",
+                "OPEN");
+        xlsx.write(out, "驿站名册", headers, List.of(example));
     }
 
     @Override
     public Optional<StationImportStatus> status(String id, String owner) {
-        return find(id, owner).map(Job::status);
+        return find(id, owner).map(ImportJobRepository.Job::status);
+    }
+
+    @Override
+    public Page<CellProblem> problems(String id, String owner, Pageable page) {
+        return find(id, owner).isPresent() ? jobs.problems(id, page) : Page.empty(page);
+    }
+
+    @Override
+    public Page<PreviewRow> preview(String id, String owner, Pageable page) {
+        return find(id, owner).isPresent() ? jobs.preview(id, page) : Page.empty(page);
     }
 
     @Override
     public StationImportStatus commit(String id, String owner) {
         permissions.check(StationPermissions.Action.IMPORT);
-        Job job = find(id, owner).orElseThrow(() -> new NoSuchElementException("import " + id));
-        synchronized (job) {
-            switch (job.state) {
-                case COMMITTING, COMMITTED -> {
-                    return job.status();
-                }
-                case READY -> {
-                    job.state = State.COMMITTING;
-                    job.processed = 0;
-                }
-                default ->
-                    throw new IllegalStateException("import " + id + " cannot be committed in state " + job.state);
+        ImportJobRepository.Job job = find(id, owner).orElseThrow(() -> new NoSuchElementException("import " + id));
+        if (!jobs.claim(id, clock.instant())) {
+            ImportJobRepository.Job now = jobs.find(id).orElseThrow(() -> new NoSuchElementException("import " + id));
+            if (now.state() == State.COMMITTING || now.state() == State.COMMITTED) {
+                return now.status();
             }
+            throw new IllegalStateException("import " + id + " cannot be committed in state " + now.state());
         }
         // The write runs on another thread: take who asked, and from where, with it.
         AuditLog.Origin origin = audit.currentOrigin();
-        executor.execute(() -> write(job, origin));
-        return job.status();
+        worker.execute(() -> write(job, origin));
+        return jobs.find(id).orElseThrow().status();
     }
 
-    private Optional<Job> find(String id, String owner) {
-        Job job = jobs.get(id);
-        return job != null && job.owner.equals(owner) ? Optional.of(job) : Optional.empty();
+    private Optional<ImportJobRepository.Job> find(String id, String owner) {
+        return jobs.find(id).filter(j -> j.owner().equals(owner)).map(this::unlessStale);
     }
 
-    /** Reads and checks every row; decides what each row will do; writes nothing. */
-    void check(Job job, byte[] content, CoordinateSystem defaultCrs) {
+    /** A job still "working" that nobody has touched for long died with its node: say it failed. */
+    private ImportJobRepository.Job unlessStale(ImportJobRepository.Job job) {
+        if ((job.state() == State.CHECKING || job.state() == State.COMMITTING)
+                && job.updatedAt().plus(STALE).isBefore(clock.instant())) {
+            return job.withState(State.FAILED, message(job.locale(), "station.import.failed"));
+        }
+        return job;
+    }
+
+    /** Reads and checks every row; decides what each row will do; stores the preview; writes no station. */
+    void check(String id) {
+        ImportJobRepository.Job job = jobs.find(id).orElse(null);
+        byte[] content = jobs.content(id).orElse(null);
+        if (job == null || content == null) {
+            return;
+        }
         try {
-            ParsedSheet sheet = reader.read(job.fileName, new ByteArrayInputStream(content), SCHEMA, job.locale);
-            List<SheetRow> rows = sheet.rows();
-            job.total = rows.size();
-            if (rows.isEmpty()) {
-                job.finish(State.REJECTED, message(job, "station.import.empty"));
+            Plan plan = plan(job, content, (total, done) -> {
+                if (done % PROGRESS_EVERY == 0) {
+                    jobs.progress(id, total, done, clock.instant());
+                }
+            });
+            content = null;
+            if (plan == null) {
+                jobs.checked(
+                        id,
+                        State.REJECTED,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        message(job.locale(), "station.import.empty"),
+                        clock.instant());
                 return;
             }
-            List<Planned> plan = new ArrayList<>(rows.size());
-            List<CellProblem> problems = new ArrayList<>();
-            for (SheetRow row : rows) {
-                StationInput input = input(row);
-                StationValidator.Result result = validator.validate(input, defaultCrs, false);
-                for (FieldProblem p : result.problems()) {
-                    problems.add(cellProblem(row, p.field(), messages.getMessage(p, job.locale)));
-                }
-                plan.add(new Planned(row, input, result.record()));
-                job.processed++;
+            List<PreviewRow> preview = new ArrayList<>(plan.rows.size());
+            for (Planned p : plan.rows) {
+                preview.add(new PreviewRow(p.row.rowNumber(), p.action, p.code, p.input.name(), p.input.district()));
             }
-            Set<String> districts = new HashSet<>();
-            plan.stream().filter(p -> p.record != null).forEach(p -> districts.add(p.record.districtCode()));
-            Map<String, Station> existing = repository.allByKey(districts);
-            Map<String, Integer> seen = new HashMap<>();
-            List<PreviewRow> preview = new ArrayList<>(plan.size());
-            for (Planned p : plan) {
-                Action action = Action.ERROR;
-                String code = p.input.code();
-                if (p.record != null) {
-                    String nameKey = "name:" + p.record.districtCode() + ":" + p.record.name();
-                    Integer earlier = seen.putIfAbsent(nameKey, p.row.rowNumber());
-                    if (earlier != null) {
-                        problems.add(cellProblem(
-                                p.row, "name", message(job, "station.import.duplicateRow", p.record.name(), earlier)));
-                    } else if (p.record.code() != null
-                            && seen.putIfAbsent("code:" + p.record.code(), p.row.rowNumber()) != null) {
-                        problems.add(cellProblem(
-                                p.row,
-                                "code",
-                                message(
-                                        job,
-                                        "station.import.duplicateRow",
-                                        p.record.code(),
-                                        seen.get("code:" + p.record.code()))));
-                    } else {
-                        Station byCode = p.record.code() == null ? null : existing.get("code:" + p.record.code());
-                        Station byName = existing.get(nameKey);
-                        if (byCode != null && byName != null && byCode.id() != byName.id()) {
-                            problems.add(cellProblem(
-                                    p.row, "name", message(job, "station.error.nameTaken", p.record.name())));
-                        } else {
-                            p.existing = byCode != null ? byCode : byName;
-                            if (p.existing != null) {
-                                p.record = p.record.code() == null ? p.record.withCode(p.existing.code()) : p.record;
-                                action = p.record.sameAs(p.existing) ? Action.UNCHANGED : Action.UPDATE;
-                                code = p.existing.code();
-                            } else {
-                                action = Action.CREATE;
-                            }
-                        }
-                    }
-                }
-                p.action = action;
-                preview.add(new PreviewRow(p.row.rowNumber(), action, code, p.input.name(), p.input.district()));
-            }
-            problems.sort(java.util.Comparator.comparingInt(CellProblem::rowNumber));
-            synchronized (job) {
-                job.plan = plan;
-                job.preview = preview;
-                job.problems = List.copyOf(problems);
-                job.state = problems.isEmpty() ? State.READY : State.INVALID;
-            }
+            List<CellProblem> problems = plan.problems;
+            transactions.executeWithoutResult(tx -> {
+                jobs.insertRows(id, preview);
+                jobs.insertProblems(id, problems);
+                jobs.checked(
+                        id,
+                        problems.isEmpty() ? State.READY : State.INVALID,
+                        plan.rows.size(),
+                        plan.count(Action.CREATE),
+                        plan.count(Action.UPDATE),
+                        plan.count(Action.UNCHANGED),
+                        problems.size(),
+                        plan.digest(),
+                        "",
+                        clock.instant());
+            });
         } catch (SpreadsheetRejectedException e) {
-            job.problems = List.copyOf(e.problems());
-            job.finish(State.REJECTED, e.getMessage());
+            transactions.executeWithoutResult(tx -> {
+                jobs.insertProblems(id, e.problems());
+                jobs.checked(
+                        id, State.REJECTED, 0, 0, 0, 0, e.problems().size(), null, e.getMessage(), clock.instant());
+            });
         } catch (RuntimeException e) {
-            log.error("Checking import {} failed", job.id, e);
-            job.finish(State.FAILED, message(job, "station.import.failed"));
+            log.error("Checking import {} failed", id, e);
+            jobs.fail(id, message(job.locale(), "station.import.failed"), clock.instant());
         }
     }
 
-    /** Writes every planned row in one transaction; any failure rolls all of it back. */
-    void write(Job job, AuditLog.Origin origin) {
+    /**
+     * Reads the file and plans every row against the stations stored now.
+     *
+     * @return the plan, or null when the file has no data rows
+     */
+    private @Nullable Plan plan(ImportJobRepository.Job job, byte[] content, Progress progress) {
+        ParsedSheet sheet = reader.read(job.fileName(), new ByteArrayInputStream(content), SCHEMA, job.locale());
+        List<SheetRow> rows = sheet.rows();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Locale locale = job.locale();
+        progress.at(rows.size(), 0);
+        List<Planned> plan = new ArrayList<>(rows.size());
+        int n = 0;
+        // Cells the reader could not take (formulas) are problems already; a value missing there is not another.
+        List<CellProblem> problems = new ArrayList<>(sheet.problems());
+        Set<String> readerCells = new HashSet<>();
+        sheet.problems().forEach(p -> readerCells.add(p.rowNumber() + ":" + p.columnKey()));
+        // No coordinate-system column and none chosen on upload: one problem of the file, not one per row.
+        boolean noCrs = !sheet.hasColumn("crs") && job.defaultCrs() == null;
+        if (noCrs) {
+            problems.add(new CellProblem(0, "crs", header("crs"), null, message(locale, "station.import.noCrsColumn")));
+        }
+        for (SheetRow row : rows) {
+            StationInput input = input(row);
+            StationValidator.Result result = validator.validate(input, job.defaultCrs(), false);
+            boolean rowHasReaderProblem = false;
+            for (FieldProblem p : result.problems()) {
+                if (noCrs && p.field().equals("crs")) {
+                    continue;
+                }
+                if (readerCells.contains(row.rowNumber() + ":" + p.field())) {
+                    rowHasReaderProblem = true;
+                } else {
+                    problems.add(cellProblem(row, p.field(), messages.getMessage(p, locale)));
+                }
+            }
+            if (rowHasReaderProblem || hasReaderProblem(readerCells, row)) {
+                result = new StationValidator.Result(null, result.problems());
+            }
+            plan.add(new Planned(row, input, result.record()));
+            progress.at(rows.size(), ++n);
+        }
+        Set<String> districts = new HashSet<>();
+        plan.stream().filter(p -> p.record != null).forEach(p -> districts.add(p.record.districtCode()));
+        Map<String, Station> existing = new HashMap<>();
+        // Names are matched on their comparable form (no invisible characters) on both sides.
+        repository.allByKey(districts).forEach((key, station) -> existing.put(SheetRow.comparable(key), station));
+        Map<String, Integer> seen = new HashMap<>();
+        for (Planned p : plan) {
+            Action action = Action.ERROR;
+            p.code = p.input.code();
+            if (p.record != null) {
+                String nameKey = "name:" + p.record.districtCode() + ":" + SheetRow.comparable(p.record.name());
+                Integer earlier = seen.putIfAbsent(nameKey, p.row.rowNumber());
+                if (earlier != null) {
+                    problems.add(cellProblem(
+                            p.row, "name", message(locale, "station.import.duplicateRow", p.record.name(), earlier)));
+                } else if (p.record.code() != null
+                        && seen.putIfAbsent("code:" + p.record.code(), p.row.rowNumber()) != null) {
+                    problems.add(cellProblem(
+                            p.row,
+                            "code",
+                            message(
+                                    locale,
+                                    "station.import.duplicateRow",
+                                    p.record.code(),
+                                    seen.get("code:" + p.record.code()))));
+                } else {
+                    Station byCode = p.record.code() == null ? null : existing.get("code:" + p.record.code());
+                    Station byName = existing.get(nameKey);
+                    if (byCode != null && byName != null && byCode.id() != byName.id()) {
+                        problems.add(cellProblem(
+                                p.row, "name", message(locale, "station.error.nameTaken", p.record.name())));
+                    } else {
+                        p.existing = byCode != null ? byCode : byName;
+                        if (p.existing != null) {
+                            p.record = p.record.code() == null ? p.record.withCode(p.existing.code()) : p.record;
+                            action = p.record.sameAs(p.existing) ? Action.UNCHANGED : Action.UPDATE;
+                            p.code = p.existing.code();
+                        } else {
+                            action = Action.CREATE;
+                        }
+                    }
+                }
+            }
+            p.action = action;
+        }
+        problems.sort(Comparator.comparingInt(CellProblem::rowNumber));
+        return new Plan(plan, problems);
+    }
+
+    /**
+     * Plans again in one transaction and writes every planned row; any failure rolls all of it back. A plan
+     * that differs from the previewed one (another import or an edit in between) writes nothing.
+     */
+    void write(ImportJobRepository.Job job, AuditLog.Origin origin) {
+        String id = job.id();
         try {
+            byte[] content = jobs.content(id).orElseThrow(ConcurrentChange::new);
             Instant now = clock.instant();
             int[] counts = transactions.execute(tx -> {
-                StationCodes.Allocator allocator = codes.allocator();
+                Plan plan = plan(job, content, (total, done) -> {});
+                if (plan == null || !plan.problems.isEmpty() || !plan.digest().equals(job.planDigest())) {
+                    throw new ConcurrentChange();
+                }
+                Map<String, Integer> needed = new HashMap<>();
+                StationCodes.Allocator allocator = codes.allocator(needed);
+                for (Planned p : plan.rows) {
+                    if (p.action == Action.CREATE && p.record.code() == null) {
+                        needed.merge(p.record.districtCode(), 1, Integer::sum);
+                    } else if (p.action == Action.CREATE) {
+                        allocator.taken(p.record.districtCode(), p.record.code());
+                    }
+                }
                 int created = 0;
                 int updated = 0;
-                for (Planned p : job.plan) {
+                int written = 0;
+                for (Planned p : plan.rows) {
                     switch (p.action) {
                         case CREATE -> {
                             StationRecord r = p.record.code() == null
@@ -260,7 +415,12 @@ class RosterImportService implements StationImports {
                         }
                         default -> {}
                     }
-                    job.processed++;
+                    if (++written % PROGRESS_EVERY == 0) {
+                        int done = written;
+                        // Progress is seen by other requests (and nodes) while the write is still open.
+                        separately.executeWithoutResult(
+                                s -> jobs.progress(id, plan.rows.size(), done, clock.instant()));
+                    }
                 }
                 if (created + updated > 0) {
                     events.publishEvent(new StationsChanged(Set.of(), true));
@@ -269,22 +429,18 @@ class RosterImportService implements StationImports {
                         origin,
                         "station.import.commit",
                         "import",
-                        job.id,
+                        id,
                         null,
-                        "rows=" + job.plan.size() + " created=" + created + " updated=" + updated);
+                        "rows=" + plan.rows.size() + " created=" + created + " updated=" + updated);
+                jobs.committed(id, created, updated, clock.instant());
                 return new int[] {created, updated};
             });
-            synchronized (job) {
-                job.created = counts[0];
-                job.updated = counts[1];
-                job.state = State.COMMITTED;
-            }
-            log.info("Import {} committed: {} created, {} updated", job.id, counts[0], counts[1]);
+            log.info("Import {} committed: {} created, {} updated", id, counts[0], counts[1]);
         } catch (ConcurrentChange e) {
-            job.finish(State.FAILED, message(job, "station.import.concurrent"));
+            jobs.fail(id, message(job.locale(), "station.import.concurrent"), clock.instant());
         } catch (RuntimeException e) {
-            log.error("Writing import {} failed and was rolled back", job.id, e);
-            job.finish(State.FAILED, message(job, "station.import.failed"));
+            log.error("Writing import {} failed and was rolled back", id, e);
+            jobs.fail(id, message(job.locale(), "station.import.failed"), clock.instant());
         }
     }
 
@@ -309,20 +465,29 @@ class RosterImportService implements StationImports {
         return row.value(key).orElse(null);
     }
 
-    private static CellProblem cellProblem(SheetRow row, String key, String message) {
-        String header = SCHEMA.columns().stream()
+    private static boolean hasReaderProblem(Set<String> readerCells, SheetRow row) {
+        return !readerCells.isEmpty()
+                && SCHEMA.columns().stream().anyMatch(c -> readerCells.contains(row.rowNumber() + ":" + c.key()));
+    }
+
+    private static String header(String key) {
+        return SCHEMA.columns().stream()
                 .filter(c -> c.key().equals(key))
                 .findFirst()
                 .map(ColumnSpec::header)
                 .orElse(key);
+    }
+
+    private static CellProblem cellProblem(SheetRow row, String key, String message) {
+        String header = header(key);
         // A problem may concern a column the file does not have (no 坐标系 column and no default system):
         // it then has no cell to point at, and asking the row for one would throw.
         String ref = row.columnLetters().containsKey(key) ? row.cellRef(key) : null;
         return new CellProblem(row.rowNumber(), key, header, ref, message);
     }
 
-    private String message(Job job, String key, Object... args) {
-        return messages.getMessage(key, args, key, job.locale);
+    private String message(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
     }
 
     private static final class ConcurrentChange extends RuntimeException {
@@ -337,6 +502,7 @@ class RosterImportService implements StationImports {
         StationRecord record;
         Station existing;
         Action action;
+        String code;
 
         Planned(SheetRow row, StationInput input, StationRecord record) {
             this.row = row;
@@ -345,50 +511,30 @@ class RosterImportService implements StationImports {
         }
     }
 
-    private static final class Job {
-        final String id;
-        final String fileName;
-        final String owner;
-        final Locale locale;
-        final Instant createdAt;
-        volatile State state = State.CHECKING;
-        volatile int total;
-        volatile int processed;
-        volatile int created;
-        volatile int updated;
-        volatile List<Planned> plan = List.of();
-        volatile List<PreviewRow> preview = List.of();
-        volatile List<CellProblem> problems = List.of();
-        volatile String message = "";
+    @FunctionalInterface
+    private interface Progress {
+        void at(int total, int done);
+    }
 
-        Job(String id, String fileName, String owner, Locale locale, Instant createdAt) {
-            this.id = id;
-            this.fileName = fileName;
-            this.owner = owner;
-            this.locale = locale;
-            this.createdAt = createdAt;
+    private record Plan(List<Planned> rows, List<CellProblem> problems) {
+
+        int count(Action action) {
+            return (int) rows.stream().filter(p -> p.action == action).count();
         }
 
-        synchronized void finish(State state, String message) {
-            this.state = state;
-            this.message = message == null ? "" : message;
-        }
-
-        synchronized StationImportStatus status() {
-            int toCreate = state == State.COMMITTED
-                    ? created
-                    : (int) preview.stream()
-                            .filter(p -> p.action() == Action.CREATE)
-                            .count();
-            int toUpdate = state == State.COMMITTED
-                    ? updated
-                    : (int) preview.stream()
-                            .filter(p -> p.action() == Action.UPDATE)
-                            .count();
-            int unchanged = (int)
-                    preview.stream().filter(p -> p.action() == Action.UNCHANGED).count();
-            return new StationImportStatus(
-                    id, fileName, state, total, processed, toCreate, toUpdate, unchanged, problems, preview, message);
+        /** What the commit must find again: each row's action and the version of the station it changes. */
+        String digest() {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                for (Planned p : rows) {
+                    String line = p.row.rowNumber() + "|" + p.action + "|"
+                            + (p.existing == null ? "" : p.existing.id() + "@" + p.existing.version()) + "\n";
+                    sha.update(line.getBytes(StandardCharsets.UTF_8));
+                }
+                return HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -104,7 +104,13 @@ class StationCatalogService implements StationCatalog {
         try {
             id = repository.insert(record, clock.instant());
         } catch (DuplicateKeyException e) {
-            // A double-submitted form, or two staff adding the same station at once: the constraint decides.
+            // A double-submitted form, or two staff adding the same station at once: the constraint decides,
+            // and the constraint named says which field clashed.
+            if (String.valueOf(e.getMessage())
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("uq_station_code")) {
+                throw new InvalidInputException("code", "station.error.codeTaken", record.code());
+            }
             throw new InvalidInputException("name", "station.error.nameTaken", record.name());
         }
         events.publishEvent(new StationsChanged(Set.of(id), false));

@@ -196,20 +196,27 @@ class StationRepository {
         }
     }
 
-    /** @return the highest sequence number used in codes of the form {@code <district>-<n>} */
-    int maxSequence(String districtCode) {
-        List<String> codes = jdbc.sql("SELECT code FROM station WHERE code LIKE ?")
-                .param(districtCode + "-%")
-                .query(String.class)
-                .list();
-        int max = 0;
-        for (String code : codes) {
+    /**
+     * @return the highest sequence number used in codes of the form {@code <district>-<n>} up to nine
+     *     digits (a longer number typed by hand is skipped when drawn, not counted from)
+     */
+    long maxSequence(String districtCode) {
+        long max = 0;
+        for (String code : codesOf(districtCode)) {
             String tail = code.substring(districtCode.length() + 1);
-            if (!tail.isEmpty() && tail.chars().allMatch(Character::isDigit) && tail.length() < 9) {
-                max = Math.max(max, Integer.parseInt(tail));
+            if (!tail.isEmpty() && tail.chars().allMatch(c -> c >= '0' && c <= '9') && tail.length() <= 9) {
+                max = Math.max(max, Long.parseLong(tail));
             }
         }
         return max;
+    }
+
+    /** @return every code of the form {@code <district>-…} */
+    List<String> codesOf(String districtCode) {
+        return jdbc.sql("SELECT code FROM station WHERE code LIKE ?")
+                .param(districtCode + "-%")
+                .query(String.class)
+                .list();
     }
 
     /** @return the new row's id */

@@ -1,13 +1,16 @@
 package org.nuanxin.station.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Locale;
 import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.kernel.Paging;
 import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
 import org.nuanxin.station.StationPermissions;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +32,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 @RequestMapping("/console/stations/import")
 class ConsoleImportController {
+
+    private static final int PAGE_SIZE = 100;
 
     private final StationImports imports;
     private final DataSize maxFileSize;
@@ -78,15 +83,46 @@ class ConsoleImportController {
         return "redirect:/console/stations/import/" + status.id();
     }
 
+    /**
+     * The import's page: its state, then one page of problems and one page of the row preview. The
+     * browser polls the same address with htmx while the import works and gets only the small status
+     * fragment; once the work is done the fragment asks the browser to load the whole page again.
+     */
+    /** An empty roster with the columns the import reads and one example row, for staff to fill in. */
+    @GetMapping("/template.xlsx")
+    void template(HttpServletResponse response) throws IOException {
+        permissions.check(StationPermissions.Action.IMPORT);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"station-roster-template.xlsx\"; filename*=UTF-8''"
+                        + "%E9%A9%BF%E7%AB%99%E5%90%8D%E5%86%8C%E6%A8%A1%E6%9D%BF.xlsx");
+        imports.writeTemplate(response.getOutputStream());
+    }
+
     @GetMapping("/{id}")
     String status(
             @PathVariable String id,
+            @RequestParam(name = "problems", required = false) String problemsPage,
+            @RequestParam(name = "rows", required = false) String rowsPage,
             Principal user,
             Model model,
+            HttpServletResponse response,
             @RequestHeader(value = "HX-Request", required = false) String htmx) {
         permissions.check(StationPermissions.Action.IMPORT);
-        model.addAttribute("job", find(id, user));
-        return htmx != null ? "station/import-status :: status" : "station/import-status";
+        StationImportStatus job = find(id, user);
+        model.addAttribute("job", job);
+        if (htmx != null) {
+            if (!job.working()) {
+                response.setHeader("HX-Refresh", "true");
+            }
+            return "station/import-status :: status";
+        }
+        model.addAttribute(
+                "problems", imports.problems(id, user.getName(), Paging.of(problemsPage, PAGE_SIZE, Sort.unsorted())));
+        model.addAttribute(
+                "rows", imports.preview(id, user.getName(), Paging.of(rowsPage, PAGE_SIZE, Sort.unsorted())));
+        return "station/import-status";
     }
 
     @PostMapping("/{id}/commit")

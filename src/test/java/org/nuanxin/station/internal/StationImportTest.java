@@ -61,6 +61,8 @@ abstract class StationImportTest {
     @BeforeEach
     void emptyRoster() {
         jdbc.sql("DELETE FROM station").update();
+        // Numbers once drawn are never drawn again; the tests start every district afresh.
+        jdbc.sql("DELETE FROM station_code_sequence").update();
         events.publishEvent(new StationsChanged(Set.of(), true));
     }
 
@@ -84,6 +86,12 @@ abstract class StationImportTest {
         return await(ready.id(), s -> s.state() != State.COMMITTING);
     }
 
+    /** Every problem of an import, all pages. */
+    List<org.nuanxin.spreadsheet.CellProblem> problems(StationImportStatus status) {
+        return imports.problems(status.id(), OWNER, org.springframework.data.domain.Pageable.unpaged())
+                .getContent();
+    }
+
     StationImportStatus await(String id, java.util.function.Predicate<StationImportStatus> done) {
         return Awaitility.await("import " + id)
                 .atMost(Duration.ofSeconds(60))
@@ -96,7 +104,7 @@ abstract class StationImportTest {
         StationImportStatus ready =
                 checked("station-roster-sample.xlsx", resource("spreadsheet/station-roster-sample.xlsx"));
 
-        assertThat(ready.problems()).isEmpty();
+        assertThat(problems(ready)).isEmpty();
         assertThat(ready.state()).isEqualTo(State.READY);
         assertThat(ready.total()).isEqualTo(38);
         assertThat(ready.toCreate()).isEqualTo(38);
@@ -167,7 +175,7 @@ abstract class StationImportTest {
                         .replace("09:00-21:00,\"饮水,充电,休息,卫生间,微波炉,空调\"", "9:00-21:30,\"饮水,充电,休息,卫生间,微波炉,空调\"");
         StationImportStatus ready = checked("更新.csv", csv.getBytes(Charset.forName("GBK")));
 
-        assertThat(ready.problems()).isEmpty();
+        assertThat(problems(ready)).isEmpty();
         assertThat(ready.toUpdate()).isEqualTo(1);
         assertThat(ready.unchanged()).isEqualTo(37);
         committed(ready);
@@ -197,7 +205,7 @@ abstract class StationImportTest {
                 checked("bad.csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
 
         assertThat(checked.state()).isEqualTo(State.INVALID);
-        assertThat(checked.problems())
+        assertThat(problems(checked))
                 .extracting(p -> p.rowNumber() + ":" + p.columnHeader() + ":" + p.cellRef())
                 .contains(
                         "3:联系电话:J3",
@@ -208,14 +216,14 @@ abstract class StationImportTest {
                         "7:坐标系:G7",
                         "8:所属区县:C8",
                         "40:驿站名称:B40");
-        assertThat(checked.problems())
+        assertThat(problems(checked))
                 .filteredOn(p -> p.rowNumber() == 4)
                 .first()
                 .extracting(p -> p.message())
                 .asString()
                 .contains("江北区")
                 .contains("渝中区");
-        assertThat(checked.problems())
+        assertThat(problems(checked))
                 .filteredOn(p -> p.rowNumber() == 5)
                 .first()
                 .extracting(p -> p.message())
@@ -243,13 +251,13 @@ abstract class StationImportTest {
 
         StationImportStatus withoutChoice = checked("no-crs.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(withoutChoice.state()).isEqualTo(State.INVALID);
-        assertThat(withoutChoice.problems())
+        assertThat(problems(withoutChoice))
                 .filteredOn(p -> p.columnKey().equals("crs"))
                 .extracting(p -> p.rowNumber())
                 .as("every row asks for a coordinate system")
                 .containsExactlyInAnyOrderElementsOf(
                         java.util.stream.IntStream.rangeClosed(2, 39).boxed().toList());
-        assertThat(withoutChoice.problems())
+        assertThat(problems(withoutChoice))
                 .allMatch(p -> p.columnKey().equals("crs")
                         || p.columnKey().equals("longitude")
                         || p.columnKey().equals("latitude"));
@@ -264,10 +272,10 @@ abstract class StationImportTest {
                         .id(),
                 s -> s.state() != State.CHECKING);
         assertThat(gcj.total()).isEqualTo(38);
-        assertThat(gcj.problems()).noneMatch(p -> p.columnKey().equals("crs"));
+        assertThat(problems(gcj)).noneMatch(p -> p.columnKey().equals("crs"));
         // Only the three rows really in WGS-84 or BD-09, now read as GCJ-02 a few hundred metres off, can be in
         // the wrong district.
-        assertThat(gcj.problems()).allSatisfy(p -> {
+        assertThat(problems(gcj)).allSatisfy(p -> {
             assertThat(p.rowNumber()).isIn(notGcj);
             assertThat(p.message()).contains("位于");
         });
@@ -279,6 +287,17 @@ abstract class StationImportTest {
         StationImportStatus rejected = checked("photo.xlsx", png);
         assertThat(rejected.state()).isEqualTo(State.REJECTED);
         assertThat(rejected.message()).isNotBlank();
+        assertThat(catalog.count(StationFilter.ALL)).isZero();
+    }
+
+    @Test
+    void aWebPageSavedAsXlsxIsToldItIsNotAnExcelOrCsvFile() {
+        String html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>驿站名册</title></head><body>"
+                + "<table><tr><td>驿站名称</td><td>所属区县</td></tr><tr><td>甲站</td><td>渝中区</td></tr></table>"
+                + "</body></html>";
+        StationImportStatus rejected = checked("名册.xlsx", html.getBytes(StandardCharsets.UTF_8));
+        assertThat(rejected.state()).isEqualTo(State.REJECTED);
+        assertThat(rejected.message()).isEqualTo("“名册.xlsx”不是 Excel 表格（.xlsx）或 CSV 文件，无法读取。");
         assertThat(catalog.count(StationFilter.ALL)).isZero();
     }
 
@@ -310,6 +329,198 @@ abstract class StationImportTest {
         assertThat(yuzhong)
                 .extracting(Station::code)
                 .containsExactly("500103-0001", "500103-0002", "500103-0003", "500103-0004", "500103-0005");
+    }
+
+    @Test
+    void anImportLivesInTheDatabaseItsPreviewIsPagedAndItsFileGoesOnCommit() throws IOException {
+        StationImportStatus ready = checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx"));
+        assertThat(jdbc.sql("SELECT import_state FROM station_import WHERE id = ?")
+                        .param(ready.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("READY");
+        org.springframework.data.domain.Page<StationImportStatus.PreviewRow> page =
+                imports.preview(ready.id(), OWNER, PageRequest.of(1, 10));
+        assertThat(page.getTotalElements()).isEqualTo(38);
+        assertThat(page.getContent())
+                .extracting(StationImportStatus.PreviewRow::rowNumber)
+                .containsExactly(12, 13, 14, 15, 16, 17, 18, 19, 20, 21);
+        assertThat(page.getContent()).allMatch(r -> r.action() == StationImportStatus.Action.CREATE);
+        assertThat(imports.preview(ready.id(), "someone-else", PageRequest.of(0, 10)))
+                .isEmpty();
+
+        committed(ready);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM station_import WHERE id = ? AND content IS NULL")
+                        .param(ready.id())
+                        .query(Integer.class)
+                        .single())
+                .as("the file is dropped once committed")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM station_import_row WHERE import_id = ?")
+                        .param(ready.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(imports.status(ready.id(), OWNER).orElseThrow().toCreate()).isEqualTo(38);
+    }
+
+    @Test
+    void aJobStoredByAnotherNodeIsShownWithItsProblemsPaged() {
+        jdbc.sql("INSERT INTO station_import (id, owner_name, file_name, locale_tag, import_state, total, processed,"
+                        + " problem_count, created_at, updated_at) VALUES ('other-node-job', ?, 'b.csv', 'zh-CN',"
+                        + " 'INVALID', 3, 3, 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+                .param(OWNER)
+                .update();
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("INSERT INTO station_import_problem (import_id, seq, line_no, column_key, column_header, cell_ref,"
+                            + " message) VALUES ('other-node-job', ?, ?, 'contactPhone', '联系电话', ?, '电话有误')")
+                    .params(i, i + 2, "J" + (i + 2))
+                    .update();
+        }
+        StationImportStatus status = imports.status("other-node-job", OWNER).orElseThrow();
+        assertThat(status.state()).isEqualTo(State.INVALID);
+        assertThat(status.problemCount()).isEqualTo(3);
+        org.springframework.data.domain.Page<org.nuanxin.spreadsheet.CellProblem> second =
+                imports.problems("other-node-job", OWNER, PageRequest.of(1, 2));
+        assertThat(second.getTotalElements()).isEqualTo(3);
+        assertThat(second.getContent())
+                .extracting(org.nuanxin.spreadsheet.CellProblem::cellRef)
+                .containsExactly("J4");
+    }
+
+    @Test
+    void aCommitFindsThePlanChangedSinceThePreviewAndWritesNothing() throws IOException {
+        committed(checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx")));
+        String csv = sampleCsv().replace("13800000102", "13900001102");
+        StationImportStatus ready = checked("b.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(ready.toUpdate()).isEqualTo(1);
+        // Someone edits that station between the preview and the commit.
+        jdbc.sql("UPDATE station SET version = version + 1 WHERE name = '解放碑商圈工会驿站'")
+                .update();
+        StationImportStatus done = committed(ready);
+        assertThat(done.state()).isEqualTo(State.FAILED);
+        assertThat(done.message()).contains("预览后驿站名册已被修改");
+        assertThat(jdbc.sql("SELECT contact_phone FROM station WHERE name = '解放碑商圈工会驿站'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("+8613800000102");
+    }
+
+    @Test
+    void aFormulaCellIsListedWithEveryOtherProblem() throws Exception {
+        byte[] file;
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                        new java.io.ByteArrayInputStream(resource("spreadsheet/station-roster-sample.xlsx")));
+                var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.getSheetAt(0);
+            int header = 0;
+            while (sheet.getRow(header) == null
+                    || !"经度"
+                            .equals(
+                                    sheet.getRow(header).getCell(4) == null
+                                            ? null
+                                            : sheet.getRow(header).getCell(4).toString())) {
+                header++;
+            }
+            sheet.getRow(header + 1).getCell(4).setCellFormula("106.5+0.077"); // first data row: longitude
+            sheet.getRow(header + 3).getCell(9).setCellValue("12345"); // third data row: phone
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        StationImportStatus checked = checked("formula.xlsx", file);
+        assertThat(checked.state()).isEqualTo(State.INVALID);
+        assertThat(checked.total()).isEqualTo(38);
+        assertThat(problems(checked))
+                .extracting(p -> p.columnHeader() + ":" + p.cellRef())
+                .containsExactly("经度:E2", "联系电话:J4");
+        assertThat(problems(checked).get(0).message()).contains("公式");
+    }
+
+    @Autowired
+    StationCodes codes;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    static final String TWO_IN_YUZHONG = "驿站名称,所属区县,详细地址,经度,纬度,坐标系,依托场所,联系人,联系电话,开放时间,服务设施\n"
+            + "编码甲驿站,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n"
+            + "编码乙驿站,渝中区,渝中区临江路,106.5785,29.5640,GCJ-02,社区服务站,陈某,13800000103,08:00-22:00,饮水\n";
+
+    @Test
+    void aHugeCodeTypedByHandBlocksNoGeneratedCode() {
+        String insert = "INSERT INTO station (code, name, host_type, district_code, address, longitude, latitude, "
+                + "entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone, opening_hours, "
+                + "status, created_at, updated_at) VALUES (?, ?, 'BANK', '500103', 'a', 106.5, 29.5, 'WGS84', "
+                + "106.5, 29.5, 0, 'c', '+8613800138000', '全天24小时', 'OPEN', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+        jdbc.sql(insert).params("500103-99999999", "手填大编码驿站").update();
+        jdbc.sql(insert).params("500103-100000000", "手填更大编码驿站").update();
+        jdbc.sql(insert).params("500103-999999999999", "手填超长编码驿站").update();
+
+        StationImportStatus done = committed(checked("two.csv", TWO_IN_YUZHONG.getBytes(StandardCharsets.UTF_8)));
+        assertThat(done.state()).isEqualTo(State.COMMITTED);
+        assertThat(done.toCreate()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT code FROM station WHERE name LIKE '编码%' ORDER BY code")
+                        .query(String.class)
+                        .list())
+                .containsExactly("500103-100000001", "500103-100000002");
+    }
+
+    @Test
+    void writersDrawingCodesInOneDistrictAtOnceNeverDrawTheSameCode() throws Exception {
+        int writers = 4;
+        int each = 50;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+        try {
+            List<java.util.concurrent.Future<List<String>>> drawn = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                drawn.add(pool.submit(() -> {
+                    start.await();
+                    return transactions.execute(tx -> {
+                        List<String> mine = new java.util.ArrayList<>();
+                        for (int i = 0; i < each; i++) {
+                            // Single creates and an import's allocator, interleaved.
+                            mine.add(
+                                    i % 2 == 0
+                                            ? codes.next("500103")
+                                            : codes.allocator(Map.of("500103", 3))
+                                                    .next("500103"));
+                        }
+                        return mine;
+                    });
+                }));
+            }
+            Set<String> all = new java.util.HashSet<>();
+            for (var f : drawn) {
+                all.addAll(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(all).hasSize(writers * each).allMatch(c -> c.startsWith("500103-"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void invisibleCharactersNeitherHideAHeaderNorMakeANameNew() {
+        String csv = "驿站\u200b名称,所属区县,详细地址,经度,纬度,坐标系,依托场所,联系人,联系电话,开放时间,服务设施\n"
+                + "隐形字符驿站,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n"
+                + "隐形\u200b字符驿站,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n"
+                + "\ufeff隐形字符驿站\u200d,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n";
+        StationImportStatus checked = checked("zw.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(checked.total()).as("the header was recognised").isEqualTo(3);
+        assertThat(problems(checked))
+                .extracting(p -> p.rowNumber() + ":" + p.columnKey())
+                .containsExactly("3:name", "4:name");
+
+        String one = "驿站名称,所属区县,详细地址,经度,纬度,坐标系,依托场所,联系人,联系电话,开放时间,服务设施\n"
+                + "隐形\u200b字符驿站,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n";
+        committed(checked("one.csv", one.getBytes(StandardCharsets.UTF_8)));
+        assertThat(jdbc.sql("SELECT name FROM station").query(String.class).single())
+                .as("stored as written")
+                .isEqualTo("隐形\u200b字符驿站");
+        String plain = one.replace("\u200b", "");
+        StationImportStatus again = checked("plain.csv", plain.getBytes(StandardCharsets.UTF_8));
+        assertThat(again.toCreate()).as("the same station, not a new one").isZero();
     }
 
     @Test

@@ -129,6 +129,16 @@ class ConsoleImportTest {
         assertThat(catalog.count(new StationFilter("500103", null, null, null, null)))
                 .isPositive();
 
+        // The fragment htmx polls is small and carries no table; once the import is done it asks for the page.
+        var poll = mvc.perform(
+                        get(url).header("HX-Request", "true").with(user("staff").roles("STAFF")))
+                .andReturn()
+                .getResponse();
+        assertThat(poll.getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain("<table")
+                .hasSizeLessThan(2500);
+        assertThat(poll.getHeader("HX-Refresh")).isEqualTo("true");
+
         // Committing twice (a double click) writes nothing more.
         mvc.perform(post(url + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
                 .andExpect(status().isFound());
@@ -141,6 +151,32 @@ class ConsoleImportTest {
                 .andExpect(status().isFound());
         pollUntil("staff", again, html -> html.contains("导入完成"));
         assertThat(catalog.count(StationFilter.ALL)).isEqualTo(38);
+    }
+
+    @Test
+    void aRosterExportedAndImportedAgainChangesNothingEvenNamesThatLookLikeFormulas() throws Exception {
+        String csv = HEADER
+                + "1,=老厂房驿站,渝中区,渝中区民族路,106.5770,29.5573,GCJ-02,商圈商场,李某,13800000102,09:00-21:00,饮水\n"
+                + "2,-临江门驿站,渝中区,渝中区临江路,106.5785,29.5640,GCJ-02,社区服务站,陈某,13800000103,08:00-22:00,饮水\n";
+        String url = upload("staff", "formula-names.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        pollUntil("staff", url, ConsoleImportTest::settled);
+        mvc.perform(post(url + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
+                .andExpect(status().isFound());
+        pollUntil("staff", url, html -> html.contains("导入完成"));
+        assertThat(jdbc.sql("SELECT name FROM station ORDER BY name")
+                        .query(String.class)
+                        .list())
+                .containsExactly("-临江门驿站", "=老厂房驿站");
+
+        byte[] exported = mvc.perform(
+                        get("/console/stations/export.xlsx").with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        String again = upload("staff", "exported.xlsx", XLSX, exported);
+        String page = pollUntil("staff", again, ConsoleImportTest::settled);
+        assertThat(page).as(page).contains("无变化 2").contains("新增 0").contains("更新 0");
     }
 
     @Test
@@ -282,15 +318,36 @@ class ConsoleImportTest {
     }
 
     @Test
-    void aRosterWithoutACoordinateSystemColumnAndNoDefaultSaysSoPerRow() throws Exception {
+    void aRosterWithoutACoordinateSystemColumnAndNoDefaultIsOneProblemOfTheFile() throws Exception {
         String csv = "驿站名称,所属区县,详细地址,经度,纬度,依托场所,联系人,联系电话,开放时间,服务设施\n"
-                + "无坐标系驿站,渝中区,渝中区民族路,106.5770,29.5573,商圈商场,李某,13800000102,09:00-21:00,饮水\n";
+                + "无坐标系驿站,渝中区,渝中区民族路,106.5770,29.5573,商圈商场,李某,13800000102,09:00-21:00,饮水\n"
+                + "无坐标系驿站二,渝中区,渝中区临江路,106.5785,29.5640,社区服务站,陈某,13800000103,08:00-22:00,饮水\n";
         String url = upload("staff", "nocrs.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         String page = pollUntil("staff", url, ConsoleImportTest::settled);
         assertThat(page)
                 .as(page)
                 .contains("发现错误")
+                .contains("问题 1")
                 .doesNotContain("导入失败")
-                .containsPattern("<td>2</td>\\s*<td>坐标系</td>\\s*<td></td>\\s*<td>请注明坐标系");
+                .containsPattern("<td></td>\\s*<td>坐标系</td>\\s*<td></td>\\s*<td>名册没有“坐标系”列");
+    }
+
+    @Test
+    void theTemplateHasTheColumnsTheImportReadsAndItsExampleRowImports() throws Exception {
+        byte[] template = mvc.perform(get("/console/stations/import/template.xlsx")
+                        .with(user("staff").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        String url = upload("staff", "template.xlsx", XLSX, template);
+        String page = pollUntil("staff", url, ConsoleImportTest::settled);
+        assertThat(page).as(page).contains("检查通过").contains("共 1 行").contains("新增 1");
+        assertThat(mvc.perform(get("/console/stations/import")
+                                .with(user("staff").roles("STAFF")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("href=\"/console/stations/import/template.xlsx\"");
     }
 }

@@ -353,7 +353,7 @@ class ConsoleStationsTest {
                 .until(
                         () -> imports.status(id, "exporter").orElseThrow(),
                         s -> s.state().finished() || s.state() == StationImportStatus.State.READY);
-        assertThat(status.problems()).isEmpty();
+        assertThat(status.problemCount()).isZero();
         assertThat(status.state()).isEqualTo(StationImportStatus.State.READY);
         assertThat(status.total()).isEqualTo((int) expected);
         assertThat(status.unchanged()).isEqualTo((int) expected);

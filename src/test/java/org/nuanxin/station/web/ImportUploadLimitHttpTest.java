@@ -43,6 +43,27 @@ class ImportUploadLimitHttpTest {
     @Autowired
     PasswordEncoder encoder;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void theConfiguredZipBombGuardSurvivesDemoDataLoading() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM station").query(Long.class).single())
+                .as("this context loaded the demo roster")
+                .isPositive();
+        // One reader in the application, the one the demo data was read with, with the configured ratio
+        // (application-test.yaml: 0.005, the default being 0.01): no second construction reset POI's limits.
+        var readers = context.getBeansOfType(org.nuanxin.spreadsheet.SpreadsheetReader.class);
+        assertThat(readers).hasSize(1);
+        Object reader = readers.values().iterator().next();
+        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(
+                        context.getBean("demoDataLoader"), "reader"))
+                .isSameAs(reader);
+        var limits = (org.nuanxin.spreadsheet.SpreadsheetLimits)
+                org.springframework.test.util.ReflectionTestUtils.getField(reader, "limits");
+        assertThat(limits.minInflateRatio()).isEqualTo(0.005);
+    }
+
     private final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
