@@ -57,7 +57,15 @@ class WorkerStationController {
         model.addAttribute("quickFilters", QUICK_FILTERS);
         model.addAttribute("selectedAmenities", amenity == null ? List.of() : amenity);
         model.addAttribute("openNow", openNow);
-        model.addAttribute("selectedDistrict", district);
+        // The choice is shown selected whether the link named the district (渝中区) or its code (500103).
+        model.addAttribute(
+                "selectedDistrict",
+                district == null || district.isBlank()
+                        ? null
+                        : divisions
+                                .districtByName(district.strip())
+                                .map(Division::code)
+                                .orElse(null));
         model.addAttribute("map", map);
         if (lat != null || lng != null || (district != null && !district.isBlank())) {
             results(lat, lng, crs, district, amenity, openNow, model, locale);

@@ -204,6 +204,20 @@ class StationApiTest {
     }
 
     @Test
+    void aDistrictNamedInTheLinkIsShownChosen() throws Exception {
+        for (String district : new String[] {"渝中区", "500103"}) {
+            String html = mvc.perform(get("/m/stations").param("district", district))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            var chosen = org.jsoup.Jsoup.parse(html).select("select[name=district] option[selected]");
+            org.assertj.core.api.Assertions.assertThat(chosen).as(district).hasSize(1);
+            org.assertj.core.api.Assertions.assertThat(chosen.attr("value")).isEqualTo("500103");
+        }
+    }
+
+    @Test
     void anUnknownDistrictOnTheWorkerPageSaysSoInWords() throws Exception {
         mvc.perform(get("/m/stations").param("district", "江北新区"))
                 .andExpect(status().isOk())
