@@ -65,8 +65,11 @@ final class AccessRules {
             new Rule(GET, "/webjars/**", Access.PUBLIC, "front-end libraries"),
             new Rule(GET, "/css/**", Access.PUBLIC, "style sheets"),
             new Rule(GET, "/js/**", Access.PUBLIC, "scripts"),
-            new Rule(GET, "/img/**", Access.PUBLIC, "images"),
-            new Rule(GET, "/favicon.ico", Access.PUBLIC, "browser icon"),
+            new Rule(
+                    GET,
+                    "/favicon.ico",
+                    Access.PUBLIC,
+                    "browsers ask for it by themselves: a 404, not a sign-in redirect"),
             new Rule(GET, "/favicon.svg", Access.PUBLIC, "browser icon"),
             new Rule(null, "/error", Access.PUBLIC, "error pages, reached by the container's error dispatch"),
             new Rule(GET, "/actuator/health", Access.PUBLIC, "load-balancer probe, says only UP or DOWN"),

@@ -69,13 +69,13 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new LoginSuccessHandler(throttle, clock, returnCookie))
-                        .failureHandler(failureHandler)
-                        .permitAll())
+                        // No permitAll() here or on logout: /login and /logout have their rules in AccessRules,
+                        // the one list of who may open what.
+                        .failureHandler(failureHandler))
                 .logout(logout -> logout.logoutSuccessHandler((request, response, auth) -> {
-                            response.setStatus(HttpServletResponse.SC_FOUND);
-                            response.setHeader("Location", request.getContextPath() + "/login?logout");
-                        })
-                        .permitAll())
+                    response.setStatus(HttpServletResponse.SC_FOUND);
+                    response.setHeader("Location", request.getContextPath() + "/login?logout");
+                }))
                 // Explicit, not content-negotiated: the API always gets 401 JSON, htmx an HX-Redirect, every
                 // other page (whatever its Accept header) a relative redirect to the sign-in page.
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(signInAgain::commence)
