@@ -227,25 +227,7 @@ class StationRepository {
                           entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone,
                           opening_hours, status, synthetic, version, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-                .params(
-                        s.code(),
-                        s.name(),
-                        s.hostType().name(),
-                        s.districtCode(),
-                        s.address(),
-                        s.location().longitude(),
-                        s.location().latitude(),
-                        s.enteredCrs().name(),
-                        s.enteredLocation().longitude(),
-                        s.enteredLocation().latitude(),
-                        s.h3Cell(),
-                        s.contactName(),
-                        s.contactPhone(),
-                        s.openingHours().toString(),
-                        s.status().name(),
-                        s.synthetic(),
-                        Timestamp.from(now),
-                        Timestamp.from(now))
+                .params(with(columns(s), s.synthetic(), Timestamp.from(now), Timestamp.from(now)))
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         insertAmenities(id, s.amenities());
@@ -260,25 +242,7 @@ class StationRepository {
                           h3_cell = ?, contact_name = ?, contact_phone = ?, opening_hours = ?,
                           status = ?, version = version + 1, updated_at = ?
                         WHERE id = ? AND version = ?""")
-                        .params(
-                                s.code(),
-                                s.name(),
-                                s.hostType().name(),
-                                s.districtCode(),
-                                s.address(),
-                                s.location().longitude(),
-                                s.location().latitude(),
-                                s.enteredCrs().name(),
-                                s.enteredLocation().longitude(),
-                                s.enteredLocation().latitude(),
-                                s.h3Cell(),
-                                s.contactName(),
-                                s.contactPhone(),
-                                s.openingHours().toString(),
-                                s.status().name(),
-                                Timestamp.from(now),
-                                id,
-                                expectedVersion)
+                        .params(with(columns(s), Timestamp.from(now), id, expectedVersion))
                         .update()
                 == 1;
         if (updated) {
@@ -288,6 +252,32 @@ class StationRepository {
             insertAmenities(id, s.amenities());
         }
         return updated;
+    }
+
+    /** The station's columns from {@code code} to {@code status}, in the order of INSERT and UPDATE above. */
+    private static List<Object> columns(StationRecord s) {
+        return List.of(
+                s.code(),
+                s.name(),
+                s.hostType().name(),
+                s.districtCode(),
+                s.address(),
+                s.location().longitude(),
+                s.location().latitude(),
+                s.enteredCrs().name(),
+                s.enteredLocation().longitude(),
+                s.enteredLocation().latitude(),
+                s.h3Cell(),
+                s.contactName(),
+                s.contactPhone(),
+                s.openingHours().toString(),
+                s.status().name());
+    }
+
+    private static List<Object> with(List<Object> columns, Object... more) {
+        List<Object> all = new ArrayList<>(columns);
+        all.addAll(List.of(more));
+        return all;
     }
 
     private void insertAmenities(long stationId, Set<Amenity> amenities) {
