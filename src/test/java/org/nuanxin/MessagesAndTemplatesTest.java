@@ -105,6 +105,7 @@ class MessagesAndTemplatesTest {
     void onlyTheDefaultAndEnglishBundlesExist() throws IOException {
         try (Stream<Path> files = Files.list(MESSAGES)) {
             assertThat(files.map(p -> p.getFileName().toString()))
+                    .isNotEmpty()
                     .allMatch(
                             name -> name.matches("[a-z-]+(_en)?\\.properties"),
                             "name.properties or name_en.properties");

@@ -258,6 +258,7 @@ abstract class StationImportTest {
                 .containsExactlyInAnyOrderElementsOf(
                         java.util.stream.IntStream.rangeClosed(2, 39).boxed().toList());
         assertThat(problems(withoutChoice))
+                .isNotEmpty()
                 .allMatch(p -> p.columnKey().equals("crs")
                         || p.columnKey().equals("longitude")
                         || p.columnKey().equals("latitude"));
