@@ -277,6 +277,33 @@ class AccountConsoleTest {
     }
 
     @Test
+    void theNewPasswordIsDescribedByThePolicyAndByItsProblemWhenItHasOne() throws Exception {
+        String username = newUsername();
+        createStaff(username);
+        var blank = org.jsoup.Jsoup.parse(mvc.perform(get("/console/account/password").with(user(username).roles("STAFF")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        var field = blank.getElementById("newPassword");
+        assertThat(field.attr("aria-describedby")).isEqualTo("newPassword-help");
+        assertThat(blank.getElementById("newPassword-help").text()).contains("12");
+        assertThat(field.hasAttr("aria-invalid")).isFalse();
+
+        var refused = org.jsoup.Jsoup.parse(mvc.perform(post("/console/account/password")
+                        .with(user(username).roles("STAFF"))
+                        .with(csrf())
+                        .param("currentPassword", PASSWORD)
+                        .param("newPassword", "short"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        field = refused.getElementById("newPassword");
+        assertThat(field.attr("aria-invalid")).isEqualTo("true");
+        assertThat(field.attr("aria-describedby")).isEqualTo("newPassword-help newPassword-error");
+        assertThat(refused.getElementById("newPassword-error").text()).contains("密码至少需要 12 个字符");
+    }
+
+    @Test
     void aFailedSignInNamesOnlyExistingAccounts() throws Exception {
         // Someone types their password into the username field: it must not end up in the log.
         String typo = "MyS3cret-passphrase!";
