@@ -27,9 +27,12 @@ public class ProblemMessages {
         return messages.getMessage(problem, locale);
     }
 
-    /** @return the text of every problem in {@code locale}, in order */
+    /**
+     * @return the text of every problem in {@code locale}, in order, each different text once (a point
+     *     outside the city is a problem of both latitude and longitude, but one line for the reader)
+     */
     public List<String> texts(List<FieldProblem> problems, Locale locale) {
-        return problems.stream().map(p -> text(p, locale)).toList();
+        return problems.stream().map(p -> text(p, locale)).distinct().toList();
     }
 
     /**

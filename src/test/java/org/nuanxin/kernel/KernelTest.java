@@ -59,6 +59,18 @@ class KernelTest {
     }
 
     @Test
+    void aListOfProblemsSaysEachDifferentTextOnce() {
+        ProblemMessages messages = new ProblemMessages(bundles());
+        assertThat(messages.texts(
+                        List.of(
+                                FieldProblem.of("lat", "kernel.problem.field.type", "x"),
+                                FieldProblem.of("lng", "kernel.problem.field.type", "x"),
+                                FieldProblem.of("limit", "kernel.problem.field.missing", "limit")),
+                        Locale.SIMPLIFIED_CHINESE))
+                .containsExactly("“x”的格式不正确", "缺少必填参数“limit”");
+    }
+
+    @Test
     void anInvalidInputExceptionNeedsAProblem() {
         assertThatThrownBy(() -> new InvalidInputException(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThat(new InvalidInputException("lat", "finder.error.lat").errors())
