@@ -280,10 +280,11 @@ class AccountConsoleTest {
     void theNewPasswordIsDescribedByThePolicyAndByItsProblemWhenItHasOne() throws Exception {
         String username = newUsername();
         createStaff(username);
-        var blank = org.jsoup.Jsoup.parse(mvc.perform(get("/console/account/password").with(user(username).roles("STAFF")))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+        var blank = org.jsoup.Jsoup.parse(
+                mvc.perform(get("/console/account/password").with(user(username).roles("STAFF")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
         var field = blank.getElementById("newPassword");
         assertThat(field.attr("aria-describedby")).isEqualTo("newPassword-help");
         assertThat(blank.getElementById("newPassword-help").text()).contains("12");

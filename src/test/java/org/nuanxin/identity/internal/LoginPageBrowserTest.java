@@ -68,4 +68,36 @@ class LoginPageBrowserTest {
         assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Page not found");
         browser.screenshot("error-404-phone-en");
     }
+
+    @Test
+    void aRefusedPageSaysNotAllowedInWords() throws Exception {
+        // The administrator may view the roster but not create stations: the 403 page says so, not "bad request".
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .build();
+        String base = "http://localhost:" + port;
+        String login = client.send(
+                        HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        var token = java.util.regex.Pattern.compile(
+                        "name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"")
+                .matcher(login);
+        assertThat(token.find()).as("sign-in form token").isTrue();
+        String csrf = token.group(1) != null ? token.group(1) : token.group(2);
+        client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=test-admin-password-1&_csrf="
+                                + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> refused = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/console/stations/new"))
+                        .header("Accept", "text/html")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("没有权限").doesNotContain("请求有误");
+    }
 }
