@@ -99,8 +99,8 @@ class AccessMatrixTest {
                 row("GET /console/accounts", FOUND, FORBIDDEN, OK),
                 row("GET /console/accounts/new", FOUND, FORBIDDEN, OK),
                 row("POST /console/accounts/new", FOUND, FORBIDDEN, OK),
-                row("POST /console/accounts/{staffId}/role?role=STAFF", FOUND, FORBIDDEN, FOUND),
-                row("POST /console/accounts/{adminId}/role?role=STAFF", FOUND, FORBIDDEN, FORBIDDEN),
+                row("POST /console/accounts/{staffId}/role?role=UNION_STAFF", FOUND, FORBIDDEN, FOUND),
+                row("POST /console/accounts/{adminId}/role?role=UNION_STAFF", FOUND, FORBIDDEN, FORBIDDEN),
                 row("POST /console/accounts/{staffId}/enabled?enabled=true", FOUND, FORBIDDEN, FOUND),
                 row("POST /console/accounts/{adminId}/enabled?enabled=false", FOUND, FORBIDDEN, FORBIDDEN),
                 row("GET /console/accounts/{staffId}/password", FOUND, FORBIDDEN, OK),
@@ -136,7 +136,7 @@ class AccessMatrixTest {
 
     private String createStation() {
         SecurityContextHolder.getContext()
-                .setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_STAFF"));
+                .setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_UNION_STAFF"));
         try {
             return catalog.create(new StationInput(
                             "500103-9901",
@@ -162,8 +162,8 @@ class AccessMatrixTest {
     @MethodSource("matrix")
     void statusPerRole(String request, int anonymous, int staff, int admin) throws Exception {
         assertThat(status(request, null)).as("anonymous").isEqualTo(anonymous);
-        assertThat(status(request, Role.STAFF)).as("STAFF").isEqualTo(staff);
-        assertThat(status(request, Role.ADMIN)).as("ADMIN").isEqualTo(admin);
+        assertThat(status(request, Role.UNION_STAFF)).as("STAFF").isEqualTo(staff);
+        assertThat(status(request, Role.CITY_ADMIN)).as("ADMIN").isEqualTo(admin);
     }
 
     private int status(String request, Role role) throws Exception {
@@ -176,18 +176,24 @@ class AccessMatrixTest {
                 request(HttpMethod.valueOf(parts[0]), url).with(csrf());
         if (role != null) {
             // The mock users carry the usernames of the real accounts, so "own account" rules apply.
-            builder.with(user(role == Role.ADMIN ? "admin" : "staff").roles(role.name()));
+            builder.with(user(role == Role.CITY_ADMIN ? "admin" : "staff").roles(role.name()));
         }
         return mvc.perform(builder).andReturn().getResponse().getStatus();
     }
 
+    @Autowired
+    StationPermissions stations;
+
+    @Autowired
+    AccountPermissions accounts;
+
+    @Autowired
+    AuditLogPermissions audit;
+
     @Test
     void adminAndStaffHaveDifferentRights() {
-        Optional<CurrentUser> staff = Optional.of(new CurrentUser("staff", "staff", Role.STAFF));
-        Optional<CurrentUser> admin = Optional.of(new CurrentUser("admin", "admin", Role.ADMIN));
-        StationPermissions stations = new StationPermissions();
-        AccountPermissions accounts = new AccountPermissions();
-        AuditLogPermissions audit = new AuditLogPermissions();
+        Optional<CurrentUser> staff = Optional.of(new CurrentUser("staff", "staff", Role.UNION_STAFF));
+        Optional<CurrentUser> admin = Optional.of(new CurrentUser("admin", "admin", Role.CITY_ADMIN));
         Set<String> staffRights = rights(staff, stations, accounts, audit);
         Set<String> adminRights = rights(admin, stations, accounts, audit);
         assertThat(staffRights)

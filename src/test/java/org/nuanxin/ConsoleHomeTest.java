@@ -19,14 +19,14 @@ class ConsoleHomeTest {
 
     @Test
     void theAdministratorSeesAccountsAndTheAuditLogButNoImport() throws Exception {
-        String html = home("admin", "ADMIN");
+        String html = home("admin", "CITY_ADMIN");
         assertThat(html).contains(card("/console/stations"), card("/console/accounts"), card("/console/audit"));
         assertThat(html).doesNotContain(card("/console/stations/import"));
     }
 
     @Test
     void staffSeeTheRosterAndImportButNotAccountsOrTheAuditLog() throws Exception {
-        String html = home("staff", "STAFF");
+        String html = home("staff", "UNION_STAFF");
         assertThat(html).contains(card("/console/stations"), card("/console/stations/import"));
         assertThat(html)
                 .doesNotContain(card("/console/accounts"), card("/console/audit"), "href=\"/console/accounts\"");

@@ -91,7 +91,7 @@ class TimeZoneRulesUtcTest {
     /** Creates a station as union staff would (StationPermissions lets staff create). */
     private Station create(String name, double offset, String hours) {
         SecurityContextHolder.getContext()
-                .setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_STAFF"));
+                .setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_UNION_STAFF"));
         try {
             return createAsStaff(name, offset, hours);
         } finally {
@@ -176,7 +176,7 @@ class TimeZoneRulesUtcTest {
     @Test
     void theExportFileIsNamedForTheChongqingDate() throws Exception {
         MvcResult result = mvc.perform(
-                        get("/console/stations/export.xlsx").with(user("staff").roles("STAFF")))
+                        get("/console/stations/export.xlsx").with(user("staff").roles("UNION_STAFF")))
                 .andExpect(status().isOk())
                 .andReturn();
         assertThat(result.getResponse().getHeader("Content-Disposition"))

@@ -23,7 +23,7 @@ public class AuditLogPermissions {
     public boolean allows(Optional<CurrentUser> user, Action action) {
         return user.isPresent()
                 && switch (action) {
-                    case VIEW -> user.get().is(Role.ADMIN);
+                    case VIEW -> user.get().is(Role.CITY_ADMIN);
                 };
     }
 

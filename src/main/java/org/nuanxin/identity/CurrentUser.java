@@ -2,6 +2,7 @@ package org.nuanxin.identity;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -9,15 +10,26 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The signed-in staff member of the current request: who records "who did this", and whom the
- * permissions classes ({@link AccountPermissions}, {@code StationPermissions}, ...) ask about. Later
- * modules extend what it carries (organisation, data scope). Obtain it with {@link #get()}; it is
- * empty for anonymous requests (worker pages, public API).
+ * permissions classes ({@link AccountPermissions}, {@code StationPermissions}, ...) and the data scope
+ * ({@link DataScopes}) ask about. Obtain it with {@link #get()}; it is empty for anonymous requests
+ * (worker pages, public API).
  *
- * @param username    the login name, unique
- * @param displayName the name shown in the console
- * @param role        the account's role
+ * @param username       the login name, unique
+ * @param displayName    the name shown in the console
+ * @param role           the account's role
+ * @param organizationId the organisation the account belongs to; null only for an authentication that
+ *     no account stands behind (tests' mock users), which {@link DataScopes} treats as the root
  */
-public record CurrentUser(String username, String displayName, Role role) {
+public record CurrentUser(
+        String username,
+        String displayName,
+        Role role,
+        @Nullable Long organizationId) {
+
+    /** A user of a test or a tool that acts for the whole city (organisation unknown: the root). */
+    public CurrentUser(String username, String displayName, Role role) {
+        this(username, displayName, role, null);
+    }
 
     /** A signed-in principal that knows the staff member it stands for (a password sign-in's account). */
     public interface Principal {

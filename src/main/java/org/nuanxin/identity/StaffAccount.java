@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param id          database id
  * @param username    login name, unique
  * @param displayName name shown in the console
- * @param role        role
+ * @param role        role, held in the account's organisation and everything under it
+ * @param organizationId the organisation the account belongs to
  * @param enabled     false when an administrator disabled it: it cannot sign in
  * @param createdAt   when it was created
  * @param lastLoginAt last successful sign-in, null when never
@@ -20,6 +21,7 @@ public record StaffAccount(
         String username,
         String displayName,
         Role role,
+        long organizationId,
         boolean enabled,
         Instant createdAt,
         @Nullable Instant lastLoginAt) {

@@ -24,6 +24,8 @@ import org.nuanxin.geo.GeoPoint;
  * @param status          open, suspended or closed
  * @param synthetic       true for generated demo stations, never for real ones
  * @param h3Cell          H3 cell (resolution 9) of the location, for grouping by area
+ * @param organizationId  the union organisation that owns it (its data scope); by default the district
+ *     or county federation of its district, or the creator's own organisation when that lies under it
  * @param version         optimistic-locking version, increased on each change
  * @param updatedAt       last change
  */
@@ -44,6 +46,7 @@ public record Station(
         StationStatus status,
         boolean synthetic,
         long h3Cell,
+        long organizationId,
         int version,
         Instant updatedAt) {
 

@@ -10,10 +10,22 @@ import org.nuanxin.kernel.InvalidInputException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
-/** The roster of union stations: look-up, lists, and validated changes. */
+/**
+ * The roster of union stations: look-up, lists, and validated changes. Lists, counts, exports and
+ * changes are the signed-in staff member's: they ask {@link StationPermissions} and see and touch only
+ * the stations of the user's data scope (identity's {@code DataScope}), filtered in SQL.
+ */
 public interface StationCatalog {
 
+    /** @return the station with this code, whoever asks (the public finder shows any station) */
     Optional<Station> findByCode(String code);
+
+    /**
+     * @return the station with this code when it lies in the signed-in user's data scope, else empty (a
+     *     station of another scope is not found, so its existence is not disclosed)
+     * @throws org.springframework.security.access.AccessDeniedException unless the user may view the roster
+     */
+    Optional<Station> findInScope(String code);
 
     /** The largest page {@link #search} serves. */
     int MAX_PAGE_SIZE = 500;
@@ -21,14 +33,23 @@ public interface StationCatalog {
     /**
      * @param pageable the page (size 1..500) and order, by {@code code}, {@code name}, {@code districtCode}
      *                 or {@code updatedAt}; ties are broken by code
-     * @return one page of the stations matching the filter
+     * @return one page of the stations of the user's data scope matching the filter
      * @throws IllegalArgumentException for a larger page or another sort property
+     * @throws org.springframework.security.access.AccessDeniedException unless the user may view the roster
      */
     Page<Station> search(StationFilter filter, Pageable pageable);
 
-    /** Streams every station matching the filter in code order, for exports and maps. */
+    /**
+     * Streams every station of the user's data scope matching the filter in code order, for exports.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException unless the user may view the roster
+     */
     void forEach(StationFilter filter, Consumer<Station> action);
 
+    /**
+     * @return the number of stations of the user's data scope matching the filter
+     * @throws org.springframework.security.access.AccessDeniedException unless the user may view the roster
+     */
     long count(StationFilter filter);
 
     /**

@@ -26,7 +26,7 @@ class AuditModuleTest {
     TransactionTemplate transactions;
 
     @Test
-    @WithMockUser(username = "module-tester", roles = "STAFF")
+    @WithMockUser(username = "module-tester", roles = "UNION_STAFF")
     void anEntryCommitsAndRollsBackWithTheChange() {
         String kept = "K-" + UUID.randomUUID();
         String dropped = "D-" + UUID.randomUUID();

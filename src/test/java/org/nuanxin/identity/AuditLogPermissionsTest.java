@@ -16,8 +16,8 @@ class AuditLogPermissionsTest {
         return Stream.of(
                 //            user                                                         action       allowed
                 Arguments.of("anonymous", Optional.empty(), Action.VIEW, false),
-                Arguments.of("STAFF", Optional.of(new CurrentUser("staff", "s", Role.STAFF)), Action.VIEW, false),
-                Arguments.of("ADMIN", Optional.of(new CurrentUser("admin", "a", Role.ADMIN)), Action.VIEW, true));
+                Arguments.of("STAFF", Optional.of(new CurrentUser("staff", "s", Role.UNION_STAFF)), Action.VIEW, false),
+                Arguments.of("ADMIN", Optional.of(new CurrentUser("admin", "a", Role.CITY_ADMIN)), Action.VIEW, true));
     }
 
     @ParameterizedTest(name = "{0} {2} -> {3}")

@@ -31,7 +31,7 @@ class StationModuleTest {
     StationFinder finder;
 
     @Test
-    @WithMockUser(username = "staff", roles = "STAFF")
+    @WithMockUser(username = "staff", roles = "UNION_STAFF")
     void aNewStationIsPublishedAndReachesTheFinder(Scenario scenario) {
         scenario.stimulate(() -> catalog.create(new StationInput(
                         null,

@@ -29,6 +29,7 @@ class StationTest {
                 StationStatus.OPEN,
                 false,
                 0,
+                1L,
                 0,
                 Instant.EPOCH);
     }

@@ -1,6 +1,7 @@
 package org.nuanxin.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.nuanxin.identity.Role;
@@ -117,8 +118,10 @@ final class AccessRules {
             switch (rule.access()) {
                 case PUBLIC -> matched.permitAll();
                 case SIGNED_IN -> matched.authenticated();
-                case CONSOLE -> matched.hasAnyRole(Role.STAFF.name(), Role.ADMIN.name());
-                case ADMIN -> matched.hasRole(Role.ADMIN.name());
+                case CONSOLE ->
+                    matched.hasAnyRole(
+                            Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
+                case ADMIN -> matched.hasRole(Role.CITY_ADMIN.name());
             }
         }
         auth.anyRequest().denyAll();

@@ -15,10 +15,12 @@ record Account(
         int failedLoginCount,
         Instant lockedUntil,
         Instant createdAt,
-        Instant lastLoginAt) {
+        Instant lastLoginAt,
+        long organizationId,
+        boolean mustChangePassword) {
 
     StaffAccount summary() {
-        return new StaffAccount(id, username, displayName, role, enabled, createdAt, lastLoginAt);
+        return new StaffAccount(id, username, displayName, role, organizationId, enabled, createdAt, lastLoginAt);
     }
 
     boolean lockedAt(Instant now) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.nuanxin.identity.AccountPermissions;
 import org.nuanxin.identity.CurrentUser;
 import org.nuanxin.identity.Role;
@@ -45,9 +46,9 @@ class AccountConsoleController {
     }
 
     @GetMapping("/console/accounts")
-    String list(Model model) {
+    String list(@RequestParam(required = false) @Nullable Long organization, Model model) {
         permissions.check(AccountPermissions.Action.VIEW);
-        List<StaffAccount> accounts = service.list();
+        List<StaffAccount> accounts = service.list(organization);
         model.addAttribute("accounts", accounts);
         model.addAttribute(
                 "lastLogins",
@@ -61,9 +62,9 @@ class AccountConsoleController {
     }
 
     @GetMapping("/console/accounts/new")
-    String createForm(Model model) {
+    String createForm(@RequestParam(required = false) @Nullable Long organization, Model model) {
         permissions.check(AccountPermissions.Action.CREATE);
-        model.addAttribute("form", new AccountService.NewAccount("", "", Role.STAFF.name(), ""));
+        model.addAttribute("form", new AccountService.NewAccount("", "", Role.UNION_STAFF.name(), organization, ""));
         model.addAttribute("roles", Role.values());
         return "identity/account-new";
     }
@@ -77,7 +78,9 @@ class AccountConsoleController {
         } catch (InvalidInputException e) {
             // The password is never sent back to the browser.
             model.addAttribute(
-                    "form", new AccountService.NewAccount(form.username(), form.displayName(), form.role(), ""));
+                    "form",
+                    new AccountService.NewAccount(
+                            form.username(), form.displayName(), form.role(), form.organization(), ""));
             model.addAttribute("roles", Role.values());
             model.addAttribute("errors", problems.byField(e.errors(), locale));
             return "identity/account-new";

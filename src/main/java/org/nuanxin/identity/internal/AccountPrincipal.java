@@ -6,11 +6,12 @@ import org.nuanxin.identity.Role;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** The authenticated principal: Spring's {@link User} plus the display name and role of the account. */
+/** The authenticated principal: Spring's {@link User} plus the display name, role and organisation of the account. */
 public class AccountPrincipal extends User implements CurrentUser.Principal {
 
     private final String displayName;
     private final Role role;
+    private final long organizationId;
 
     AccountPrincipal(Account account, boolean accountNonLocked) {
         super(
@@ -23,6 +24,7 @@ public class AccountPrincipal extends User implements CurrentUser.Principal {
                 List.of(new SimpleGrantedAuthority(account.role().authority())));
         this.displayName = account.displayName();
         this.role = account.role();
+        this.organizationId = account.organizationId();
     }
 
     public String displayName() {
@@ -31,11 +33,15 @@ public class AccountPrincipal extends User implements CurrentUser.Principal {
 
     @Override
     public CurrentUser currentUser() {
-        return new CurrentUser(getUsername(), displayName, role);
+        return new CurrentUser(getUsername(), displayName, role, organizationId);
     }
 
     public Role role() {
         return role;
+    }
+
+    public long organizationId() {
+        return organizationId;
     }
 
     // User.equals/hashCode compare the username only, which is what session registries need.

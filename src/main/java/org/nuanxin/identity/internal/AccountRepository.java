@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.nuanxin.identity.DataScope;
 import org.nuanxin.identity.Role;
+import org.nuanxin.kernel.SqlCondition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,7 +19,7 @@ class AccountRepository {
 
     private static final String SELECT = """
             SELECT id, username, password_hash, display_name, role, enabled, failed_login_count,
-                   locked_until, created_at, last_login_at
+                   locked_until, created_at, last_login_at, organization_id, must_change_password
               FROM account""";
 
     private final JdbcClient jdbc;
@@ -27,10 +29,7 @@ class AccountRepository {
     }
 
     Optional<Account> findByUsername(String username) {
-        return jdbc.sql("""
-                SELECT id, username, password_hash, display_name, role, enabled, failed_login_count,
-                       locked_until, created_at, last_login_at
-                  FROM account WHERE username = :username""")
+        return jdbc.sql(SELECT + " WHERE username = :username")
                 .param("username", username)
                 .query(AccountRepository::map)
                 .optional();
@@ -63,21 +62,57 @@ class AccountRepository {
                 .update();
     }
 
-    /** Sets a new password hash and lifts any lockout: a reset is how a locked-out user gets back in. */
-    void updatePassword(long id, String passwordHash) {
+    /**
+     * Sets a new password hash (and clears the unused legacy lockout columns).
+     *
+     * @param mustChange whether the password is one-time (set by an administrator): the user must choose
+     *     their own at the next sign-in
+     */
+    void updatePassword(long id, String passwordHash, boolean mustChange) {
         jdbc.sql("""
-                UPDATE account SET password_hash = :hash, failed_login_count = 0, locked_until = NULL
-                 WHERE id = :id""").param("hash", passwordHash).param("id", id).update();
+                UPDATE account SET password_hash = :hash, failed_login_count = 0, locked_until = NULL,
+                       must_change_password = :mustChange
+                 WHERE id = :id""")
+                .param("hash", passwordHash)
+                .param("mustChange", mustChange)
+                .param("id", id)
+                .update();
+    }
+
+    void updateOrganization(long id, long organizationId) {
+        jdbc.sql("UPDATE account SET organization_id = :organization WHERE id = :id")
+                .param("organization", organizationId)
+                .param("id", id)
+                .update();
+    }
+
+    /** The accounts whose organisation lies in a data scope, by username. */
+    List<Account> findAll(DataScope scope) {
+        SqlCondition in = scope.on("organization_id");
+        return jdbc.sql(SELECT + " WHERE " + in.sql() + " ORDER BY username")
+                .params(in.parameters())
+                .query(AccountRepository::map)
+                .list();
     }
 
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single();
     }
 
-    void insert(String username, String passwordHash, String displayName, Role role, Instant now) {
+    void insert(
+            String username,
+            String passwordHash,
+            String displayName,
+            Role role,
+            long organizationId,
+            boolean mustChangePassword,
+            Instant now) {
         jdbc.sql("""
-                INSERT INTO account (username, password_hash, display_name, role, enabled, failed_login_count, created_at)
-                VALUES (:username, :hash, :displayName, :role, TRUE, 0, :now)""")
+                INSERT INTO account (username, password_hash, display_name, role, enabled, failed_login_count, created_at,
+                                     organization_id, must_change_password)
+                VALUES (:username, :hash, :displayName, :role, TRUE, 0, :now, :organization, :mustChange)""")
+                .param("organization", organizationId)
+                .param("mustChange", mustChangePassword)
                 .param("username", username)
                 .param("hash", passwordHash)
                 .param("displayName", displayName)
@@ -129,6 +164,8 @@ class AccountRepository {
                 rs.getInt("failed_login_count"),
                 instant(rs, "locked_until"),
                 instant(rs, "created_at"),
-                instant(rs, "last_login_at"));
+                instant(rs, "last_login_at"),
+                rs.getLong("organization_id"),
+                rs.getBoolean("must_change_password"));
     }
 }

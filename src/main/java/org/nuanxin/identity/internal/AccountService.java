@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.identity.AccountPermissions;
 import org.nuanxin.identity.AccountPermissions.Action;
 import org.nuanxin.identity.CurrentUser;
+import org.nuanxin.identity.DataScope;
+import org.nuanxin.identity.DataScopes;
+import org.nuanxin.identity.OrganizationTree;
 import org.nuanxin.identity.Role;
 import org.nuanxin.identity.StaffAccount;
 import org.nuanxin.kernel.FieldProblem;
@@ -20,9 +24,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Account management: list, create, change role, disable/enable, reset and change passwords. Every
- * method asks {@link AccountPermissions} (refusing with {@link AccessDeniedException}) and writes the
- * audit entry in the same transaction as the change.
+ * Account management: list, create, change role, move to another organisation, disable/enable, reset
+ * and change passwords. Every method asks {@link AccountPermissions} (refusing with {@link
+ * AccessDeniedException}), sees only the accounts of the user's data scope (another scope's account is
+ * "not found"), and writes the audit entry in the same transaction as the change. A password set by an
+ * administrator (a new account's, a reset) is one-time: the user must choose their own at sign-in.
  */
 @Service
 class AccountService {
@@ -34,13 +40,18 @@ class AccountService {
     private final AccountPermissions permissions;
     private final AuditLog audit;
     private final Clock clock;
+    private final DataScopes scopes;
+    private final OrganizationTree tree;
 
     AccountService(
             AccountRepository accounts,
             PasswordEncoder encoder,
             AccountPermissions permissions,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            DataScopes scopes) {
+        this.scopes = scopes;
+        this.tree = scopes.tree();
         this.accounts = accounts;
         this.encoder = encoder;
         this.permissions = permissions;
@@ -53,21 +64,36 @@ class AccountService {
      *
      * @param username    login name: 3–64 lower-case letters, digits, dot, dash, underscore
      * @param displayName name shown in the console
-     * @param role        role name (ADMIN or STAFF)
-     * @param password    initial password, at least 12 characters
+     * @param role        role name, one of {@link Role}
+     * @param organization the id of the organisation the account belongs to
+     * @param password    initial (one-time) password, see {@link Passwords}
      */
-    record NewAccount(String username, String displayName, String role, String password) {}
+    record NewAccount(
+            String username,
+            String displayName,
+            String role,
+            @Nullable Long organization,
+            String password) {}
 
-    /** @throws AccessDeniedException unless the current user may view accounts */
+    /**
+     * The accounts of the current user's data scope, narrowed to the subtree of {@code organization}
+     * when given (a filter can narrow the scope, never widen it).
+     *
+     * @throws AccessDeniedException unless the current user may view accounts
+     */
     @Transactional(readOnly = true)
-    List<StaffAccount> list() {
+    List<StaffAccount> list(@Nullable Long organization) {
         permissions.check(Action.VIEW);
-        return accounts.findAll().stream().map(Account::summary).toList();
+        DataScope scope = scopes.current();
+        if (organization != null) {
+            scope = scope.narrowTo(organization);
+        }
+        return accounts.findAll(scope).stream().map(Account::summary).toList();
     }
 
     /**
      * @throws AccessDeniedException unless the current user may view accounts
-     * @throws NoSuchElementException when there is no such account
+     * @throws NoSuchElementException when there is no such account in the user's data scope
      */
     @Transactional(readOnly = true)
     StaffAccount get(long id) {
@@ -97,20 +123,28 @@ class AccountService {
             problems.add(FieldProblem.of("displayName", "identity.accounts.error.displayName"));
         }
         Role role = parseRole(form.role());
+        long organization = form.organization() == null ? scopes.current().rootId() : form.organization();
         if (role == null) {
             problems.add(FieldProblem.of("role", "identity.accounts.error.role"));
+        } else if (!permissions.mayGrant(CurrentUser.get(), role, organization)) {
+            problems.add(FieldProblem.of("role", "identity.accounts.error.roleNotGrantable"));
+        }
+        if (!scopes.current().includes(organization)) {
+            problems.add(FieldProblem.of("organization", "identity.accounts.error.organization"));
         }
         Passwords.problem("password", username, form.password()).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         try {
-            accounts.insert(username, encoder.encode(form.password()), displayName, role, clock.instant());
+            accounts.insert(
+                    username, encoder.encode(form.password()), displayName, role, organization, true, clock.instant());
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("username", "identity.accounts.error.usernameTaken", username);
         }
         StaffAccount created = accounts.findByUsername(username).orElseThrow().summary();
-        audit.record("account.create", "account", username, null, "role=" + role.name());
+        audit.record(
+                "account.create", "account", username, null, "role=" + role.name() + " organization=" + organization);
         return created;
     }
 
@@ -126,6 +160,9 @@ class AccountService {
         Role role = parseRole(roleName);
         if (role == null) {
             throw new InvalidInputException("role", "identity.accounts.error.role");
+        }
+        if (!permissions.mayGrant(CurrentUser.get(), role, target.organizationId())) {
+            throw new AccessDeniedException("account role " + role);
         }
         if (role != target.role()) {
             accounts.updateRole(id, role);
@@ -173,7 +210,7 @@ class AccountService {
         Passwords.problem("password", target.username(), password).ifPresent(p -> {
             throw new InvalidInputException(List.of(p));
         });
-        accounts.updatePassword(id, encoder.encode(password));
+        accounts.updatePassword(id, encoder.encode(password), true);
         audit.record("account.password.reset", "account", target.username(), null);
     }
 
@@ -198,12 +235,48 @@ class AccountService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        accounts.updatePassword(own.id(), encoder.encode(newPassword));
+        if (encoder.matches(newPassword, own.passwordHash())) {
+            throw new InvalidInputException("newPassword", "identity.password.error.same");
+        }
+        accounts.updatePassword(own.id(), encoder.encode(newPassword), false);
         audit.record("account.password.change", "account", username, null);
     }
 
+    /**
+     * Moves an account to another organisation of the administrator's scope.
+     *
+     * @throws AccessDeniedException unless the current user manages the account and may give its role in
+     *     the new organisation
+     * @throws NoSuchElementException when there is no such account in the user's data scope
+     * @throws InvalidInputException when the organisation is unknown, dissolved or outside the scope
+     */
+    @Transactional
+    void move(long id, long organization) {
+        StaffAccount target = find(id).summary();
+        permissions.check(Action.UPDATE, target);
+        if (tree.find(organization).filter(OrganizationTree.Node::active).isEmpty()
+                || !scopes.current().includes(organization)) {
+            throw new InvalidInputException("organization", "identity.accounts.error.organization");
+        }
+        if (!permissions.mayGrant(CurrentUser.get(), target.role(), organization)) {
+            throw new AccessDeniedException("account move");
+        }
+        if (organization != target.organizationId()) {
+            accounts.updateOrganization(id, organization);
+            audit.record(
+                    "account.organization.change",
+                    "account",
+                    target.username(),
+                    null,
+                    target.organizationId() + "->" + organization);
+        }
+    }
+
+    /** The account, when it lies in the current user's data scope (another scope's account is not found). */
     private Account find(long id) {
-        return accounts.findById(id).orElseThrow(() -> new NoSuchElementException("account " + id));
+        return accounts.findById(id)
+                .filter(a -> scopes.current().includes(a.organizationId()))
+                .orElseThrow(() -> new NoSuchElementException("account " + id));
     }
 
     private static Role parseRole(String name) {

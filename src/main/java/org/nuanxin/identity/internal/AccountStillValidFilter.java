@@ -15,7 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a signed-in session as soon as its account is disabled, deleted or given another role: the
+ * Ends a signed-in session as soon as its account is disabled, deleted, given another role or moved to
+ * another organisation: the
  * session's principal was read at sign-in, so without this a disabled user would keep working until
  * the session timed out. One look-up by the unique username per request of a signed-in user.
  *
@@ -46,6 +47,7 @@ class AccountStillValidFilter extends OncePerRequestFilter {
             if (account.isEmpty()
                     || !account.get().enabled()
                     || account.get().role() != principal.role()
+                    || account.get().organizationId() != principal.organizationId()
                     || tooOld(request.getSession(false))) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

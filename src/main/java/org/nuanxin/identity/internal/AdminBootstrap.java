@@ -2,6 +2,7 @@ package org.nuanxin.identity.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.nuanxin.identity.OrganizationTree;
 import org.nuanxin.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,16 @@ class AdminBootstrap implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final IdentityProperties properties;
     private final Clock clock;
+    private final OrganizationTree tree;
     private final SecureRandom random = new SecureRandom();
 
-    AdminBootstrap(AccountRepository accounts, PasswordEncoder encoder, IdentityProperties properties, Clock clock) {
+    AdminBootstrap(
+            AccountRepository accounts,
+            PasswordEncoder encoder,
+            IdentityProperties properties,
+            Clock clock,
+            OrganizationTree tree) {
+        this.tree = tree;
         this.accounts = accounts;
         this.encoder = encoder;
         this.properties = properties;
@@ -56,7 +64,14 @@ class AdminBootstrap implements ApplicationRunner {
                     + " the username. Set another one, or leave it empty to have one generated.");
         });
         try {
-            accounts.insert(ADMIN_USERNAME, encoder.encode(password), "系统管理员", Role.ADMIN, clock.instant());
+            accounts.insert(
+                    ADMIN_USERNAME,
+                    encoder.encode(password),
+                    "系统管理员",
+                    Role.CITY_ADMIN,
+                    tree.rootId(),
+                    false,
+                    clock.instant());
         } catch (DuplicateKeyException raceWithAnotherNode) {
             return false;
         }

@@ -110,7 +110,7 @@ class SecurityConfiguration {
         provider.setPasswordEncoder(encoder);
         http.securityMatcher("/actuator/prometheus")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/actuator/prometheus")
-                        .hasAnyRole(Role.ADMIN.name(), METRICS_ROLE)
+                        .hasAnyRole(Role.CITY_ADMIN.name(), METRICS_ROLE)
                         .anyRequest()
                         .denyAll())
                 .authenticationManager(new ProviderManager(provider))

@@ -64,6 +64,8 @@ class DemoDataLoader implements ApplicationRunner {
     /** The application's one reader, so its configured limits stay in force (they are process-wide in POI). */
     private final SpreadsheetReader reader;
 
+    private final StationOwnership ownership;
+
     DemoDataLoader(
             StationProperties properties,
             DataSource dataSource,
@@ -74,7 +76,9 @@ class DemoDataLoader implements ApplicationRunner {
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock,
-            SpreadsheetReader reader) {
+            SpreadsheetReader reader,
+            StationOwnership ownership) {
+        this.ownership = ownership;
         this.properties = properties;
         this.dataSource = dataSource;
         this.repository = repository;
@@ -119,9 +123,10 @@ class DemoDataLoader implements ApplicationRunner {
     private int load() {
         var now = clock.instant();
         StationCodes.Allocator allocator = codes.allocator();
+        StationOwnership.Owner owner = ownership.territorial();
         int count = 0;
         for (StationInput input : sampleRoster(reader)) {
-            StationValidator.Result r = validator.validate(input, null, false);
+            StationValidator.Result r = validator.validate(input, null, false, owner);
             if (!r.valid()) {
                 throw new IllegalStateException("sample roster row " + input.name() + " is invalid: " + r.problems());
             }
@@ -145,7 +150,7 @@ class DemoDataLoader implements ApplicationRunner {
             for (int n = 1; n <= share; n++) {
                 GeoPoint p = divisions.randomPointIn(district, random);
                 StationInput input = syntheticStation(d, n, p, random);
-                StationValidator.Result r = validator.validate(input, CoordinateSystem.WGS84, true);
+                StationValidator.Result r = validator.validate(input, CoordinateSystem.WGS84, true, owner);
                 if (r.valid()) {
                     repository.insert(r.record().withCode(allocator.next(district)), now);
                     count++;

@@ -56,7 +56,8 @@ class ImportJobRepository {
             int problemCount,
             @Nullable String planDigest,
             String message,
-            Instant updatedAt) {
+            Instant updatedAt,
+            long organizationId) {
 
         StationImportStatus status() {
             return new StationImportStatus(
@@ -79,7 +80,8 @@ class ImportJobRepository {
                     problemCount,
                     planDigest,
                     message,
-                    updatedAt);
+                    updatedAt,
+                    organizationId);
         }
     }
 
@@ -90,11 +92,12 @@ class ImportJobRepository {
             Locale locale,
             @Nullable CoordinateSystem defaultCrs,
             byte[] content,
+            long organizationId,
             Instant now) {
         jdbc.sql("""
                         INSERT INTO station_import (id, owner_name, file_name, locale_tag, default_crs, import_state,
-                          content, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 'CHECKING', ?, ?, ?)""")
+                          content, created_at, updated_at, organization_id)
+                        VALUES (?, ?, ?, ?, ?, 'CHECKING', ?, ?, ?, ?)""")
                 .params(
                         id,
                         owner,
@@ -103,14 +106,16 @@ class ImportJobRepository {
                         defaultCrs == null ? null : defaultCrs.name(),
                         content,
                         Timestamp.from(now),
-                        Timestamp.from(now))
+                        Timestamp.from(now),
+                        organizationId)
                 .update();
     }
 
     Optional<Job> find(String id) {
         return jdbc.sql("""
                         SELECT id, owner_name, file_name, locale_tag, default_crs, import_state, total, processed,
-                          to_create, to_update, unchanged, problem_count, plan_digest, message, updated_at
+                          to_create, to_update, unchanged, problem_count, plan_digest, message, updated_at,
+                          organization_id
                         FROM station_import WHERE id = ?""").param(id).query(ImportJobRepository::map).optional();
     }
 
@@ -300,6 +305,7 @@ class ImportJobRepository {
                 rs.getInt("problem_count"),
                 rs.getString("plan_digest"),
                 rs.getString("message"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getLong("organization_id"));
     }
 }

@@ -9,6 +9,7 @@ import org.nuanxin.geo.GeoPoint;
 import org.nuanxin.geo.TravelMode;
 import org.nuanxin.geo.TravelTimeEstimator;
 import org.nuanxin.kernel.CityTime;
+import org.nuanxin.kernel.SqlCondition;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.NearbyStation;
 import org.nuanxin.station.Station;
@@ -111,7 +112,7 @@ class IndexedStationFinder implements StationFinder {
 
     synchronized void reloadAll() {
         List<StationSummary> all = new ArrayList<>();
-        repository.forEach(StationFilter.ALL, s -> all.add(s.summary()));
+        repository.forEach(StationFilter.ALL, SqlCondition.ALWAYS, s -> all.add(s.summary()));
         index = StationIndex.of(all);
         log.info("Station index loaded: {} stations", all.size());
     }

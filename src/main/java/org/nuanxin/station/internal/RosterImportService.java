@@ -26,6 +26,8 @@ import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.identity.DataScope;
+import org.nuanxin.identity.DataScopes;
 import org.nuanxin.kernel.FieldProblem;
 import org.nuanxin.spreadsheet.CellProblem;
 import org.nuanxin.spreadsheet.ColumnSpec;
@@ -118,7 +120,11 @@ class RosterImportService implements StationImports {
             Clock clock,
             StationPermissions permissions,
             AuditLog audit,
-            XlsxExport xlsx) {
+            XlsxExport xlsx,
+            DataScopes scopes,
+            StationOwnership ownership) {
+        this.scopes = scopes;
+        this.ownership = ownership;
         this.reader = reader;
         this.validator = validator;
         this.repository = repository;
@@ -135,6 +141,9 @@ class RosterImportService implements StationImports {
         this.xlsx = xlsx;
     }
 
+    private final DataScopes scopes;
+    private final StationOwnership ownership;
+
     @PreDestroy
     void stop() {
         worker.shutdownNow();
@@ -147,7 +156,16 @@ class RosterImportService implements StationImports {
         Instant now = clock.instant();
         jobs.purge(now.minus(KEEP));
         String id = UUID.randomUUID().toString();
-        jobs.insert(id, owner, fileName, locale, defaultCrs, content, now);
+        // The check and the write run on the worker thread: they act in the uploader's data scope, kept here.
+        jobs.insert(
+                id,
+                owner,
+                fileName,
+                locale,
+                defaultCrs,
+                content,
+                scopes.current().rootId(),
+                now);
         // The worker reads the file back from the table: a queue of uploads holds no file in memory.
         worker.execute(() -> check(id));
         return status(id, owner).orElseThrow();
@@ -291,6 +309,8 @@ class RosterImportService implements StationImports {
             return null;
         }
         Locale locale = job.locale();
+        DataScope scope = scopes.of(job.organizationId());
+        StationOwnership.Owner owner = ownership.within(scope);
         progress.at(rows.size(), 0);
         List<Planned> plan = new ArrayList<>(rows.size());
         int n = 0;
@@ -305,7 +325,7 @@ class RosterImportService implements StationImports {
         }
         for (SheetRow row : rows) {
             StationInput input = input(row);
-            StationValidator.Result result = validator.validate(input, job.defaultCrs(), false);
+            StationValidator.Result result = validator.validate(input, job.defaultCrs(), false, owner);
             boolean rowHasReaderProblem = false;
             for (FieldProblem p : result.problems()) {
                 if (noCrs && p.field().equals("crs")) {
@@ -354,8 +374,16 @@ class RosterImportService implements StationImports {
                     if (byCode != null && byName != null && byCode.id() != byName.id()) {
                         problems.add(cellProblem(
                                 p.row, "name", message(locale, "station.error.nameTaken", p.record.name())));
+                    } else if ((byCode != null && !scope.includes(byCode.organizationId()))
+                            || (byName != null && !scope.includes(byName.organizationId()))) {
+                        // Another scope's station: not to be changed from here, and not described either.
+                        problems.add(cellProblem(
+                                p.row, byCode != null ? "code" : "name", message(locale, "station.import.outOfScope")));
                     } else {
                         p.existing = byCode != null ? byCode : byName;
+                        if (p.existing != null && p.existing.districtCode().equals(p.record.districtCode())) {
+                            p.record = p.record.withOrganization(p.existing.organizationId());
+                        }
                         if (p.existing != null) {
                             p.record = p.record.code() == null ? p.record.withCode(p.existing.code()) : p.record;
                             action = p.record.sameAs(p.existing) ? Action.UNCHANGED : Action.UPDATE;

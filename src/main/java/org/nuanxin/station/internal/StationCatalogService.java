@@ -8,8 +8,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.geo.CoordinateSystem;
+import org.nuanxin.identity.CurrentUser;
+import org.nuanxin.identity.DataScope;
+import org.nuanxin.identity.DataScopes;
 import org.nuanxin.kernel.FieldProblem;
 import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.kernel.SqlCondition;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationChangedConcurrentlyException;
@@ -34,6 +38,8 @@ class StationCatalogService implements StationCatalog {
     private final Clock clock;
     private final StationPermissions permissions;
     private final AuditLog audit;
+    private final DataScopes scopes;
+    private final StationOwnership ownership;
 
     StationCatalogService(
             StationRepository repository,
@@ -42,7 +48,11 @@ class StationCatalogService implements StationCatalog {
             ApplicationEventPublisher events,
             Clock clock,
             StationPermissions permissions,
-            AuditLog audit) {
+            AuditLog audit,
+            DataScopes scopes,
+            StationOwnership ownership) {
+        this.scopes = scopes;
+        this.ownership = ownership;
         this.repository = repository;
         this.validator = validator;
         this.codes = codes;
@@ -60,28 +70,47 @@ class StationCatalogService implements StationCatalog {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Station> findInScope(String code) {
+        permissions.check(StationPermissions.Action.VIEW);
+        DataScope scope = scopes.current();
+        return repository.findByCode(code).filter(s -> scope.includes(s.organizationId()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Page<Station> search(StationFilter filter, Pageable pageable) {
         if (pageable.getPageSize() > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size must be at most " + MAX_PAGE_SIZE);
         }
-        return repository.search(filter, pageable);
+        return repository.search(filter, viewable(), pageable);
     }
 
     @Override
     @Transactional(readOnly = true)
     public void forEach(StationFilter filter, Consumer<Station> action) {
-        repository.forEach(filter, action);
+        repository.forEach(filter, viewable(), action);
     }
 
     @Override
     @Transactional(readOnly = true)
     public long count(StationFilter filter) {
-        return repository.count(filter);
+        return repository.count(filter, viewable());
+    }
+
+    /** The current user's data scope as a condition on the station's owner, after the VIEW check. */
+    private SqlCondition viewable() {
+        permissions.check(StationPermissions.Action.VIEW);
+        return scopes.current().on("s.organization_id");
     }
 
     @Override
     public List<FieldProblem> check(StationInput input, CoordinateSystem defaultCrs) {
-        return validator.validate(input, defaultCrs, false).problems();
+        return validator.validate(input, defaultCrs, false, owner()).problems();
+    }
+
+    /** Who owns a station the current user keeps; with nobody signed in (a tool's check), the territorial owner. */
+    private StationOwnership.Owner owner() {
+        return scopes.of(CurrentUser.get()).map(ownership::within).orElseGet(ownership::territorial);
     }
 
     @Override
@@ -121,9 +150,12 @@ class StationCatalogService implements StationCatalog {
     @Override
     @Transactional
     public Station update(String code, int expectedVersion, StationInput input) {
-        Station existing = repository.findByCode(code).orElseThrow(() -> new NoSuchElementException(code));
+        Station existing = findInScope(code).orElseThrow(() -> new NoSuchElementException(code));
         permissions.check(StationPermissions.Action.UPDATE, existing);
         StationRecord record = valid(input);
+        if (record.districtCode().equals(existing.districtCode())) {
+            record = record.withOrganization(existing.organizationId()); // a move to another owner is not an edit
+        }
         if (record.code() == null) {
             record = record.withCode(existing.code());
         } else if (!record.code().equals(existing.code())
@@ -148,7 +180,7 @@ class StationCatalogService implements StationCatalog {
     }
 
     private StationRecord valid(StationInput input) {
-        StationValidator.Result result = validator.validate(input, null, false);
+        StationValidator.Result result = validator.validate(input, null, false, owner());
         if (!result.valid()) {
             throw new InvalidInputException(result.problems());
         }

@@ -24,7 +24,28 @@ record StationRecord(
         OpeningHours openingHours,
         Set<Amenity> amenities,
         StationStatus status,
-        boolean synthetic) {
+        boolean synthetic,
+        long organizationId) {
+
+    StationRecord withOrganization(long owner) {
+        return new StationRecord(
+                code,
+                name,
+                hostType,
+                districtCode,
+                address,
+                location,
+                enteredCrs,
+                enteredLocation,
+                h3Cell,
+                contactName,
+                contactPhone,
+                openingHours,
+                amenities,
+                status,
+                synthetic,
+                owner);
+    }
 
     StationRecord withCode(String newCode) {
         return new StationRecord(
@@ -42,7 +63,8 @@ record StationRecord(
                 openingHours,
                 amenities,
                 status,
-                synthetic);
+                synthetic,
+                organizationId);
     }
 
     /** @return whether writing this over {@code s} would change nothing a user can see */

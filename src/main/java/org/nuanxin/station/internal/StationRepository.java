@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.kernel.SqlCondition;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.HostType;
 import org.nuanxin.station.MapBounds;
@@ -44,7 +45,7 @@ class StationRepository {
 
     private static final String COLUMNS = "id, code, name, host_type, district_code, address, longitude, latitude, "
             + "entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone, opening_hours, "
-            + "status, synthetic, version, updated_at";
+            + "status, synthetic, organization_id, version, updated_at";
     /** Sortable properties of {@link Station} and their columns; any other sort property is refused. */
     private static final Map<String, String> SORT_COLUMNS =
             Map.of("code", "code", "name", "name", "districtCode", "district_code", "updatedAt", "updated_at");
@@ -93,8 +94,8 @@ class StationRepository {
      * @throws IllegalArgumentException when the page asks to sort by anything but code, name, districtCode
      *                                  or updatedAt
      */
-    Page<Station> search(StationFilter filter, Pageable pageable) {
-        Where where = where(filter);
+    Page<Station> search(StationFilter filter, SqlCondition scope, Pageable pageable) {
+        Where where = where(filter, null, scope);
         List<String> order = new ArrayList<>();
         for (Sort.Order o : pageable.getSort()) {
             String column = SORT_COLUMNS.get(o.getProperty());
@@ -110,11 +111,12 @@ class StationRepository {
                 .params(where.params)
                 .query(mapper)
                 .list());
-        return PageableExecutionUtils.getPage(content, pageable, () -> count(filter));
+        return PageableExecutionUtils.getPage(content, pageable, () -> count(filter, scope));
     }
 
-    long count(StationFilter filter) {
-        Where where = where(filter);
+    /** @return the number of stations that pass the filter and lie in the scope */
+    long count(StationFilter filter, SqlCondition scope) {
+        Where where = where(filter, null, scope);
         return jdbc.sql("SELECT COUNT(*) FROM station s" + where.sql)
                 .params(where.params)
                 .query(Long.class)
@@ -126,8 +128,8 @@ class StationRepository {
     }
 
     /** Streams in code order; one pass over stations joined with their amenities, folded per station. */
-    void forEach(StationFilter filter, Consumer<Station> action) {
-        Where where = where(filter);
+    void forEach(StationFilter filter, SqlCondition scope, Consumer<Station> action) {
+        Where where = where(filter, null, scope);
         Station[] pending = new Station[1];
         Set<Amenity> amenities = EnumSet.noneOf(Amenity.class);
         try (var stream = jdbc
@@ -225,8 +227,8 @@ class StationRepository {
         jdbc.sql("""
                         INSERT INTO station (code, name, host_type, district_code, address, longitude, latitude,
                           entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone,
-                          opening_hours, status, synthetic, version, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                          opening_hours, status, organization_id, synthetic, version, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
                 .params(with(columns(s), s.synthetic(), Timestamp.from(now), Timestamp.from(now)))
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
@@ -240,7 +242,7 @@ class StationRepository {
                         UPDATE station SET code = ?, name = ?, host_type = ?, district_code = ?, address = ?,
                           longitude = ?, latitude = ?, entered_crs = ?, entered_longitude = ?, entered_latitude = ?,
                           h3_cell = ?, contact_name = ?, contact_phone = ?, opening_hours = ?,
-                          status = ?, version = version + 1, updated_at = ?
+                          status = ?, organization_id = ?, version = version + 1, updated_at = ?
                         WHERE id = ? AND version = ?""")
                         .params(with(columns(s), Timestamp.from(now), id, expectedVersion))
                         .update()
@@ -254,7 +256,7 @@ class StationRepository {
         return updated;
     }
 
-    /** The station's columns from {@code code} to {@code status}, in the order of INSERT and UPDATE above. */
+    /** The station's columns from {@code code} to {@code organization_id}, in the order of INSERT and UPDATE above. */
     private static List<Object> columns(StationRecord s) {
         return List.of(
                 s.code(),
@@ -271,7 +273,8 @@ class StationRepository {
                 s.contactName(),
                 s.contactPhone(),
                 s.openingHours().toString(),
-                s.status().name());
+                s.status().name(),
+                s.organizationId());
     }
 
     private static List<Object> with(List<Object> columns, Object... more) {
@@ -364,6 +367,7 @@ class StationRepository {
                 s.status(),
                 s.synthetic(),
                 s.h3Cell(),
+                s.organizationId(),
                 s.version(),
                 s.updatedAt());
     }
@@ -392,19 +396,25 @@ class StationRepository {
                 StationStatus.valueOf(rs.getString("status")),
                 rs.getBoolean("synthetic"),
                 rs.getLong("h3_cell"),
+                rs.getLong("organization_id"),
                 rs.getInt("version"),
                 rs.getTimestamp("updated_at").toInstant());
     }
 
     private record Where(String sql, List<Object> params) {}
 
-    private static Where where(StationFilter f) {
-        return where(f, null);
+    private static Where where(StationFilter f, @Nullable MapBounds box) {
+        return where(f, box, SqlCondition.ALWAYS);
     }
 
-    private static Where where(StationFilter f, @Nullable MapBounds box) {
+    /** The WHERE clause of a filter, a map box and a data scope (a condition on {@code s.organization_id}). */
+    private static Where where(StationFilter f, @Nullable MapBounds box, SqlCondition scope) {
         List<String> clauses = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        if (scope != SqlCondition.ALWAYS) {
+            clauses.add(scope.sql());
+            params.addAll(scope.parameters());
+        }
         if (box != null) {
             clauses.add("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?");
             params.addAll(List.of(box.west(), box.east(), box.south(), box.north()));

@@ -49,7 +49,12 @@ class StationValidator {
         }
     }
 
-    Result validate(StationInput in, CoordinateSystem defaultCrs, boolean synthetic) {
+    /**
+     * Validates one station.
+     *
+     * @param owner who would own a station of a district (empty: the user may not keep stations there)
+     */
+    Result validate(StationInput in, CoordinateSystem defaultCrs, boolean synthetic, StationOwnership.Owner owner) {
         Problems p = new Problems();
 
         String code = text(in.code());
@@ -68,6 +73,13 @@ class StationValidator {
             district = divisions.districtByName(districtText).orElse(null);
             if (district == null) {
                 p.add("district", "station.error.district", districtText);
+            }
+        }
+        Long organization = null;
+        if (district != null) {
+            organization = owner.of(district.code()).orElse(null);
+            if (organization == null) {
+                p.add("district", "station.error.districtOutOfScope", district.name());
             }
         }
 
@@ -202,7 +214,8 @@ class StationValidator {
                         hours,
                         Set.copyOf(amenities),
                         status,
-                        synthetic),
+                        synthetic,
+                        organization),
                 List.of());
     }
 

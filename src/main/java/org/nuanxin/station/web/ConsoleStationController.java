@@ -352,7 +352,7 @@ class ConsoleStationController {
 
     /** @throws ResponseStatusException 404 (the error page, nothing logged) when no station has this code */
     private Station found(String code) {
-        return catalog.findByCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return catalog.findInScope(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private String formWithErrors(

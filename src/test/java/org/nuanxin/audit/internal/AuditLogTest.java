@@ -60,7 +60,7 @@ abstract class AuditLogTest {
 
     private void signIn() {
         SecurityContextHolder.getContext()
-                .setAuthentication(new TestingAuthenticationToken(actor, "n/a", "ROLE_STAFF"));
+                .setAuthentication(new TestingAuthenticationToken(actor, "n/a", "ROLE_UNION_STAFF"));
     }
 
     private List<AuditEntry> mine() {

@@ -53,8 +53,8 @@ class AccessRulesTest {
             }
             case ADMIN -> {
                 assertThat(denied(rule, null)).as("anonymous").isTrue();
-                assertThat(denied(rule, "STAFF")).as("STAFF").isTrue();
-                assertThat(denied(rule, "ADMIN")).as("ADMIN").isFalse();
+                assertThat(denied(rule, "UNION_STAFF")).as("STAFF").isTrue();
+                assertThat(denied(rule, "CITY_ADMIN")).as("ADMIN").isFalse();
             }
         }
     }

@@ -56,7 +56,7 @@ class AccountConsoleTest {
     PasswordEncoder encoder;
 
     private static MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
-        return request.with(user("admin").roles("ADMIN")).with(csrf());
+        return request.with(user("admin").roles("CITY_ADMIN")).with(csrf());
     }
 
     private static String newUsername() {
@@ -67,7 +67,7 @@ class AccountConsoleTest {
         mvc.perform(asAdmin(post("/console/accounts/new"))
                         .param("username", username)
                         .param("displayName", "李四")
-                        .param("role", "STAFF")
+                        .param("role", "UNION_STAFF")
                         .param("password", PASSWORD))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/console/accounts"));
@@ -103,13 +103,13 @@ class AccountConsoleTest {
         mvc.perform(asAdmin(post("/console/accounts/new"))
                         .param("username", username)
                         .param("displayName", "王五")
-                        .param("role", "STAFF")
+                        .param("role", "UNION_STAFF")
                         .param("password", "twelve-chars"))
                 .andExpect(status().isFound());
         mvc.perform(asAdmin(post("/console/accounts/new"))
                         .param("username", username)
                         .param("displayName", "王五")
-                        .param("role", "STAFF")
+                        .param("role", "UNION_STAFF")
                         .param("password", "twelve-chars"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("已被使用")));
@@ -120,13 +120,16 @@ class AccountConsoleTest {
         String username = newUsername();
         createStaff(username);
         Account created = accounts.findByUsername(username).orElseThrow();
-        assertThat(created.role()).isEqualTo(Role.STAFF);
+        assertThat(created.role()).isEqualTo(Role.UNION_STAFF);
         assertThat(created.enabled()).isTrue();
         assertThat(created.passwordHash()).startsWith("{bcrypt-sha256}");
+        assertThat(created.mustChangePassword()).as("a password set by an administrator is one-time").isTrue();
         assertThat(entries("account.create", username)).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("admin");
             assertThat(e.recordType()).isEqualTo("account");
-            assertThat(e.details()).isEqualTo("role=STAFF").doesNotContain(PASSWORD);
+            assertThat(e.details())
+                    .isEqualTo("role=UNION_STAFF organization=" + created.organizationId())
+                    .doesNotContain(PASSWORD);
             assertThat(e.clientAddress()).isEqualTo("127.0.0.1");
         });
         mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andExpect(authenticated());
@@ -147,14 +150,14 @@ class AccountConsoleTest {
     void roleChangesAreAuditedWithBeforeAndAfter() throws Exception {
         String username = newUsername();
         String id = createStaff(username);
-        mvc.perform(asAdmin(post("/console/accounts/" + id + "/role")).param("role", "ADMIN"))
+        mvc.perform(asAdmin(post("/console/accounts/" + id + "/role")).param("role", "CITY_ADMIN"))
                 .andExpect(status().isFound());
-        assertThat(accounts.findByUsername(username).orElseThrow().role()).isEqualTo(Role.ADMIN);
+        assertThat(accounts.findByUsername(username).orElseThrow().role()).isEqualTo(Role.CITY_ADMIN);
         assertThat(entries("account.role.change", username))
                 .singleElement()
-                .satisfies(e -> assertThat(e.details()).isEqualTo("STAFF->ADMIN"));
+                .satisfies(e -> assertThat(e.details()).isEqualTo("UNION_STAFF->CITY_ADMIN"));
         // The same role again changes nothing and writes nothing.
-        mvc.perform(asAdmin(post("/console/accounts/" + id + "/role")).param("role", "ADMIN"))
+        mvc.perform(asAdmin(post("/console/accounts/" + id + "/role")).param("role", "CITY_ADMIN"))
                 .andExpect(status().isFound());
         assertThat(entries("account.role.change", username)).hasSize(1);
     }
@@ -193,13 +196,13 @@ class AccountConsoleTest {
                         .getRequest()
                         .getSession();
         mvc.perform(get("/console/stations").session(session)).andExpect(status().isOk());
-        mvc.perform(asAdmin(post("/console/accounts/" + id + "/role")).param("role", "ADMIN"))
+        mvc.perform(asAdmin(post("/console/accounts/" + id + "/role")).param("role", "CITY_ADMIN"))
                 .andExpect(status().isFound());
         mvc.perform(get("/console/stations").session(session)).andExpect(redirectedUrl("/login"));
 
         MockHttpSession again =
                 (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
-                        .andExpect(authenticated().withRoles("ADMIN"))
+                        .andExpect(authenticated().withRoles("CITY_ADMIN"))
                         .andReturn()
                         .getRequest()
                         .getSession();
@@ -215,13 +218,13 @@ class AccountConsoleTest {
                 Long.toString(accounts.findByUsername("admin").orElseThrow().id());
         mvc.perform(asAdmin(post("/console/accounts/" + adminId + "/enabled")).param("enabled", "false"))
                 .andExpect(status().isForbidden());
-        mvc.perform(asAdmin(post("/console/accounts/" + adminId + "/role")).param("role", "STAFF"))
+        mvc.perform(asAdmin(post("/console/accounts/" + adminId + "/role")).param("role", "UNION_STAFF"))
                 .andExpect(status().isForbidden());
         mvc.perform(asAdmin(post("/console/accounts/" + adminId + "/password")).param("password", PASSWORD))
                 .andExpect(status().isForbidden());
         Account admin = accounts.findByUsername("admin").orElseThrow();
         assertThat(admin.enabled()).isTrue();
-        assertThat(admin.role()).isEqualTo(Role.ADMIN);
+        assertThat(admin.role()).isEqualTo(Role.CITY_ADMIN);
         assertThat(entries("account.", "admin")).isEmpty();
         // The list offers no such buttons on the own row.
         String html = mvc.perform(asAdmin(get("/console/accounts")))
@@ -256,14 +259,14 @@ class AccountConsoleTest {
         String username = newUsername();
         createStaff(username);
         MockHttpServletRequestBuilder change = post("/console/account/password")
-                .with(user(username).roles("STAFF"))
+                .with(user(username).roles("UNION_STAFF"))
                 .with(csrf());
         mvc.perform(change.param("currentPassword", "wrong").param("newPassword", "x"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("当前密码不正确")))
                 .andExpect(content().string(containsString("密码至少需要 12 个字符")));
         mvc.perform(post("/console/account/password")
-                        .with(user(username).roles("STAFF"))
+                        .with(user(username).roles("UNION_STAFF"))
                         .with(csrf())
                         .param("currentPassword", PASSWORD)
                         .param("newPassword", "my new passphrase"))
@@ -281,7 +284,7 @@ class AccountConsoleTest {
         String username = newUsername();
         createStaff(username);
         var blank = org.jsoup.Jsoup.parse(
-                mvc.perform(get("/console/account/password").with(user(username).roles("STAFF")))
+                mvc.perform(get("/console/account/password").with(user(username).roles("UNION_STAFF")))
                         .andReturn()
                         .getResponse()
                         .getContentAsString());
@@ -291,7 +294,7 @@ class AccountConsoleTest {
         assertThat(field.hasAttr("aria-invalid")).isFalse();
 
         var refused = org.jsoup.Jsoup.parse(mvc.perform(post("/console/account/password")
-                        .with(user(username).roles("STAFF"))
+                        .with(user(username).roles("UNION_STAFF"))
                         .with(csrf())
                         .param("currentPassword", PASSWORD)
                         .param("newPassword", "short"))
@@ -340,7 +343,7 @@ class AccountConsoleTest {
 
     @Test
     void theMenuShowsEachRoleOnlyWhatItMayOpen() throws Exception {
-        String asAdmin = mvc.perform(get("/console").with(user("admin").roles("ADMIN")))
+        String asAdmin = mvc.perform(get("/console").with(user("admin").roles("CITY_ADMIN")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -349,7 +352,7 @@ class AccountConsoleTest {
                 .contains("href=\"/console/audit\"")
                 .doesNotContain("href=\"/console/stations/import\"")
                 .contains("href=\"/console/account/password\"");
-        String asStaff = mvc.perform(get("/console").with(user("staff").roles("STAFF")))
+        String asStaff = mvc.perform(get("/console").with(user("staff").roles("UNION_STAFF")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();

@@ -32,7 +32,7 @@ class AdminBootstrapTest {
         // Other tests sharing this context add accounts (administrators too), so count before and after.
         long before = accounts();
         Account admin = accounts.findByUsername("admin").orElseThrow();
-        assertThat(admin.role()).isEqualTo(org.nuanxin.identity.Role.ADMIN);
+        assertThat(admin.role()).isEqualTo(org.nuanxin.identity.Role.CITY_ADMIN);
         assertThat(admin.passwordHash()).startsWith("{bcrypt-sha256}");
         assertThat(encoder.matches("test-admin-password-1", admin.passwordHash()))
                 .isTrue();

@@ -25,7 +25,7 @@ class AuditConsoleTest {
     AuditLog audit;
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user("admin").roles("ADMIN")))
+        return mvc.perform(request.with(user("admin").roles("CITY_ADMIN")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()

@@ -39,6 +39,9 @@ class GeneratedAdminPasswordTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.nuanxin.identity.OrganizationTree tree;
+
     @AfterEach
     void configuredAdministratorAgain() {
         jdbc.sql("DELETE FROM account").update();
@@ -49,7 +52,7 @@ class GeneratedAdminPasswordTest {
     void generatesAStrongPasswordAndLogsItOnce(CapturedOutput output) {
         jdbc.sql("DELETE FROM account").update();
         AdminBootstrap firstStart = new AdminBootstrap(
-                accounts, encoder, new IdentityProperties("", null, null, null, null, null, null), clock);
+                accounts, encoder, new IdentityProperties("", null, null, null, null, null, null), clock, tree);
         int start = output.getAll().length();
 
         assertThat(firstStart.createAdminIfNoAccount()).isTrue();
@@ -78,7 +81,11 @@ class GeneratedAdminPasswordTest {
         jdbc.sql("DELETE FROM account").update();
         for (String password : new String[] {"x", "short-pw", "password1234", "admin"}) {
             AdminBootstrap firstStart = new AdminBootstrap(
-                    accounts, encoder, new IdentityProperties(password, null, null, null, null, null, null), clock);
+                    accounts,
+                    encoder,
+                    new IdentityProperties(password, null, null, null, null, null, null),
+                    clock,
+                    tree);
             org.assertj.core.api.Assertions.assertThatThrownBy(firstStart::createAdminIfNoAccount)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("NUANXIN_ADMIN_PASSWORD")
@@ -93,7 +100,8 @@ class GeneratedAdminPasswordTest {
                 accounts,
                 encoder,
                 new IdentityProperties(PasswordsTest.LONG_CHINESE, null, null, null, null, null, null),
-                clock);
+                clock,
+                tree);
         assertThat(longChinese.createAdminIfNoAccount()).isTrue();
         assertThat(encoder.matches(
                         PasswordsTest.LONG_CHINESE,

@@ -21,6 +21,9 @@ abstract class MigrationsTest {
     JdbcClient jdbc;
 
     @Autowired
+    org.nuanxin.identity.OrganizationTree tree;
+
+    @Autowired
     AccountRepository accounts;
 
     @Test
@@ -29,7 +32,7 @@ abstract class MigrationsTest {
                         .query(Boolean.class)
                         .single())
                 .isTrue();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM account WHERE username = 'admin' AND role = 'ADMIN' AND enabled")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM account WHERE username = 'admin' AND role = 'CITY_ADMIN' AND enabled")
                         .query(Long.class)
                         .single())
                 .isEqualTo(1L);
@@ -39,9 +42,9 @@ abstract class MigrationsTest {
     void usernamesAreUnique() {
         Instant now = Instant.now();
         String name = "unique-" + System.nanoTime();
-        accounts.insert(name, "{noop}x", "Unique", Role.STAFF, now);
+        accounts.insert(name, "{noop}x", "Unique", Role.UNION_STAFF, tree.rootId(), false, now);
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> accounts.insert(name, "{noop}y", "Again", Role.STAFF, now))
+                        () -> accounts.insert(name, "{noop}y", "Again", Role.UNION_STAFF, tree.rootId(), false, now))
                 .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     }
 
@@ -49,7 +52,7 @@ abstract class MigrationsTest {
     void lockoutStatementsWorkHere() {
         Instant now = Instant.parse("2025-05-01T08:30:15.123456Z");
         String name = "lock-" + System.nanoTime();
-        accounts.insert(name, "{noop}x", "Lock", Role.STAFF, now);
+        accounts.insert(name, "{noop}x", "Lock", Role.UNION_STAFF, tree.rootId(), false, now);
         for (int i = 0; i < 4; i++) {
             accounts.recordFailure(name, 5, now.plus(Duration.ofMinutes(15)));
         }

@@ -71,7 +71,7 @@ class SecurityBaselineTest {
         mvc.perform(get("/api/v1/no-such-thing"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/api/v1/no-such-thing").with(user("staff").roles("STAFF")))
+        mvc.perform(get("/api/v1/no-such-thing").with(user("staff").roles("UNION_STAFF")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.title").value("没有权限"));
     }
@@ -88,23 +88,23 @@ class SecurityBaselineTest {
         // The city administrator may not create stations: a browser gets the container's 403 error page
         // (templates/error/4xx.html, in words; MockMvc does not forward to it), never the API's JSON.
         var page = mvc.perform(get("/console/stations/new")
-                        .with(user("boss").roles("ADMIN"))
+                        .with(user("boss").roles("CITY_ADMIN"))
                         .accept(MediaType.TEXT_HTML))
                 .andExpect(status().isForbidden())
                 .andReturn()
                 .getResponse();
         assertThat(page.getContentType()).isNull();
         assertThat(page.getContentAsString()).isEmpty();
-        mvc.perform(get("/api/v1/no-such-thing").with(user("boss").roles("ADMIN")))
+        mvc.perform(get("/api/v1/no-such-thing").with(user("boss").roles("CITY_ADMIN")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void prometheusNeedsAdmin() throws Exception {
-        mvc.perform(get("/actuator/prometheus").with(user("staff").roles("STAFF")))
+        mvc.perform(get("/actuator/prometheus").with(user("staff").roles("UNION_STAFF")))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/prometheus").with(user("boss").roles("ADMIN")))
+        mvc.perform(get("/actuator/prometheus").with(user("boss").roles("CITY_ADMIN")))
                 .andExpect(status().isOk());
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
     }
@@ -112,13 +112,13 @@ class SecurityBaselineTest {
     @Test
     void consoleNeedsAStaffRole() throws Exception {
         mvc.perform(get("/console").with(user("worker").roles("WORKER"))).andExpect(status().isForbidden());
-        mvc.perform(get("/console").with(user("staff").roles("STAFF"))).andExpect(status().isOk());
+        mvc.perform(get("/console").with(user("staff").roles("UNION_STAFF"))).andExpect(status().isOk());
     }
 
     @Test
     void adminSignsInWithTheConfiguredPassword() throws Exception {
         mvc.perform(formLogin("/login").user("admin").password("test-admin-password-1"))
-                .andExpect(authenticated().withUsername("admin").withRoles("ADMIN"))
+                .andExpect(authenticated().withUsername("admin").withRoles("CITY_ADMIN"))
                 .andExpect(redirectedUrl("/console"));
     }
 
@@ -141,8 +141,8 @@ class SecurityBaselineTest {
         mvc.perform(post("/login").param("username", "admin").param("password", "test-admin-password-1"))
                 .andExpect(status().isForbidden())
                 .andExpect(unauthenticated());
-        mvc.perform(post("/logout").with(user("staff").roles("STAFF"))).andExpect(status().isForbidden());
-        mvc.perform(post("/logout").with(user("staff").roles("STAFF")).with(csrf()))
+        mvc.perform(post("/logout").with(user("staff").roles("UNION_STAFF"))).andExpect(status().isForbidden());
+        mvc.perform(post("/logout").with(user("staff").roles("UNION_STAFF")).with(csrf()))
                 .andExpect(redirectedUrl("/login?logout"));
     }
 
@@ -163,7 +163,7 @@ class SecurityBaselineTest {
 
     @Test
     void pagesCarryTheCsrfTokenForHtmxAndNoInlineScript() throws Exception {
-        mvc.perform(get("/console").with(user("staff").roles("STAFF")))
+        mvc.perform(get("/console").with(user("staff").roles("UNION_STAFF")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<meta name=\"_csrf\" content=\"")))
                 .andExpect(content().string(containsString("<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\"")))
@@ -191,6 +191,6 @@ class SecurityBaselineTest {
     @Test
     void currentUserIsEmptyOutsideARequest() {
         org.assertj.core.api.Assertions.assertThat(CurrentUser.get()).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(Role.STAFF.authority()).isEqualTo("ROLE_STAFF");
+        org.assertj.core.api.Assertions.assertThat(Role.UNION_STAFF.authority()).isEqualTo("ROLE_UNION_STAFF");
     }
 }

@@ -148,14 +148,14 @@ class ProblemDetailsTest {
     @Test
     void invalidBodyIsReportedByField() throws Exception {
         mvc.perform(post("/api/v1/test-only/body")
-                        .with(user("staff").roles("STAFF"))
+                        .with(user("staff").roles("UNION_STAFF"))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
         mvc.perform(post("/api/v1/test-only/body")
-                        .with(user("staff").roles("STAFF"))
+                        .with(user("staff").roles("UNION_STAFF"))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{not json"))
@@ -182,7 +182,7 @@ class ProblemDetailsTest {
         // The console gets the status; the friendly error/413 page it leads to over real HTTP is
         // ImportUploadLimitHttpTest's (MockMvc does not forward to /error).
         mvc.perform(post("/console/test-only/upload")
-                        .with(user("staff").roles("STAFF"))
+                        .with(user("staff").roles("UNION_STAFF"))
                         .with(csrf()))
                 .andExpect(status().is(413));
     }

@@ -125,6 +125,7 @@ final class BenchStations {
                         StationStatus.OPEN,
                         true,
                         random.nextLong(),
+                        1L,
                         0,
                         now.plusSeconds(id)));
             }

@@ -174,7 +174,7 @@ class StationFinderTest {
     }
 
     @Test
-    @WithMockUser(username = "staff", roles = "STAFF")
+    @WithMockUser(username = "staff", roles = "UNION_STAFF")
     void theIndexFollowsEveryCommittedChangeThroughTheOutbox() {
         // Other classes sharing this context add stations to the demo roster: count from here.
         long before = finder.indexedCount();

@@ -38,7 +38,7 @@ import org.springframework.security.test.context.support.WithMockUser;
  * through {@link StationImportH2Test} and {@link StationImportPostgresTest}.
  */
 // Imports are union staff's work: the service asks StationPermissions, so the tests act as staff.
-@WithMockUser(username = StationImportTest.OWNER, roles = "STAFF")
+@WithMockUser(username = StationImportTest.OWNER, roles = "UNION_STAFF")
 abstract class StationImportTest {
 
     static final String OWNER = "staff-1";

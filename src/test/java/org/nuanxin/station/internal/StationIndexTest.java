@@ -79,6 +79,7 @@ class StationIndexTest {
                 status,
                 true,
                 0L,
+                1L,
                 0,
                 Instant.EPOCH);
     }

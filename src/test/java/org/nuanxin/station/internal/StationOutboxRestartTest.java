@@ -61,7 +61,7 @@ class StationOutboxRestartTest {
         try (ConfigurableApplicationContext first = start(url, username, password, DroppingExecutor.class)) {
             // As union staff, whom StationPermissions lets create stations.
             SecurityContextHolder.getContext()
-                    .setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_STAFF"));
+                    .setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_UNION_STAFF"));
             try {
                 created = first.getBean(StationCatalog.class)
                         .create(new StationInput(

@@ -125,7 +125,7 @@ class StationValidationTest {
     }
 
     @Test
-    @WithMockUser(username = "staff", roles = "STAFF")
+    @WithMockUser(username = "staff", roles = "UNION_STAFF")
     void aMissingStatusIsNoProblemAndDefaultsToOpen() {
         StationInput in = with(with(valid(), "status", null), "name", "状态默认测试驿站");
         assertThat(check(in, null, Locale.SIMPLIFIED_CHINESE)).isEmpty();

@@ -63,7 +63,7 @@ class ConsoleImportTest {
     private String upload(String user, String fileName, String contentType, byte[] content) throws Exception {
         MvcResult result = mvc.perform(multipart("/console/stations/import")
                         .file(new MockMultipartFile("file", fileName, contentType, content))
-                        .with(user(user).roles("STAFF"))
+                        .with(user(user).roles("UNION_STAFF"))
                         .with(csrf()))
                 .andExpect(status().isFound())
                 .andReturn();
@@ -80,7 +80,7 @@ class ConsoleImportTest {
                 .until(
                         () -> {
                             String fragment = mvc.perform(get(url).header("HX-Request", "true")
-                                            .with(user(user).roles("STAFF")))
+                                            .with(user(user).roles("UNION_STAFF")))
                                     .andExpect(status().isOk())
                                     .andReturn()
                                     .getResponse()
@@ -92,7 +92,7 @@ class ConsoleImportTest {
                             return fragment;
                         },
                         done::test);
-        String page = mvc.perform(get(url).with(user(user).roles("STAFF")))
+        String page = mvc.perform(get(url).with(user(user).roles("UNION_STAFF")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -121,7 +121,9 @@ class ConsoleImportTest {
                 .as("nothing written before commit")
                 .isZero();
 
-        mvc.perform(post(url + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
+        mvc.perform(post(url + "/commit")
+                        .with(user("staff").roles("UNION_STAFF"))
+                        .with(csrf()))
                 .andExpect(status().isFound());
         page = pollUntil("staff", url, html -> html.contains("导入完成"));
         assertThat(page).contains("导入完成：新增 38 个，更新 0 个。").doesNotContain("确认导入");
@@ -131,7 +133,7 @@ class ConsoleImportTest {
 
         // The fragment htmx polls is small and carries no table; once the import is done it asks for the page.
         var poll = mvc.perform(
-                        get(url).header("HX-Request", "true").with(user("staff").roles("STAFF")))
+                        get(url).header("HX-Request", "true").with(user("staff").roles("UNION_STAFF")))
                 .andReturn()
                 .getResponse();
         assertThat(poll.getContentAsString(StandardCharsets.UTF_8))
@@ -140,14 +142,18 @@ class ConsoleImportTest {
         assertThat(poll.getHeader("HX-Refresh")).isEqualTo("true");
 
         // Committing twice (a double click) writes nothing more.
-        mvc.perform(post(url + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
+        mvc.perform(post(url + "/commit")
+                        .with(user("staff").roles("UNION_STAFF"))
+                        .with(csrf()))
                 .andExpect(status().isFound());
         assertThat(catalog.count(StationFilter.ALL)).isEqualTo(38);
 
         String again = upload("staff", "驿站名册.xlsx", XLSX, xlsx);
         page = pollUntil("staff", again, ConsoleImportTest::settled);
         assertThat(page).contains("无变化 38").contains("新增 0").contains("更新 0");
-        mvc.perform(post(again + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
+        mvc.perform(post(again + "/commit")
+                        .with(user("staff").roles("UNION_STAFF"))
+                        .with(csrf()))
                 .andExpect(status().isFound());
         pollUntil("staff", again, html -> html.contains("导入完成"));
         assertThat(catalog.count(StationFilter.ALL)).isEqualTo(38);
@@ -160,7 +166,9 @@ class ConsoleImportTest {
                 + "2,-临江门驿站,渝中区,渝中区临江路,106.5785,29.5640,GCJ-02,社区服务站,陈某,13800000103,08:00-22:00,饮水\n";
         String url = upload("staff", "formula-names.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         pollUntil("staff", url, ConsoleImportTest::settled);
-        mvc.perform(post(url + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
+        mvc.perform(post(url + "/commit")
+                        .with(user("staff").roles("UNION_STAFF"))
+                        .with(csrf()))
                 .andExpect(status().isFound());
         pollUntil("staff", url, html -> html.contains("导入完成"));
         assertThat(jdbc.sql("SELECT name FROM station ORDER BY name")
@@ -169,7 +177,7 @@ class ConsoleImportTest {
                 .containsExactly("-临江门驿站", "=老厂房驿站");
 
         byte[] exported = mvc.perform(
-                        get("/console/stations/export.xlsx").with(user("staff").roles("STAFF")))
+                        get("/console/stations/export.xlsx").with(user("staff").roles("UNION_STAFF")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -197,7 +205,9 @@ class ConsoleImportTest {
                         + java.util.regex.Pattern.quote("“12345”不是有效的电话号码"));
         assertThat(page).containsPattern("<td>4</td>\\s*<td>经度</td>\\s*<td>E4</td>\\s*<td>[^<]*该位置位于江北区");
         assertThat(page).containsPattern("<td>4</td>\\s*<td>纬度</td>\\s*<td>F4</td>");
-        mvc.perform(post(url + "/commit").with(user("staff").roles("STAFF")).with(csrf()))
+        mvc.perform(post(url + "/commit")
+                        .with(user("staff").roles("UNION_STAFF"))
+                        .with(csrf()))
                 .andExpect(status().isConflict());
         assertThat(catalog.count(StationFilter.ALL)).isZero();
     }
@@ -206,13 +216,15 @@ class ConsoleImportTest {
     void anotherUserCannotSeeOrCommitSomeoneElsesImport() throws Exception {
         String url = upload("staff", "roster.xlsx", XLSX, Files.readAllBytes(SAMPLE_XLSX));
         pollUntil("staff", url, ConsoleImportTest::settled);
-        mvc.perform(get(url).with(user("other").roles("STAFF"))).andExpect(status().isNotFound());
-        mvc.perform(get(url).header("HX-Request", "true").with(user("other").roles("STAFF")))
+        mvc.perform(get(url).with(user("other").roles("UNION_STAFF"))).andExpect(status().isNotFound());
+        mvc.perform(get(url).header("HX-Request", "true").with(user("other").roles("UNION_STAFF")))
                 .andExpect(status().isNotFound());
-        mvc.perform(post(url + "/commit").with(user("other").roles("STAFF")).with(csrf()))
+        mvc.perform(post(url + "/commit")
+                        .with(user("other").roles("UNION_STAFF"))
+                        .with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/console/stations/import/no-such-id")
-                        .with(user("staff").roles("STAFF")))
+                        .with(user("staff").roles("UNION_STAFF")))
                 .andExpect(status().isNotFound());
         assertThat(catalog.count(StationFilter.ALL)).isZero();
     }
@@ -276,20 +288,20 @@ class ConsoleImportTest {
         // A chosen file of 0 bytes is told apart from no file chosen at all.
         mvc.perform(multipart("/console/stations/import")
                         .file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
-                        .with(user("staff").roles("STAFF"))
+                        .with(user("staff").roles("UNION_STAFF"))
                         .with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
                         "/console/stations/import?emptyContent"));
         mvc.perform(multipart("/console/stations/import")
                         .file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
-                        .with(user("staff").roles("STAFF"))
+                        .with(user("staff").roles("UNION_STAFF"))
                         .with(csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
                         "/console/stations/import?empty"));
         mvc.perform(get("/console/stations/import")
                         .param("emptyContent", "")
-                        .with(user("staff").roles("STAFF")))
+                        .with(user("staff").roles("UNION_STAFF")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("上传的文件是空的")));
     }
@@ -335,7 +347,7 @@ class ConsoleImportTest {
     @Test
     void theTemplateHasTheColumnsTheImportReadsAndItsExampleRowImports() throws Exception {
         byte[] template = mvc.perform(get("/console/stations/import/template.xlsx")
-                        .with(user("staff").roles("STAFF")))
+                        .with(user("staff").roles("UNION_STAFF")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -344,7 +356,7 @@ class ConsoleImportTest {
         String page = pollUntil("staff", url, ConsoleImportTest::settled);
         assertThat(page).as(page).contains("检查通过").contains("共 1 行").contains("新增 1");
         assertThat(mvc.perform(get("/console/stations/import")
-                                .with(user("staff").roles("STAFF")))
+                                .with(user("staff").roles("UNION_STAFF")))
                         .andReturn()
                         .getResponse()
                         .getContentAsString(StandardCharsets.UTF_8))

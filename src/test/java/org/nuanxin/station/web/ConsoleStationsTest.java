@@ -77,7 +77,7 @@ class ConsoleStationsTest {
     SpreadsheetReader reader;
 
     private static MockHttpServletRequestBuilder asStaff(MockHttpServletRequestBuilder request) {
-        return request.with(user("staff").roles("STAFF"));
+        return request.with(user("staff").roles("UNION_STAFF"));
     }
 
     /** A valid form in 渝中区 (解放碑, GCJ-02), named as given; {@code overrides} are field, value pairs. */
@@ -99,7 +99,7 @@ class ConsoleStationsTest {
         for (int i = 0; i < overrides.length; i += 2) {
             fields.put(overrides[i], overrides[i + 1]);
         }
-        request.with(user("staff").roles("STAFF")).with(csrf()).param("amenity", "WATER", "CHARGING");
+        request.with(user("staff").roles("UNION_STAFF")).with(csrf()).param("amenity", "WATER", "CHARGING");
         fields.forEach(request::param);
         return request;
     }
@@ -339,7 +339,7 @@ class ConsoleStationsTest {
         // Export, edit, re-import: the untouched export is recognised row by row as unchanged.
         // Called directly, not over HTTP: act as union staff, whom StationPermissions lets import.
         SecurityContextHolder.getContext()
-                .setAuthentication(new TestingAuthenticationToken("exporter", "n/a", "ROLE_STAFF"));
+                .setAuthentication(new TestingAuthenticationToken("exporter", "n/a", "ROLE_UNION_STAFF"));
         String id;
         try {
             id = imports.start("stations.xlsx", xlsx, null, "exporter", Locale.SIMPLIFIED_CHINESE)

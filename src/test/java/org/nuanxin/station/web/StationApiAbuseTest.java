@@ -172,7 +172,7 @@ class StationApiAbuseTest {
     @Test
     void hoursWithoutALeadingZeroAreAcceptedAndWrittenTheStandardWay() throws Exception {
         mvc.perform(post("/console/stations/new")
-                        .with(user("staff").roles("STAFF"))
+                        .with(user("staff").roles("UNION_STAFF"))
                         .with(csrf())
                         .param("name", "九点开门测试驿站")
                         .param("hostType", "BANK")

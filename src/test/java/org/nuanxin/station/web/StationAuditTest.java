@@ -69,7 +69,7 @@ class StationAuditTest {
     @Test
     void createUpdateAndExportAreAuditedWithTheStaffMemberAndTheRecord() throws Exception {
         mvc.perform(form(post("/console/stations/new"), "审计测试驿站")
-                        .with(user("audit-staff").roles("STAFF")))
+                        .with(user("audit-staff").roles("UNION_STAFF")))
                 .andExpect(status().isFound());
         String code = catalog.search(
                         new org.nuanxin.station.StationFilter(null, null, null, "审计测试驿站", null),
@@ -85,7 +85,7 @@ class StationAuditTest {
 
         mvc.perform(form(post("/console/stations/" + code), "审计测试驿站二")
                         .param("version", "0")
-                        .with(user("audit-staff").roles("STAFF")))
+                        .with(user("audit-staff").roles("UNION_STAFF")))
                 .andExpect(status().isFound());
         assertThat(entries("audit-staff", "station.update"))
                 .singleElement()
@@ -94,14 +94,14 @@ class StationAuditTest {
         // A refused change (the administrator does not edit the roster) and a failed one write nothing.
         mvc.perform(form(post("/console/stations/" + code), "管理员改名")
                         .param("version", "1")
-                        .with(user("audit-admin").roles("ADMIN")))
+                        .with(user("audit-admin").roles("CITY_ADMIN")))
                 .andExpect(status().isForbidden());
         mvc.perform(form(post("/console/stations/" + code), "过期版本")
                         .param("version", "0")
-                        .with(user("audit-staff").roles("STAFF")))
+                        .with(user("audit-staff").roles("UNION_STAFF")))
                 .andExpect(status().isOk());
         mvc.perform(form(post("/console/stations/new"), "审计测试驿站二")
-                        .with(user("audit-staff").roles("STAFF")))
+                        .with(user("audit-staff").roles("UNION_STAFF")))
                 .andExpect(status().isOk()); // the name is taken
         assertThat(entries("audit-admin", null)).isEmpty();
         assertThat(entries("audit-staff", "station.")).hasSize(2);
@@ -110,7 +110,7 @@ class StationAuditTest {
         mvc.perform(get("/console/stations/export.xlsx")
                         .param("district", "500103")
                         .param("status", "OPEN")
-                        .with(user("audit-admin").roles("ADMIN")))
+                        .with(user("audit-admin").roles("CITY_ADMIN")))
                 .andExpect(status().isOk());
         assertThat(entries("audit-admin", "station.export")).singleElement().satisfies(e -> {
             assertThat(e.details()).startsWith("district=500103 status=OPEN rows=");
@@ -122,7 +122,7 @@ class StationAuditTest {
     void anImportCommitIsAuditedWithItsCountsAndTheCommittingUser() throws Exception {
         byte[] csv = new ClassPathResource("spreadsheet/station-roster-sample.csv").getContentAsByteArray();
         SecurityContextHolder.getContext()
-                .setAuthentication(new TestingAuthenticationToken("audit-importer", "n/a", "ROLE_STAFF"));
+                .setAuthentication(new TestingAuthenticationToken("audit-importer", "n/a", "ROLE_UNION_STAFF"));
         StationImportStatus status;
         try {
             status = imports.start("roster.csv", csv, null, "audit-importer", Locale.SIMPLIFIED_CHINESE);

@@ -42,7 +42,7 @@ class StationFiltersTest {
     StationCatalog catalog;
 
     private static MockHttpServletRequestBuilder asStaff(MockHttpServletRequestBuilder request) {
-        return request.with(user("staff").roles("STAFF"));
+        return request.with(user("staff").roles("UNION_STAFF"));
     }
 
     @ParameterizedTest(name = "{0}={1}")

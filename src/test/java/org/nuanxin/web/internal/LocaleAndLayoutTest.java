@@ -61,14 +61,14 @@ class LocaleAndLayoutTest {
 
     @Test
     void consoleLayoutHasNavigationAndKeepsThePageWhenSwitchingLanguage() throws Exception {
-        mvc.perform(get("/console").with(user("staff").roles("STAFF")))
+        mvc.perform(get("/console").with(user("staff").roles("UNION_STAFF")))
                 .andExpect(content().string(containsString("href=\"/console/stations\"")))
                 .andExpect(content().string(containsString("href=\"/console/stations/import\"")))
                 .andExpect(content().string(containsString("href=\"/console?lang=en\"")))
                 .andExpect(content().string(containsString("退出登录")))
                 .andExpect(content().string(matchesRegex("(?s).*/webjars/bootstrap/[0-9.]+/css/bootstrap.min.css.*")))
                 .andExpect(content().string(matchesRegex("(?s).*/webjars/htmx.org/[0-9.]+/dist/htmx.min.js.*")));
-        mvc.perform(get("/console").param("lang", "en").with(user("staff").roles("STAFF")))
+        mvc.perform(get("/console").param("lang", "en").with(user("staff").roles("UNION_STAFF")))
                 .andExpect(content().string(containsString("Sign out")))
                 .andExpect(content().string(not(containsString("退出登录"))));
     }
@@ -94,7 +94,7 @@ class LocaleAndLayoutTest {
                         || p.equals("/favicon.svg"));
         assertThat(resourceUrls.getForLookupPath("/console/stations/500103-0001"))
                 .isNull();
-        String page = mvc.perform(get("/console").with(user("staff").roles("STAFF")))
+        String page = mvc.perform(get("/console").with(user("staff").roles("UNION_STAFF")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
