@@ -1,6 +1,8 @@
 package org.nuanxin.audit;
 
 import org.jspecify.annotations.Nullable;
+import org.nuanxin.kernel.ActingOrganization;
+import org.nuanxin.kernel.RowScope;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
@@ -21,16 +23,24 @@ public interface AuditLog {
     String UNKNOWN_ACTOR = "(unknown)";
 
     /**
-     * Who acted and from where.
+     * Who acted, for which organisation and from where.
      *
-     * @param actor         username, or {@link #UNKNOWN_ACTOR}
-     * @param clientAddress IP address of the client, empty when unknown
+     * @param actor          username, or {@link #UNKNOWN_ACTOR}
+     * @param clientAddress  IP address of the client, empty when unknown
+     * @param organizationId the organisation the actor belongs to (see {@link ActingOrganization}), null
+     *     when unknown (anonymous attempts, the system's own work)
      */
-    record Origin(String actor, String clientAddress) {
+    record Origin(
+            String actor, String clientAddress, @Nullable Long organizationId) {
 
         public Origin {
             actor = actor == null || actor.isBlank() ? UNKNOWN_ACTOR : actor;
             clientAddress = clientAddress == null ? "" : clientAddress;
+        }
+
+        /** An origin of no known organisation. */
+        public Origin(String actor, String clientAddress) {
+            this(actor, clientAddress, null);
         }
     }
 
@@ -83,4 +93,12 @@ public interface AuditLog {
      * @throws IllegalArgumentException on a larger page
      */
     Page<AuditEntry> search(AuditQuery query, Pageable pageable);
+
+    /**
+     * Searches the entries of a data scope, newest first: those whose actor's organisation lies in it
+     * ({@code scope} is a condition on the entries' organisation column; see identity's {@code DataScope}).
+     *
+     * @throws IllegalArgumentException on a page larger than {@link #MAX_PAGE_SIZE}
+     */
+    Page<AuditEntry> search(AuditQuery query, RowScope scope, Pageable pageable);
 }

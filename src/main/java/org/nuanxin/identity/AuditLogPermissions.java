@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
  * Answers "may this user read the audit log?". It lives in identity, beside the roles, because the
  * audit module is a leaf that every module (identity included) writes into and so cannot know users.
  *
- * <p>Rule: only the city administrator ({@link Role#ADMIN}) views the audit log; union staff and
- * anonymous users do not.
+ * <p>Rule: administrators ({@link Role#CITY_ADMIN}, {@link Role#ORG_ADMIN}) and auditors ({@link
+ * Role#AUDITOR}) view the audit log, each only the entries of actors in their data scope (the search is
+ * filtered by {@link DataScope}); other staff and anonymous users do not.
  */
 @Component("auditLogPermissions")
 public class AuditLogPermissions {
@@ -23,7 +24,8 @@ public class AuditLogPermissions {
     public boolean allows(Optional<CurrentUser> user, Action action) {
         return user.isPresent()
                 && switch (action) {
-                    case VIEW -> user.get().is(Role.CITY_ADMIN);
+                    case VIEW ->
+                        user.get().role().isAdministrator() || user.get().is(Role.AUDITOR);
                 };
     }
 

@@ -1,5 +1,6 @@
 package org.nuanxin.identity;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,9 @@ public interface OrganizationTree {
 
     /** @return the organisation, or empty when there is no such id */
     Optional<Node> find(long id);
+
+    /** @return the active organisations directly under {@code id}, by name; at most {@code limit} */
+    List<Node> children(long id, int limit);
 
     /**
      * An SQL condition, for any table, that holds when {@code column} (an organisation id) is the

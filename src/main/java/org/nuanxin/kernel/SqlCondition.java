@@ -18,4 +18,33 @@ public record SqlCondition(String sql, List<Object> parameters) {
     public SqlCondition {
         parameters = List.copyOf(parameters);
     }
+
+    /**
+     * The same condition with named parameters {@code :prefix0}, {@code :prefix1}, ..., for code that
+     * binds by name. The condition's text has no {@code ?} other than its parameters (it comes from code).
+     *
+     * @return the rewritten condition and the values by name, in a map that keeps their order
+     */
+    public Named named(String prefix) {
+        StringBuilder sql = new StringBuilder();
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        int n = 0;
+        for (char c : this.sql.toCharArray()) {
+            if (c == '?') {
+                String name = prefix + n;
+                sql.append(':').append(name);
+                values.put(name, parameters.get(n++));
+            } else {
+                sql.append(c);
+            }
+        }
+        if (n != parameters.size()) {
+            throw new IllegalStateException(
+                    "condition has " + n + " placeholders for " + parameters.size() + " values");
+        }
+        return new Named(sql.toString(), values);
+    }
+
+    /** A condition with named parameters, see {@link #named}. */
+    public record Named(String sql, java.util.Map<String, Object> parameters) {}
 }

@@ -14,7 +14,10 @@ import java.util.Map;
 import org.nuanxin.audit.AuditEntry;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.audit.AuditQuery;
+import org.nuanxin.kernel.ActingOrganization;
 import org.nuanxin.kernel.CityTime;
+import org.nuanxin.kernel.RowScope;
+import org.nuanxin.kernel.SqlCondition;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -46,12 +49,15 @@ class JdbcAuditLog implements AuditLog {
         String actor = auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
                 ? UNKNOWN_ACTOR
                 : auth.getName();
+        Long organization = auth != null && auth.getPrincipal() instanceof ActingOrganization acting
+                ? acting.organizationId()
+                : null;
         String address = "";
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
             address = request.getRemoteAddr();
         }
-        return new Origin(actor, address);
+        return new Origin(actor, address, organization);
     }
 
     // MANDATORY would refuse the failed sign-ins, which have no transaction; SUPPORTS joins the caller's.
@@ -63,8 +69,10 @@ class JdbcAuditLog implements AuditLog {
             throw new IllegalArgumentException("an audit entry needs an action code");
         }
         jdbc.sql("""
-                INSERT INTO audit_log (occurred_at, actor, action, record_type, record_id, client_address, reason, details)
-                VALUES (:at, :actor, :action, :recordType, :recordId, :address, :reason, :details)""")
+                INSERT INTO audit_log (occurred_at, actor, action, record_type, record_id, client_address, reason, details,
+                                       organization_id)
+                VALUES (:at, :actor, :action, :recordType, :recordId, :address, :reason, :details, :organization)""")
+                .param("organization", origin.organizationId())
                 .param("at", time.now().atOffset(ZoneOffset.UTC))
                 .param("actor", cut(origin.actor(), 64))
                 .param("action", cut(action, 64))
@@ -79,11 +87,17 @@ class JdbcAuditLog implements AuditLog {
     @Override
     @Transactional(readOnly = true)
     public Page<AuditEntry> search(AuditQuery query, Pageable pageable) {
+        return search(query, RowScope.ALL, pageable);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<AuditEntry> search(AuditQuery query, RowScope scope, Pageable pageable) {
         if (pageable.getPageSize() > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size must be at most " + MAX_PAGE_SIZE);
         }
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(query, params);
+        String where = where(query, scope.on("organization_id").named("scope"), params);
         long total = jdbc.sql("SELECT COUNT(*) FROM audit_log" + where)
                 .params(params)
                 .query(Long.class)
@@ -108,8 +122,12 @@ class JdbcAuditLog implements AuditLog {
                 .update();
     }
 
-    private String where(AuditQuery q, Map<String, Object> params) {
+    private String where(AuditQuery q, SqlCondition.Named scope, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
+        if (!scope.parameters().isEmpty()) {
+            conditions.add(scope.sql());
+            params.putAll(scope.parameters());
+        }
         if (!blank(q.actor())) {
             conditions.add("actor = :actor");
             params.put("actor", q.actor().strip());

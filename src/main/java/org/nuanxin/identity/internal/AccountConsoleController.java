@@ -1,13 +1,21 @@
 package org.nuanxin.identity.internal;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.nuanxin.identity.AccountPermissions;
 import org.nuanxin.identity.CurrentUser;
+import org.nuanxin.identity.DataScope;
+import org.nuanxin.identity.DataScopes;
+import org.nuanxin.identity.OrganizationTree;
 import org.nuanxin.identity.Role;
 import org.nuanxin.identity.StaffAccount;
 import org.nuanxin.kernel.CityTime;
@@ -36,9 +44,18 @@ class AccountConsoleController {
     private final AccountPermissions permissions;
     private final CityTime time;
     private final ProblemMessages problems;
+    private final DataScopes scopes;
+
+    /** At most this many organisations are offered in a form's list (the scope's top and its children). */
+    private static final int MAX_CHOICES = 100;
 
     AccountConsoleController(
-            AccountService service, AccountPermissions permissions, CityTime time, ProblemMessages problems) {
+            AccountService service,
+            AccountPermissions permissions,
+            CityTime time,
+            ProblemMessages problems,
+            DataScopes scopes) {
+        this.scopes = scopes;
         this.service = service;
         this.permissions = permissions;
         this.time = time;
@@ -56,7 +73,12 @@ class AccountConsoleController {
                         .filter(a -> a.lastLoginAt() != null)
                         .collect(Collectors.toMap(
                                 StaffAccount::username, a -> TIME.format(time.local(a.lastLoginAt())))));
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", grantable());
+        List<OrganizationTree.Node> choices = organizationChoices(null);
+        model.addAttribute("organizations", choices);
+        model.addAttribute(
+                "choiceIds", choices.stream().map(OrganizationTree.Node::id).collect(Collectors.toSet()));
+        model.addAttribute("organizationNames", names(accounts));
         model.addAttribute("me", CurrentUser.get().map(CurrentUser::username).orElse(""));
         return "identity/accounts";
     }
@@ -65,7 +87,8 @@ class AccountConsoleController {
     String createForm(@RequestParam(required = false) @Nullable Long organization, Model model) {
         permissions.check(AccountPermissions.Action.CREATE);
         model.addAttribute("form", new AccountService.NewAccount("", "", Role.UNION_STAFF.name(), organization, ""));
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", grantable());
+        model.addAttribute("organizations", organizationChoices(organization));
         return "identity/account-new";
     }
 
@@ -81,7 +104,8 @@ class AccountConsoleController {
                     "form",
                     new AccountService.NewAccount(
                             form.username(), form.displayName(), form.role(), form.organization(), ""));
-            model.addAttribute("roles", Role.values());
+            model.addAttribute("roles", grantable());
+            model.addAttribute("organizations", organizationChoices(form.organization()));
             model.addAttribute("errors", problems.byField(e.errors(), locale));
             return "identity/account-new";
         }
@@ -97,6 +121,53 @@ class AccountConsoleController {
         }
         redirect.addFlashAttribute("saved", target.username());
         return "redirect:/console/accounts";
+    }
+
+    @PostMapping("/console/accounts/{id}/organization")
+    String move(@PathVariable long id, @RequestParam long organization, RedirectAttributes redirect) {
+        StaffAccount target = found(id);
+        try {
+            service.move(id, organization);
+        } catch (InvalidInputException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        redirect.addFlashAttribute("saved", target.username());
+        return "redirect:/console/accounts";
+    }
+
+    /** The roles the current user may grant, in the order of {@link Role}. */
+    private List<Role> grantable() {
+        Set<Role> mine = CurrentUser.get().map(u -> u.role().grantable()).orElse(Set.of());
+        return Arrays.stream(Role.values()).filter(mine::contains).toList();
+    }
+
+    /**
+     * The organisations offered in the forms: the top of the user's scope and the organisations directly
+     * under it (a bounded list), plus {@code chosen} when it lies deeper in the scope (the organisation
+     * console links here with it).
+     */
+    private List<OrganizationTree.Node> organizationChoices(@Nullable Long chosen) {
+        DataScope scope = scopes.current();
+        List<OrganizationTree.Node> choices = new ArrayList<>();
+        scopes.tree().find(scope.rootId()).ifPresent(choices::add);
+        choices.addAll(scopes.tree().children(scope.rootId(), MAX_CHOICES));
+        if (chosen != null && choices.stream().noneMatch(n -> n.id() == chosen) && scope.includes(chosen)) {
+            scopes.tree().find(chosen).filter(OrganizationTree.Node::active).ifPresent(n -> choices.add(1, n));
+        }
+        return choices;
+    }
+
+    private Map<Long, String> names(List<StaffAccount> accounts) {
+        Map<Long, String> names = new HashMap<>();
+        for (StaffAccount a : accounts) {
+            names.computeIfAbsent(
+                    a.organizationId(),
+                    id -> scopes.tree()
+                            .find(id)
+                            .map(OrganizationTree.Node::name)
+                            .orElse("—"));
+        }
+        return names;
     }
 
     @PostMapping("/console/accounts/{id}/enabled")
@@ -139,8 +210,9 @@ class AccountConsoleController {
     }
 
     @GetMapping("/console/account/password")
-    String passwordForm() {
+    String passwordForm(Model model) {
         permissions.check(AccountPermissions.Action.CHANGE_PASSWORD);
+        model.addAttribute("mustChange", service.mustChangeOwnPassword());
         return "identity/password";
     }
 
@@ -155,6 +227,7 @@ class AccountConsoleController {
             service.changeOwnPassword(currentPassword, newPassword);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", problems.byField(e.errors(), locale));
+            model.addAttribute("mustChange", service.mustChangeOwnPassword());
             return "identity/password";
         }
         redirect.addFlashAttribute("changed", true);

@@ -3,11 +3,12 @@ package org.nuanxin.identity.internal;
 import java.util.List;
 import org.nuanxin.identity.CurrentUser;
 import org.nuanxin.identity.Role;
+import org.nuanxin.kernel.ActingOrganization;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** The authenticated principal: Spring's {@link User} plus the display name, role and organisation of the account. */
-public class AccountPrincipal extends User implements CurrentUser.Principal {
+public class AccountPrincipal extends User implements CurrentUser.Principal, ActingOrganization {
 
     private final String displayName;
     private final Role role;
@@ -40,6 +41,7 @@ public class AccountPrincipal extends User implements CurrentUser.Principal {
         return role;
     }
 
+    @Override
     public long organizationId() {
         return organizationId;
     }

@@ -214,6 +214,15 @@ class AccountService {
         audit.record("account.password.reset", "account", target.username(), null);
     }
 
+    /** @return whether the signed-in user's password is one-time and must be changed before anything else */
+    @Transactional(readOnly = true)
+    boolean mustChangeOwnPassword() {
+        return CurrentUser.get()
+                .flatMap(u -> accounts.findByUsername(u.username()))
+                .map(Account::mustChangePassword)
+                .orElse(false);
+    }
+
     /**
      * Changes the signed-in user's own password.
      *

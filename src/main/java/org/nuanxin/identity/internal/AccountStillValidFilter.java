@@ -20,6 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session's principal was read at sign-in, so without this a disabled user would keep working until
  * the session timed out. One look-up by the unique username per request of a signed-in user.
  *
+ * <p>While the account's password is one-time (set by an administrator: a new account or a reset), every
+ * console page but the own-password page sends the user there first ({@link #PASSWORD_PAGE}).
+ *
  * <p>Also ends a session older than the absolute lifetime ({@code nuanxin.identity.session-absolute-lifetime},
  * counted on the application clock from the sign-in, see {@link #SIGNED_IN_AT}), however active it is.
  */
@@ -27,6 +30,9 @@ class AccountStillValidFilter extends OncePerRequestFilter {
 
     /** Session attribute: the instant of the sign-in, set by the success handler. */
     static final String SIGNED_IN_AT = AccountStillValidFilter.class.getName() + ".SIGNED_IN_AT";
+
+    /** Where a user with a one-time password is sent until they have chosen their own. */
+    static final String PASSWORD_PAGE = "/console/account/password";
 
     private final AccountRepository accounts;
     private final Clock clock;
@@ -54,6 +60,11 @@ class AccountStillValidFilter extends OncePerRequestFilter {
                 if (session != null) {
                     session.invalidate();
                 }
+            } else if (account.get().mustChangePassword()
+                    && request.getRequestURI().startsWith(request.getContextPath() + "/console")
+                    && !request.getRequestURI().equals(request.getContextPath() + PASSWORD_PAGE)) {
+                response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+                return;
             }
         }
         chain.doFilter(request, response);

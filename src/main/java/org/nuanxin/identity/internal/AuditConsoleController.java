@@ -7,6 +7,7 @@ import org.nuanxin.audit.AuditEntry;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.audit.AuditQuery;
 import org.nuanxin.identity.AuditLogPermissions;
+import org.nuanxin.identity.DataScopes;
 import org.nuanxin.kernel.CityTime;
 import org.nuanxin.kernel.Paging;
 import org.springframework.data.domain.Page;
@@ -16,7 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The audit log page of the console (city administrator): search by actor, action, record and
+ * The audit log page of the console (administrators and auditors, each within their data scope): search by actor, action, record and
  * date range (Asia/Shanghai days), newest first, paged; the filters live in the URL. It sits in
  * identity because reading the log is a question of roles, which the audit module does not know.
  */
@@ -31,7 +32,10 @@ class AuditConsoleController {
     private final AuditLogPermissions permissions;
     private final CityTime time;
 
-    AuditConsoleController(AuditLog auditLog, AuditLogPermissions permissions, CityTime time) {
+    private final DataScopes scopes;
+
+    AuditConsoleController(AuditLog auditLog, AuditLogPermissions permissions, CityTime time, DataScopes scopes) {
+        this.scopes = scopes;
         this.auditLog = auditLog;
         this.permissions = permissions;
         this.time = time;
@@ -72,8 +76,8 @@ class AuditConsoleController {
     String list(Filters filters, Model model) {
         permissions.check(AuditLogPermissions.Action.VIEW);
         model.addAttribute("filters", filters);
-        Page<AuditEntry> page =
-                auditLog.search(filters.toQuery(), Paging.of(filters.page(), PAGE_SIZE, Sort.unsorted()));
+        Page<AuditEntry> page = auditLog.search(
+                filters.toQuery(), scopes.current(), Paging.of(filters.page(), PAGE_SIZE, Sort.unsorted()));
         model.addAttribute("page", page);
         model.addAttribute(
                 "rows",

@@ -1,5 +1,6 @@
 package org.nuanxin.organization.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.nuanxin.identity.OrganizationTree;
@@ -54,6 +55,17 @@ class ClosureOrganizationTree implements OrganizationTree {
                 .query((rs, n) ->
                         new Node(rs.getLong("id"), rs.getString("name"), "ACTIVE".equals(rs.getString("status"))))
                 .optional();
+    }
+
+    @Override
+    public List<Node> children(long id, int limit) {
+        return jdbc.sql("""
+                SELECT id, name, status FROM organization
+                 WHERE parent_id = :id AND status = 'ACTIVE' ORDER BY division_code, name LIMIT :limit""")
+                .param("id", id)
+                .param("limit", limit)
+                .query((rs, n) -> new Node(rs.getLong("id"), rs.getString("name"), true))
+                .list();
     }
 
     @Override

@@ -74,6 +74,40 @@ class AccountConsoleTest {
         return Long.toString(accounts.findByUsername(username).orElseThrow().id());
     }
 
+    /** The password a new account's user chooses at first sign-in. */
+    private static final String OWN_PASSWORD = "my own passphrase 2026";
+
+    /**
+     * Signs in with the one-time password an administrator set, is sent to the own-password page for any
+     * console page, chooses {@link #OWN_PASSWORD}, and returns the session, now free to use the console.
+     */
+    private MockHttpSession firstSignIn(String username) throws Exception {
+        MockHttpSession session =
+                (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+                        .andExpect(authenticated())
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
+        mvc.perform(get("/console/stations").session(session)).andExpect(redirectedUrl("/console/account/password"));
+        mvc.perform(get("/console/account/password").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("一次性密码")));
+        mvc.perform(post("/console/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", PASSWORD)
+                        .param("newPassword", PASSWORD))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("新密码不能与当前密码相同")));
+        mvc.perform(post("/console/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", PASSWORD)
+                        .param("newPassword", OWN_PASSWORD))
+                .andExpect(status().isFound());
+        return session;
+    }
+
     private List<AuditEntry> entries(String action, String recordId) {
         return audit.search(new AuditQuery(null, action, recordId, null, null), PageRequest.of(0, 50))
                 .getContent();
@@ -123,7 +157,9 @@ class AccountConsoleTest {
         assertThat(created.role()).isEqualTo(Role.UNION_STAFF);
         assertThat(created.enabled()).isTrue();
         assertThat(created.passwordHash()).startsWith("{bcrypt-sha256}");
-        assertThat(created.mustChangePassword()).as("a password set by an administrator is one-time").isTrue();
+        assertThat(created.mustChangePassword())
+                .as("a password set by an administrator is one-time")
+                .isTrue();
         assertThat(entries("account.create", username)).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("admin");
             assertThat(e.recordType()).isEqualTo("account");
@@ -189,19 +225,14 @@ class AccountConsoleTest {
     void disablingOrChangingTheRoleEndsTheAccountsOpenSessions() throws Exception {
         String username = newUsername();
         String id = createStaff(username);
-        MockHttpSession session =
-                (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
-                        .andExpect(authenticated())
-                        .andReturn()
-                        .getRequest()
-                        .getSession();
+        MockHttpSession session = firstSignIn(username);
         mvc.perform(get("/console/stations").session(session)).andExpect(status().isOk());
         mvc.perform(asAdmin(post("/console/accounts/" + id + "/role")).param("role", "CITY_ADMIN"))
                 .andExpect(status().isFound());
         mvc.perform(get("/console/stations").session(session)).andExpect(redirectedUrl("/login"));
 
         MockHttpSession again =
-                (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+                (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(OWN_PASSWORD))
                         .andExpect(authenticated().withRoles("CITY_ADMIN"))
                         .andReturn()
                         .getRequest()

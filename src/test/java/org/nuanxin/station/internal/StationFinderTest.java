@@ -31,6 +31,7 @@ import org.nuanxin.station.StationFinder;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationStatus;
 import org.nuanxin.station.StationsChanged;
+import org.nuanxin.support.AsStaff;
 import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.support.Outbox;
@@ -78,18 +79,18 @@ class StationFinderTest {
     @Test
     void demoDataIsChongqingsTotalSpreadByPopulation() {
         // Other test classes of this context add stations of their own (never synthetic ones).
-        assertThat(catalog.count(new StationFilter(null, null, null, null, true)))
+        assertThat(AsStaff.call(() -> catalog.count(new StationFilter(null, null, null, null, true))))
                 .isEqualTo(5444 - 38);
-        assertThat(catalog.count(new StationFilter(null, null, null, null, false)))
+        assertThat(AsStaff.call(() -> catalog.count(new StationFilter(null, null, null, null, false))))
                 .isGreaterThanOrEqualTo(38);
-        assertThat(catalog.count(new StationFilter(null, null, null, "工会驿站", false)))
+        assertThat(AsStaff.call(() -> catalog.count(new StationFilter(null, null, null, "工会驿站", false))))
                 .isGreaterThanOrEqualTo(1);
         Map<String, Long> perDistrict = new HashMap<>();
-        catalog.forEach(new StationFilter(null, null, null, null, true), s -> {
+        AsStaff.run(() -> catalog.forEach(new StationFilter(null, null, null, null, true), s -> {
             perDistrict.merge(s.districtCode(), 1L, Long::sum);
             assertThat(divisions.locateDistrict(s.location()).map(Division::code))
                     .contains(s.districtCode());
-        });
+        }));
         // 渝北区 (2,191,493 residents) gets the most, 城口县 (197,497) the fewest: about 11 to 1.
         String most = perDistrict.entrySet().stream()
                 .max(Map.Entry.comparingByValue())
@@ -103,13 +104,15 @@ class StationFinderTest {
         assertThat(least).isEqualTo("500229");
         assertThat((double) perDistrict.get("500112") / perDistrict.get("500229"))
                 .isCloseTo(2191493.0 / 197497, within(0.5));
-        assertThat(finder.indexedCount()).as("every station, open or not").isEqualTo(catalog.count(StationFilter.ALL));
+        assertThat(finder.indexedCount())
+                .as("every station, open or not")
+                .isEqualTo(AsStaff.call(() -> catalog.count(StationFilter.ALL)));
     }
 
     @Test
     void nearestEqualsABruteForceScanOfTheDatabaseAtThousandsOfPoints() {
         List<Station> all = new ArrayList<>();
-        catalog.forEach(StationFilter.ALL, all::add);
+        AsStaff.run(() -> catalog.forEach(StationFilter.ALL, all::add));
         SplittableRandom random = new SplittableRandom(2024);
         List<Division> districts = divisions.districts();
         Amenity[] amenities = Amenity.values();

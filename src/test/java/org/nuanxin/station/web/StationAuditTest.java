@@ -17,6 +17,7 @@ import org.nuanxin.audit.AuditQuery;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImports;
+import org.nuanxin.support.AsStaff;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -71,9 +72,9 @@ class StationAuditTest {
         mvc.perform(form(post("/console/stations/new"), "审计测试驿站")
                         .with(user("audit-staff").roles("UNION_STAFF")))
                 .andExpect(status().isFound());
-        String code = catalog.search(
+        String code = AsStaff.call(() -> catalog.search(
                         new org.nuanxin.station.StationFilter(null, null, null, "审计测试驿站", null),
-                        org.springframework.data.domain.PageRequest.of(0, 10))
+                        org.springframework.data.domain.PageRequest.of(0, 10)))
                 .getContent()
                 .get(0)
                 .code();
