@@ -220,6 +220,7 @@ class DataScopeHttpTest {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /** The station form for a new station (an empty code: generated). */
     private MockHttpServletRequestBuilder stationForm(
             MockHttpServletRequestBuilder request,
             String username,
@@ -228,8 +229,20 @@ class DataScopeHttpTest {
             String lng,
             String lat)
             throws Exception {
+        return stationForm(request, username, "", name, district, lng, lat);
+    }
+
+    private MockHttpServletRequestBuilder stationForm(
+            MockHttpServletRequestBuilder request,
+            String username,
+            String code,
+            String name,
+            String district,
+            String lng,
+            String lat)
+            throws Exception {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("code", "");
+        fields.put("code", code);
         fields.put("name", name);
         fields.put("hostType", "COMMUNITY_SERVICE_STATION");
         fields.put("district", district);
