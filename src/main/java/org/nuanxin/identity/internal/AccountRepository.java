@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.nuanxin.identity.AccountDirectory;
 import org.nuanxin.identity.DataScope;
 import org.nuanxin.identity.Role;
 import org.nuanxin.kernel.SqlCondition;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads and updates {@code account} with plain SQL that runs on H2 (PostgreSQL mode) and PostgreSQL. */
 @Repository
-class AccountRepository {
+class AccountRepository implements AccountDirectory {
 
     private static final String SELECT = """
             SELECT id, username, password_hash, display_name, role, enabled, failed_login_count,
@@ -93,6 +94,14 @@ class AccountRepository {
                 .params(in.parameters())
                 .query(AccountRepository::map)
                 .list();
+    }
+
+    @Override
+    public long enabledIn(long organizationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE organization_id = :organization AND enabled")
+                .param("organization", organizationId)
+                .query(Long.class)
+                .single();
     }
 
     long count() {

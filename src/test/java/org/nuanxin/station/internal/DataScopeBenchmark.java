@@ -95,13 +95,14 @@ public class DataScopeBenchmark {
                 st.execute("CREATE DATABASE nuanxin_scope_bench");
             }
             context = new SpringApplicationBuilder(NuanxinApplication.class)
-                    .web(WebApplicationType.NONE)
+                    .web(WebApplicationType.SERVLET)
                     .properties(
                             "spring.datasource.url=" + base + "nuanxin_scope_bench",
                             "spring.datasource.username=" + auth.getProperty("user"),
                             "spring.datasource.password=",
                             "nuanxin.station.demo-data=false",
                             "nuanxin.identity.admin-password=benchmark-admin-password-1",
+                            "server.port=0",
                             "logging.level.root=WARN")
                     .run();
             repository = context.getBean(StationRepository.class);
