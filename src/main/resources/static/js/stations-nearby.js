@@ -81,6 +81,9 @@
     return el;
   }
 
+  // A station's pin stands above its spot (its tail points at it), so the search point on the same spot stays visible.
+  var PIN_RISE = 36;
+
   // Stations at the same spot (to about 1 m) share one marker that lists them all, so none hides another.
   function groups() {
     var byKey = {};
@@ -103,7 +106,7 @@
       // A string popup is parsed as HTML: pass the name as text so a name like <img ...> stays a name.
       return L.marker(group.point, {
         title: s.name,
-        icon: L.divIcon({className: 'nx-pin', html: String(s.number), iconSize: [28, 28]})
+        icon: L.divIcon({className: 'nx-pin', html: String(s.number), iconSize: [28, 28], iconAnchor: [14, PIN_RISE]})
       }).bindPopup(textNode('span', s.name));
     }
     var numbers = group.stations.map(function (s) { return s.number; }).join(',');
@@ -121,7 +124,12 @@
       group.stations.map(function (s) { return s.name; }).join(', ');
     return L.marker(group.point, {
       title: title,
-      icon: L.divIcon({className: 'nx-pin nx-pin-group', html: numbers, iconSize: [20 + 14 * numbers.length / 2, 28]})
+      icon: L.divIcon({
+        className: 'nx-pin nx-pin-group',
+        html: numbers,
+        iconSize: [20 + 7 * numbers.length, 28],
+        iconAnchor: [(20 + 7 * numbers.length) / 2, PIN_RISE]
+      })
     }).bindPopup(list);
   }
 
@@ -140,7 +148,8 @@
         title: mapEl.dataset.pointLabel,
         alt: mapEl.dataset.pointLabel,
         keyboard: true,
-        icon: L.divIcon({className: 'nx-search-point', html: '', iconSize: [26, 26]}),
+        icon: L.divIcon({className: 'nx-search-point', html: '', iconSize: [20, 20]}),
+        // Above the stations' pins, which stand above their spot (see PIN_ANCHOR), so both stay tappable.
         zIndexOffset: 1000
       }).addTo(layer);
       point.on('dragend', function () { searchFrom(point.getLatLng()); });
