@@ -155,6 +155,19 @@ class RiderPageBrowserTest {
         String dataLat = driver.findElement(By.id("result-data")).getDomAttribute("data-lat");
         assertThat(Double.parseDouble(dataLat)).isCloseTo(lat, org.assertj.core.data.Offset.offset(1e-6));
         phone.screenshot("m-stations-search-point-moved");
+
+        // The same page in English, and a district search with the script (no dot, the centre marked).
+        phone.open(url("/m/stations?lang=en"));
+        phone.waitFor(By.cssSelector(".nx-station-name"));
+        assertThat(driver.findElement(By.cssSelector("#results .nx-status")).getText())
+                .contains("stations near");
+        phone.screenshot("m-stations-phone-en");
+        phone.open(url("/m/stations?district=500103&lang=zh-CN"));
+        phone.waitFor(By.cssSelector(".nx-from-centre"));
+        assertThat(driver.findElements(By.cssSelector(".nx-search-point"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector(".nx-note")).getText()).contains("允许定位或在地图上点选位置");
+        driver.executeScript("document.getElementById('map').scrollIntoView({block: 'center', behavior: 'instant'})");
+        phone.screenshot("m-stations-district-map");
     }
 
     @Test
