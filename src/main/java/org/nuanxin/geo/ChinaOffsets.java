@@ -22,11 +22,20 @@ final class ChinaOffsets {
     private ChinaOffsets() {}
 
     /**
-     * The rough rectangle around mainland China outside which GCJ-02 equals WGS-84, as the
-     * published algorithm defines it (Taiwan, Hong Kong and neighbouring countries inside it are
-     * offset too; that is the algorithm's behaviour and the map providers' as well).
+     * Whether GCJ-02 equals WGS-84 at this point: outside the outline of mainland China ({@link MainlandChina}), so
+     * Hong Kong, Macao, Taiwan and every other country are not offset. The published algorithm tests only a
+     * rectangle (longitude 72.004–137.8347, latitude 0.8293–55.8271) and so moves points in Seoul, Osaka or Ulan
+     * Bator by about 500 m; the rectangle is kept as a first, cheap test.
+     *
+     * @param lng longitude in degrees
+     * @param lat latitude in degrees
      */
     public static boolean outOfChina(double lng, double lat) {
+        return outOfRectangle(lng, lat) || !MainlandChina.contains(lng, lat);
+    }
+
+    /** The published algorithm's rectangle, kept for the comparison in tests. */
+    static boolean outOfRectangle(double lng, double lat) {
         return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;
     }
 

@@ -5,9 +5,10 @@ import java.util.Objects;
 /**
  * Converts points between WGS-84, GCJ-02 and BD-09. GCJ-02 to WGS-84 is inverted iteratively to
  * within 1e-9 degrees of the forward transform (1e-7 degrees of the original point), not with the
- * common one-step approximation (off by up to 4e-5 degrees). Points outside mainland China's rough
- * rectangle (longitude 72.004–137.8347, latitude 0.8293–55.8271) pass through GCJ-02 unchanged, as
- * the published algorithm does. BD-09 converts to and from GCJ-02 with Baidu's published formulas;
+ * common one-step approximation (off by up to 4e-5 degrees). Points outside the outline of mainland
+ * China (Hong Kong, Macao, Taiwan and other countries; {@code geo/china-mainland.wkt}, about 1 km resolution) pass
+ * through GCJ-02 unchanged; the published algorithm tests only a rectangle and would also shift Seoul or Osaka.
+ * BD-09 converts to and from GCJ-02 with Baidu's published formulas;
  * WGS-84 and BD-09 convert through GCJ-02.
  */
 public final class CoordinateTransform {

@@ -54,6 +54,17 @@ public interface Divisions {
     GeoPoint randomPointIn(String districtCode, RandomGenerator random);
 
     /**
+     * The district's name in Hanyu Pinyin as maps and road signs write it, shown beside the Chinese name in English
+     * (渝中区 → Yuzhong, 长寿区 → Changshou, 南岸区 → Nan'an, 忠县 → Zhongxian): without the generic 区/县/自治县 unless
+     * the name is one character, without tones, polyphones read as in the place name.
+     *
+     * @param districtCode the 6-digit district code
+     * @return the romanised name
+     * @throws IllegalArgumentException for an unknown district code
+     */
+    String romanName(String districtCode);
+
+    /**
      * The point where a map labels the district (inside it), used as the district's centre when a
      * worker picks a district instead of sharing a position.
      *

@@ -16,14 +16,27 @@ import org.springframework.context.MessageSourceResolvable;
  * @param field the request parameter or form field, e.g. {@code "latitude"}
  * @param code  a key of a {@code messages/*.properties} bundle, e.g. {@code "station.error.required"}
  * @param args  the message's arguments ({0}, {1}, …): strings and numbers only, never personal data
- *              beyond what the user typed into this field
+ *              beyond what the user typed into this field. A string longer than {@link #MAX_ECHO} code
+ *              points is cut to that many and ends with "…", so a problem never echoes unbounded input
+ *              (a 5,000-character district in a link, a pasted page in a cell).
  */
 public record FieldProblem(String field, String code, List<Object> args) implements MessageSourceResolvable {
+
+    /** The most code points of a string argument a problem repeats back; longer ones are cut and end with "…". */
+    public static final int MAX_ECHO = 64;
 
     public FieldProblem {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(code, "code");
-        args = List.copyOf(args);
+        args = args.stream().map(FieldProblem::bounded).toList();
+    }
+
+    private static Object bounded(Object arg) {
+        Objects.requireNonNull(arg, "a problem's argument");
+        if (arg instanceof String s && s.codePointCount(0, s.length()) > MAX_ECHO) {
+            return s.substring(0, s.offsetByCodePoints(0, MAX_ECHO - 1)) + "…";
+        }
+        return arg;
     }
 
     /** A problem with positional message arguments. */

@@ -15,10 +15,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The identity module with the modules it uses (audit, and the shared kernel and web): the first start
- * creates the administrator, who signs in, and the sign-in lands in the audit log through its public API.
+ * The identity module with the modules it uses (audit, and the shared kernel and web) and the one that
+ * implements its organisation-tree SPI (organization, added explicitly: the dependency points the other
+ * way): the first start creates the administrator, who signs in, and the sign-in lands in the audit log
+ * through its public API.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "organization")
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 class IdentityModuleTest {

@@ -55,13 +55,28 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
 
     private final int width;
     private final int height;
+    private final boolean javaScript;
     private ChromeDriver driver;
     private ChromeDriverService service;
     private Path profile;
 
     private Browser(int width, int height) {
+        this(width, height, true);
+    }
+
+    private Browser(int width, int height, boolean javaScript) {
         this.width = width;
         this.height = height;
+        this.javaScript = javaScript;
+    }
+
+    /**
+     * A browser of this size with JavaScript switched off in its profile (Chromium's content setting
+     * {@code profile.managed_default_content_settings.javascript = 2}, as a user or an administrator would), for
+     * pages that must work without it. Selenium's own commands still work.
+     */
+    public static Browser withoutJavaScript(int width, int height) {
+        return new Browser(width, height, false);
     }
 
     /** A phone-sized viewport, 360×740 CSS pixels, emulating a touch device. */
@@ -206,6 +221,9 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
                 "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height,
                 "--lang=zh-CN");
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -215,6 +233,11 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
         driver.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+        // Bootstrap scrolls smoothly unless the user prefers reduced motion; a smooth scroll still running makes a
+        // click land where the element was, so tests ask for reduced motion (as many riders' phones do).
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 

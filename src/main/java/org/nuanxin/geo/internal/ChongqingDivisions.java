@@ -83,6 +83,7 @@ public class ChongqingDivisions implements Divisions {
     private final STRtree envelopeIndex;
     private final String boundariesGeoJson;
     private final Map<String, GeoPoint> labelPoints;
+    private final Map<String, String> romanNames;
     private final JsonNode boundaries;
     private final Map<CoordinateSystem, String> boundariesByCrs = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -112,6 +113,10 @@ public class ChongqingDivisions implements Divisions {
         }
         this.townshipsByDistrict = Map.copyOf(townships);
         this.districtsByAlias = Map.copyOf(aliases(districts));
+        var hanLatin = PlaceNamePinyin.transliterator();
+        this.romanNames = districts.stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        Division::code, d -> PlaceNamePinyin.of(d.name(), hanLatin)));
 
         ObjectMapper mapper = JsonMapper.builder().build();
         JsonNode collection = readJson(mapper, geoJsonResource);
@@ -252,6 +257,15 @@ public class ChongqingDivisions implements Divisions {
         for (JsonNode child : node) {
             convertCoordinates(child, to);
         }
+    }
+
+    @Override
+    public String romanName(String districtCode) {
+        String name = districtCode == null ? null : romanNames.get(districtCode.strip());
+        if (name == null) {
+            throw new IllegalArgumentException("unknown district code '" + districtCode + "'");
+        }
+        return name;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /** Read-only reference data: Chongqing's districts and their boundaries. */
 @RestController
@@ -48,16 +49,26 @@ class DistrictApiController {
     @Operation(
             summary = "District boundaries as GeoJSON (about 100 m resolution)",
             description = "crs=wgs84 (default), gcj02 or bd09: the system to draw in, e.g. gcj02 over AMap tiles.")
-    ResponseEntity<String> boundaries(@RequestParam(required = false) String crs) {
+    ResponseEntity<String> boundaries(@RequestParam(required = false) String crs, WebRequest request) {
         CoordinateSystem system = CoordinateSystem.WGS84;
         if (crs != null && !crs.isBlank()) {
             system = CoordinateSystem.parse(crs)
                     .orElseThrow(() -> new InvalidInputException("crs", "geo.error.crs", crs));
         }
+        String body = divisions.boundariesGeoJson(system);
+        // Cached for a day; after that the browser asks again with If-None-Match and gets a 304 (no 140 KB body)
+        // unless the boundaries changed. String.hashCode is computed once per (cached) string.
+        // Weak (W/): Tomcat does not gzip an answer with a strong ETag (the gzipped bytes are another entity).
+        String etag = "W/\"" + Integer.toHexString(body.hashCode()) + "-" + body.length() + "\"";
+        CacheControl day = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+        if (request.checkNotModified(etag)) {
+            return ResponseEntity.status(304).eTag(etag).cacheControl(day).build();
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
-                .body(divisions.boundariesGeoJson(system));
+                .cacheControl(day)
+                .eTag(etag)
+                .body(body);
     }
 
     private DistrictView view(Division d) {

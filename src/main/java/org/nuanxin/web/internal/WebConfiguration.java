@@ -26,7 +26,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * {@code /**} that was every link of a page (a console list has about 55), each one a miss looked up in four
  * classpath locations on every request (issue 7: 11 console lists per second). Now only asset links are resolved,
  * through a cached chain: our own files get a content hash in their name ({@code /css/nuanxin-<md5>.css}) and
- * WebJars their version ({@code /webjars/bootstrap/5.3.3/...}), so both may be cached by browsers for a year.
+ * WebJars their version ({@code /webjars/bootstrap/5.3.3/...}), so both are cached by browsers for a year as
+ * {@code immutable}; text is gzipped by {@code server.compression} (docs/PERFORMANCE.md section 9).
  *
  * <p>Locale selection: Simplified Chinese unless the user picked English with {@code ?lang=en},
  * which is remembered in a cookie. The browser's Accept-Language is deliberately ignored: many
@@ -59,7 +60,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        CacheControl year = CacheControl.maxAge(Duration.ofDays(365)).cachePublic();
+        // immutable: a versioned URL never changes, so browsers need not revalidate it even on reload. Pages link only
+        // versioned URLs (the resource URL encoding rewrites every @{...}); an unversioned URL typed by hand gets the
+        // same header, which is why no script or style sheet may name an asset without its version.
+        CacheControl year =
+                CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
         for (String folder : new String[] {"css", "js"}) {
             registry.addResourceHandler("/" + folder + "/**")
                     .addResourceLocations("classpath:/static/" + folder + "/")

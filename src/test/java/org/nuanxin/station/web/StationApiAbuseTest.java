@@ -161,7 +161,7 @@ class StationApiAbuseTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("在渝中区附近找到 10 个驿站");
+        assertThat(html).contains("渝中区的 10 个驿站，按距区县中心的距离排列");
         html = mvc.perform(get("/m/stations").param("lat", "39.9").param("lng", "116.4"))
                 .andExpect(status().isOk())
                 .andReturn()

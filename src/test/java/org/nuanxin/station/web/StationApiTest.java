@@ -262,7 +262,7 @@ class StationApiTest {
     void theWorkerPageListsStationsForADistrictWithoutJavaScript() throws Exception {
         mvc.perform(get("/m/stations").param("district", "500103"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("在渝中区附近找到 10 个驿站")))
+                .andExpect(content().string(containsString("渝中区的 10 个驿站，按距区县中心的距离排列")))
                 .andExpect(content().string(containsString("href=\"tel:+86")))
                 .andExpect(content().string(containsString("https://uri.amap.com/navigation")));
         // A shared or reloaded link keeps its position, so the filter chips refine that same place.
