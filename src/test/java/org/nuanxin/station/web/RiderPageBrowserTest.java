@@ -218,7 +218,7 @@ class RiderPageBrowserTest {
             return code;
         }
         SecurityContextHolder.getContext()
-                .setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_STAFF"));
+                .setAuthentication(new TestingAuthenticationToken("staff", "n/a", "ROLE_UNION_STAFF"));
         try {
             return catalog.create(new StationInput(
                             code,
