@@ -123,7 +123,9 @@ class AccountConsoleTest {
         assertThat(created.role()).isEqualTo(Role.UNION_STAFF);
         assertThat(created.enabled()).isTrue();
         assertThat(created.passwordHash()).startsWith("{bcrypt-sha256}");
-        assertThat(created.mustChangePassword()).as("a password set by an administrator is one-time").isTrue();
+        assertThat(created.mustChangePassword())
+                .as("a password set by an administrator is one-time")
+                .isTrue();
         assertThat(entries("account.create", username)).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("admin");
             assertThat(e.recordType()).isEqualTo("account");
