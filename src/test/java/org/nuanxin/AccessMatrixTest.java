@@ -106,6 +106,24 @@ class AccessMatrixTest {
                 row("GET /console/accounts/{staffId}/password", FOUND, FORBIDDEN, OK),
                 row("GET /console/accounts/{adminId}/password", FOUND, FORBIDDEN, FORBIDDEN),
                 row("POST /console/accounts/{staffId}/password?password=short", FOUND, FORBIDDEN, OK),
+                // Organisations ({org} 渝中区总工会, {root} 重庆市总工会): everyone views, administrators change what is
+                // below the top of their scope; the mock users act from the root
+                row("GET /console/organizations", FOUND, OK, OK),
+                row("GET /console/organizations?q=500103", FOUND, OK, OK),
+                row("GET /console/organizations?open={org}", FOUND, OK, OK),
+                row("GET /console/organizations/{org}", FOUND, OK, OK),
+                row("GET /console/organizations/999999999", FOUND, NOT_FOUND, NOT_FOUND),
+                row("GET /console/organizations/{org}/new", FOUND, FORBIDDEN, OK),
+                row("POST /console/organizations/{org}/new", FOUND, FORBIDDEN, OK),
+                row("GET /console/organizations/{org}/edit", FOUND, FORBIDDEN, OK),
+                row("POST /console/organizations/{org}/edit?version=0", FOUND, FORBIDDEN, OK),
+                row("GET /console/organizations/{root}/edit", FOUND, FORBIDDEN, OK),
+                row("GET /console/organizations/{org}/move", FOUND, FORBIDDEN, OK),
+                row("GET /console/organizations/{root}/move", FOUND, FORBIDDEN, FORBIDDEN),
+                row("POST /console/organizations/{org}/move?version=0", FOUND, FORBIDDEN, OK),
+                row("GET /console/organizations/{org}/dissolve", FOUND, FORBIDDEN, OK),
+                row("POST /console/organizations/{org}/dissolve?version=0", FOUND, FORBIDDEN, OK),
+                row("POST /console/organizations/{root}/dissolve?version=0", FOUND, FORBIDDEN, FORBIDDEN),
                 // Audit log and metrics: ADMIN only
                 row("GET /console/audit", FOUND, FORBIDDEN, OK),
                 row("GET /console/audit?actor=admin&from=2026-01-01&to=2026-12-31", FOUND, FORBIDDEN, OK),
@@ -123,6 +141,8 @@ class AccessMatrixTest {
         StaffAccounts.ensureStaff(jdbc, encoder);
         ids.put("staffId", id("staff"));
         ids.put("adminId", id("admin"));
+        ids.put("org", Long.toString(StaffAccounts.organization(jdbc, "500103")));
+        ids.put("root", Long.toString(StaffAccounts.organization(jdbc, "500000")));
         ids.put("station", catalog.findByCode("500103-9901").map(Station::code).orElseGet(this::createStation));
     }
 

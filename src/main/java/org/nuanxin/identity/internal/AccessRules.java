@@ -17,7 +17,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * controller or static resource has no rule here. Rules are tried in order, the first match wins.
  *
  * <p>The console rules only let staff in; what each role may do there is decided by the modules'
- * permissions classes ({@code StationPermissions}, {@code AccountPermissions}, {@code AuditLogPermissions}).
+ * permissions classes ({@code StationPermissions}, {@code AccountPermissions}, {@code AuditLogPermissions},
+ * {@code OrganizationPermissions}).
  */
 final class AccessRules {
 
@@ -97,6 +98,16 @@ final class AccessRules {
                     "/console/stations/**",
                     Access.CONSOLE,
                     "station roster, map, export, import (StationPermissions)"),
+            new Rule(
+                    GET,
+                    "/console/organizations",
+                    Access.CONSOLE,
+                    "organisation tree and search, within the user's scope (OrganizationPermissions)"),
+            new Rule(
+                    null,
+                    "/console/organizations/**",
+                    Access.CONSOLE,
+                    "an organisation's page; create, edit, move, dissolve (OrganizationPermissions)"),
             new Rule(null, "/console/accounts", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(null, "/console/accounts/**", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(
