@@ -5,8 +5,8 @@ package org.nuanxin.organization;
  * organisation implement it as a bean (the organisation module cannot call them: the dependency points from them
  * to here). An organisation is not dissolved while any implementation counts something.
  *
- * <p>Implemented by the station module (its stations). Accounts are not counted here: identity must not depend on
- * this module, so the lead wires account counting separately (see {@code OrganizationService}).
+ * <p>Implemented by the station module (its stations) and, for identity (which must not depend on this module), by
+ * this module's own {@code AccountOrganizationUsage} over identity's {@code AccountDirectory}.
  */
 public interface OrganizationUsage {
 

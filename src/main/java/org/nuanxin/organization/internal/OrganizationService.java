@@ -42,9 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * code belongs to one organisation. Active siblings have different names.
  *
  * <p>Dissolution is refused while the organisation has active children, or records that other modules count
- * through {@link OrganizationUsage} (stations). Accounts are not yet counted: identity must not depend on this
- * module, so counting an organisation's accounts is left to the lead (an {@code OrganizationUsage} bean outside
- * identity, or an SPI of identity's own).
+ * through {@link OrganizationUsage}: stations (station module) and enabled staff accounts (asked of identity by
+ * {@code AccountOrganizationUsage}).
  */
 @Service
 class OrganizationService {

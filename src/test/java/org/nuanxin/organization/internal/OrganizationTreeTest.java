@@ -375,7 +375,7 @@ abstract class OrganizationTreeTest {
     // ---- dissolve ----
 
     @Test
-    void dissolvingIsRefusedWhileChildrenOrStationsRemainAndSaysHowMany() {
+    void dissolvingIsRefusedWhileChildrenStationsOrEnabledAccountsRemainAndSaysHowMany() {
         as(Role.ORG_ADMIN, YUZHONG);
         Organization parent = grassroots(org(JIEFANGBEI), "撤销甲");
         grassroots(parent.id(), "撤销乙");
@@ -398,6 +398,21 @@ abstract class OrganizationTreeTest {
                                         FieldProblem.of("organization", "station.organizationUsage", 1L)));
         jdbc.sql("DELETE FROM station WHERE organization_id = ?")
                 .param(child2.id())
+                .update();
+
+        // An enabled staff account of the organisation also holds it; a disabled one does not.
+        String clerk = unique("dissolve-clerk").toLowerCase(java.util.Locale.ROOT);
+        jdbc.sql("""
+                INSERT INTO account (username, password_hash, display_name, role, enabled, created_at, organization_id)
+                VALUES (?, '{noop}x', '撤销测试', 'UNION_STAFF', TRUE, CURRENT_TIMESTAMP, ?)""").params(clerk, child2.id()).update();
+        assertThatThrownBy(() -> service.dissolve(child2.id(), child2.version(), "并入上级"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(
+                                        FieldProblem.of("organization", "organization.error.activeAccounts", 1L)));
+        jdbc.sql("UPDATE account SET enabled = FALSE WHERE username = ?")
+                .param(clerk)
                 .update();
 
         Organization dissolved = service.dissolve(child2.id(), child2.version(), "并入上级");

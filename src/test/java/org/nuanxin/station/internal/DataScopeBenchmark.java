@@ -97,17 +97,17 @@ public class DataScopeBenchmark {
                     st.execute("CREATE DATABASE nuanxin_scope_bench");
                 }
             }
+            // Arguments, not default properties: application.yaml would win over those.
             context = new SpringApplicationBuilder(NuanxinApplication.class)
                     .web(WebApplicationType.SERVLET)
-                    .properties(
-                            "spring.datasource.url=" + base + "nuanxin_scope_bench",
-                            "spring.datasource.username=" + auth.getProperty("user"),
-                            "spring.datasource.password=",
-                            "nuanxin.station.demo-data=false",
-                            "nuanxin.identity.admin-password=benchmark-admin-password-1",
-                            "server.port=0",
-                            "logging.level.root=WARN")
-                    .run();
+                    .run(
+                            "--spring.datasource.url=" + base + "nuanxin_scope_bench",
+                            "--spring.datasource.username=" + auth.getProperty("user"),
+                            "--spring.datasource.password=",
+                            "--nuanxin.station.demo-data=false",
+                            "--nuanxin.identity.admin-password=benchmark-admin-password-1",
+                            "--server.port=0",
+                            "--logging.level.root=WARN");
             repository = context.getBean(StationRepository.class);
             jdbc = context.getBean(JdbcClient.class);
             JdbcTemplate template = context.getBean(JdbcTemplate.class);

@@ -41,6 +41,10 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(username = StationImportTest.OWNER, roles = "UNION_STAFF")
 abstract class StationImportTest {
 
+    /** The 渝中区 federation (district 500103 of the territorial tree), the owner of stations written directly. */
+    static final String YUZHONG_FEDERATION =
+            "(SELECT id FROM organization WHERE division_code = '500103' AND kind = 'DISTRICT_FEDERATION')";
+
     static final String OWNER = "staff-1";
 
     @Autowired
@@ -368,8 +372,9 @@ abstract class StationImportTest {
     @Test
     void aJobStoredByAnotherNodeIsShownWithItsProblemsPaged() {
         jdbc.sql("INSERT INTO station_import (id, owner_name, file_name, locale_tag, import_state, total, processed,"
-                        + " problem_count, created_at, updated_at) VALUES ('other-node-job', ?, 'b.csv', 'zh-CN',"
-                        + " 'INVALID', 3, 3, 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+                        + " problem_count, created_at, updated_at, organization_id) VALUES ('other-node-job', ?, 'b.csv',"
+                        + " 'zh-CN', 'INVALID', 3, 3, 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                        + " (SELECT id FROM organization WHERE parent_id IS NULL))")
                 .param(OWNER)
                 .update();
         for (int i = 0; i < 3; i++) {
@@ -451,8 +456,9 @@ abstract class StationImportTest {
     void aHugeCodeTypedByHandBlocksNoGeneratedCode() {
         String insert = "INSERT INTO station (code, name, host_type, district_code, address, longitude, latitude, "
                 + "entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone, opening_hours, "
-                + "status, created_at, updated_at) VALUES (?, ?, 'BANK', '500103', 'a', 106.5, 29.5, 'WGS84', "
-                + "106.5, 29.5, 0, 'c', '+8613800138000', '全天24小时', 'OPEN', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+                + "status, created_at, updated_at, organization_id) VALUES (?, ?, 'BANK', '500103', 'a', 106.5, 29.5, "
+                + "'WGS84', 106.5, 29.5, 0, 'c', '+8613800138000', '全天24小时', 'OPEN', CURRENT_TIMESTAMP, "
+                + "CURRENT_TIMESTAMP, " + YUZHONG_FEDERATION + ")";
         jdbc.sql(insert).params("500103-99999999", "手填大编码驿站").update();
         jdbc.sql(insert).params("500103-100000000", "手填更大编码驿站").update();
         jdbc.sql(insert).params("500103-999999999999", "手填超长编码驿站").update();
@@ -532,8 +538,9 @@ abstract class StationImportTest {
                 .isTrue();
         String insert = "INSERT INTO station (code, name, host_type, district_code, address, longitude, latitude, "
                 + "entered_crs, entered_longitude, entered_latitude, h3_cell, contact_name, contact_phone, opening_hours, "
-                + "status, created_at, updated_at) VALUES (?, ?, 'BANK', '500103', 'a', 106.5, 29.5, 'WGS84', "
-                + "106.5, 29.5, 0, 'c', '+8613800138000', '全天24小时', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+                + "status, created_at, updated_at, organization_id) VALUES (?, ?, 'BANK', '500103', 'a', 106.5, 29.5, "
+                + "'WGS84', 106.5, 29.5, 0, 'c', '+8613800138000', '全天24小时', ?, CURRENT_TIMESTAMP, "
+                + "CURRENT_TIMESTAMP, " + YUZHONG_FEDERATION + ")";
         jdbc.sql(insert).params("X-1", "同名驿站", "OPEN").update();
         assertThatThrownBy(() -> jdbc.sql(insert).params("X-2", "同名驿站", "OPEN").update())
                 .as("one name per district")
