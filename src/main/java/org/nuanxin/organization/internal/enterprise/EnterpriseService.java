@@ -76,7 +76,7 @@ class EnterpriseService {
      *
      * @return the number of rows
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the audit entry is written in it
     public int export(EnterpriseFilter filter, String describedFilter, Consumer<Enterprise> action) {
         permissions.check(Action.EXPORT);
         int[] rows = {0};
