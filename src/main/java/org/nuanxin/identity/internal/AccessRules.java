@@ -97,6 +97,26 @@ final class AccessRules {
                     "/console/stations/**",
                     Access.CONSOLE,
                     "station roster, map, export, import (StationPermissions)"),
+            new Rule(
+                    null,
+                    "/console/enterprises",
+                    Access.CONSOLE,
+                    "enterprise registry list with filters (EnterprisePermissions, scoped)"),
+            new Rule(
+                    null,
+                    "/console/enterprises/**",
+                    Access.CONSOLE,
+                    "enterprise registry: one enterprise, new, export, import (EnterprisePermissions, scoped)"),
+            new Rule(
+                    null,
+                    "/console/campaigns",
+                    Access.CONSOLE,
+                    "union-establishment campaigns (EnterprisePermissions, scoped)"),
+            new Rule(
+                    null,
+                    "/console/campaigns/**",
+                    Access.CONSOLE,
+                    "one campaign, its targets and upkeep (EnterprisePermissions, scoped)"),
             new Rule(null, "/console/accounts", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(null, "/console/accounts/**", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(

@@ -79,23 +79,23 @@ class EnterpriseImportService {
      */
     record Checked(String id, String fileName, List<PreviewRow> rows, List<CellProblem> problems) {
 
-        long count(RowAction action) {
+        public long count(RowAction action) {
             return rows.stream().filter(r -> r.action() == action).count();
         }
 
-        long toCreate() {
+        public long toCreate() {
             return count(RowAction.CREATE);
         }
 
-        long toUpdate() {
+        public long toUpdate() {
             return count(RowAction.UPDATE);
         }
 
-        long unchanged() {
+        public long unchanged() {
             return count(RowAction.UNCHANGED);
         }
 
-        boolean ready() {
+        public boolean ready() {
             return problems.isEmpty() && !rows.isEmpty();
         }
     }

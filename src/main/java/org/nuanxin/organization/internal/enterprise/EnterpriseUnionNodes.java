@@ -79,7 +79,8 @@ class EnterpriseUnionNodes {
         return jdbc.sql("""
                 SELECT o.id, o.name FROM organization o
                  WHERE (o.id = ? OR o.parent_id = ?) AND o.status = 'ACTIVE' AND o.kind <> 'ENTERPRISE_UNION'
-                   AND """ + inScope.sql() + " ORDER BY CASE WHEN o.id = ? THEN 0 ELSE 1 END, o.division_code, o.name")
+                   AND """ + " " + inScope.sql()
+                        + " ORDER BY CASE WHEN o.id = ? THEN 0 ELSE 1 END, o.division_code, o.name")
                 .params(params)
                 .query((rs, n) -> new Parent(rs.getLong("id"), rs.getString("name")))
                 .list();
