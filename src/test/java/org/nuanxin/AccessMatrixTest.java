@@ -95,6 +95,25 @@ class AccessMatrixTest {
                 row("GET /console/stations/import/template.xlsx", FOUND, OK, FORBIDDEN),
                 row("GET /console/stations/import/no-such-import", FOUND, NOT_FOUND, FORBIDDEN),
                 row("POST /console/stations/import/no-such-import/commit", FOUND, NOT_FOUND, FORBIDDEN),
+                // Enterprise registry and campaigns: STAFF and ADMIN keep them (EnterprisePermissions); the
+                // mock users act for the whole city, scope cases are in EnterpriseConsoleTest
+                row("GET /console/enterprises", FOUND, OK, OK),
+                row("GET /console/enterprises?organization=1&union=ESTABLISHED", FOUND, OK, OK),
+                row("GET /console/enterprises/export.xlsx", FOUND, OK, OK),
+                row("GET /console/enterprises/{enterprise}", FOUND, OK, OK),
+                row("GET /console/enterprises/999999999", FOUND, NOT_FOUND, NOT_FOUND),
+                row("GET /console/enterprises/new", FOUND, OK, OK),
+                row("POST /console/enterprises/new", FOUND, OK, OK),
+                row("POST /console/enterprises/{enterprise}?version=-1", FOUND, OK, OK),
+                row("GET /console/enterprises/import", FOUND, OK, OK),
+                row("GET /console/enterprises/import/template.xlsx", FOUND, OK, OK),
+                row("GET /console/enterprises/import/no-such-import", FOUND, NOT_FOUND, NOT_FOUND),
+                row("POST /console/enterprises/import/no-such-import/commit", FOUND, NOT_FOUND, NOT_FOUND),
+                row("GET /console/campaigns", FOUND, OK, OK),
+                row("GET /console/campaigns/new", FOUND, OK, OK),
+                row("GET /console/campaigns/{campaign}", FOUND, OK, OK),
+                row("GET /console/campaigns/999999999", FOUND, NOT_FOUND, NOT_FOUND),
+                row("POST /console/campaigns/{campaign}/targets?creditCode=not-a-code", FOUND, OK, OK),
                 // Accounts: ADMIN only, never on the own account
                 row("GET /console/accounts", FOUND, FORBIDDEN, OK),
                 row("GET /console/accounts/new", FOUND, FORBIDDEN, OK),
@@ -144,11 +163,52 @@ class AccessMatrixTest {
         ids.put("org", Long.toString(StaffAccounts.organization(jdbc, "500103")));
         ids.put("root", Long.toString(StaffAccounts.organization(jdbc, "500000")));
         ids.put("station", catalog.findByCode("500103-9901").map(Station::code).orElseGet(this::createStation));
+        ids.put("enterprise", enterprise());
+        ids.put("campaign", campaign());
     }
 
     private String id(String username) {
         return jdbc.sql("SELECT id FROM account WHERE username = ?")
                 .param(username)
+                .query(Long.class)
+                .single()
+                .toString();
+    }
+
+    /** An enterprise of 渝中区 (a valid synthetic credit code), inserted once. */
+    private String enterprise() {
+        String first17 = "91500103AM" + "000001"
+                + org.nuanxin.organization.UnifiedSocialCreditCode.organisationCodeCheck("AM000001");
+        String code = first17 + org.nuanxin.organization.UnifiedSocialCreditCode.checkCharacter(first17);
+        if (jdbc.sql("SELECT COUNT(*) FROM enterprise WHERE credit_code = ?")
+                        .param(code)
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            jdbc.sql("""
+                    INSERT INTO enterprise (name, credit_code, industry, district_code, organization_id, created_at, updated_at)
+                    VALUES ('权限矩阵企业', ?, 'OTHER', '500103', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+                    .params(code, StaffAccounts.organization(jdbc, "500103"))
+                    .update();
+        }
+        return jdbc.sql("SELECT id FROM enterprise WHERE credit_code = ?")
+                .param(code)
+                .query(Long.class)
+                .single()
+                .toString();
+    }
+
+    /** A campaign of the municipal federation, inserted once. */
+    private String campaign() {
+        if (jdbc.sql("SELECT COUNT(*) FROM campaign WHERE name = '权限矩阵行动'")
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            jdbc.sql("""
+                    INSERT INTO campaign (name, starts_on, deadline, organization_id, created_at, updated_at)
+                    VALUES ('权限矩阵行动', DATE '2025-01-01', DATE '2025-12-31', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""").param(StaffAccounts.organization(jdbc, "500000")).update();
+        }
+        return jdbc.sql("SELECT id FROM campaign WHERE name = '权限矩阵行动'")
                 .query(Long.class)
                 .single()
                 .toString();

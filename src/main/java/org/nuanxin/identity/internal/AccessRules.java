@@ -108,6 +108,26 @@ final class AccessRules {
                     "/console/organizations/**",
                     Access.CONSOLE,
                     "an organisation's page; create, edit, move, dissolve (OrganizationPermissions)"),
+            new Rule(
+                    null,
+                    "/console/enterprises",
+                    Access.CONSOLE,
+                    "enterprise registry list with filters (EnterprisePermissions, scoped)"),
+            new Rule(
+                    null,
+                    "/console/enterprises/**",
+                    Access.CONSOLE,
+                    "enterprise registry: one enterprise, new, export, import (EnterprisePermissions, scoped)"),
+            new Rule(
+                    null,
+                    "/console/campaigns",
+                    Access.CONSOLE,
+                    "union-establishment campaigns (EnterprisePermissions, scoped)"),
+            new Rule(
+                    null,
+                    "/console/campaigns/**",
+                    Access.CONSOLE,
+                    "one campaign, its targets and upkeep (EnterprisePermissions, scoped)"),
             new Rule(null, "/console/accounts", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(null, "/console/accounts/**", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(

@@ -1,0 +1,6 @@
+package org.nuanxin.organization.internal.enterprise;
+
+import org.nuanxin.support.NuanxinTest;
+
+@NuanxinTest
+class EnterpriseImportH2Test extends EnterpriseImportTest {}

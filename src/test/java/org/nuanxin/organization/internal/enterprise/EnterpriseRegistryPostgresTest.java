@@ -1,0 +1,6 @@
+package org.nuanxin.organization.internal.enterprise;
+
+import org.nuanxin.support.PostgresTest;
+
+@PostgresTest
+class EnterpriseRegistryPostgresTest extends EnterpriseRegistryTest {}
