@@ -144,9 +144,14 @@ abstract class OrganizationTreeTest {
                 .extracting(Organization::divisionCode)
                 .containsExactly(YUZHONG);
 
-        long townships = count(
-                "SELECT COUNT(*) FROM organization WHERE kind = 'TOWNSHIP_UNION' AND division_code LIKE '500103%' AND status = 'ACTIVE'");
-        assertThat(townships).isGreaterThan(5);
+        // Every active child, whatever its kind: other tests of the shared database add enterprise unions here.
+        long townships =
+                count("SELECT COUNT(*) FROM organization WHERE parent_id = " + org(YUZHONG) + " AND status = 'ACTIVE'");
+        assertThat(townships)
+                .isGreaterThanOrEqualTo(
+                        count(
+                                "SELECT COUNT(*) FROM organization WHERE kind = 'TOWNSHIP_UNION' AND division_code LIKE '500103%'"))
+                .isGreaterThan(5);
         assertThat(organizations.countActiveChildren(org(YUZHONG))).isEqualTo(townships);
         assertThat(organizations.countActiveChildren(List.of(org(YUZHONG), org(JIEFANGBEI))))
                 .containsEntry(org(YUZHONG), townships);
