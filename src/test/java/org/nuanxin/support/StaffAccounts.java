@@ -28,24 +28,24 @@ public final class StaffAccounts {
 
     private StaffAccounts() {}
 
-    /** Creates the enabled STAFF account {@link #STAFF} unless it exists (then resets it to enabled, STAFF, unlocked). */
+    /** Creates the enabled STAFF account {@link #STAFF} unless it exists (then resets it to enabled, STAFF). */
     public static void ensureStaff(JdbcClient jdbc, PasswordEncoder encoder) {
         ensure(jdbc, encoder, STAFF, STAFF_PASSWORD, "STAFF");
     }
 
-    /** Creates or resets an enabled, unlocked account with this role name and password. */
+    /** Creates or resets an enabled account with this role name and password. */
     public static void ensure(JdbcClient jdbc, PasswordEncoder encoder, String username, String password, String role) {
         int updated = jdbc.sql("""
-                UPDATE account SET password_hash = :hash, role = :role, enabled = TRUE, failed_login_count = 0,
-                       locked_until = NULL WHERE username = :username""")
+                UPDATE account SET password_hash = :hash, role = :role, enabled = TRUE
+                 WHERE username = :username""")
                 .param("hash", encoder.encode(password))
                 .param("role", role)
                 .param("username", username)
                 .update();
         if (updated == 0) {
             jdbc.sql("""
-                    INSERT INTO account (username, password_hash, display_name, role, enabled, failed_login_count, created_at)
-                    VALUES (:username, :hash, :username, :role, TRUE, 0, :now)""")
+                    INSERT INTO account (username, password_hash, display_name, role, enabled, created_at)
+                    VALUES (:username, :hash, :username, :role, TRUE, :now)""")
                     .param("username", username)
                     .param("hash", encoder.encode(password))
                     .param("role", role)

@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.nuanxin.identity.Role;
 import org.nuanxin.identity.StaffAccount;
 
-/** One row of {@code account}; {@code lockedUntil} and {@code lastLoginAt} may be null. */
+/** One row of {@code account}; {@code lastLoginAt} may be null. */
 record Account(
         long id,
         String username,
@@ -12,16 +12,10 @@ record Account(
         String displayName,
         Role role,
         boolean enabled,
-        int failedLoginCount,
-        Instant lockedUntil,
         Instant createdAt,
         Instant lastLoginAt) {
 
     StaffAccount summary() {
         return new StaffAccount(id, username, displayName, role, enabled, createdAt, lastLoginAt);
-    }
-
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

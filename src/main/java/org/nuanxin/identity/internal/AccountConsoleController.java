@@ -1,8 +1,10 @@
 package org.nuanxin.identity.internal;
 
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.nuanxin.identity.AccountPermissions;
@@ -30,14 +32,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountConsoleController {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter THROTTLE_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** An account's sign-in throttle as shown: until (city time, HH:mm:ss), wrong passwords, addresses. */
+    record ThrottleView(String until, int failures, int addresses) {}
 
     private final AccountService service;
     private final AccountPermissions permissions;
     private final CityTime time;
     private final ProblemMessages problems;
+    private final SignInThrottle throttle;
 
     AccountConsoleController(
-            AccountService service, AccountPermissions permissions, CityTime time, ProblemMessages problems) {
+            AccountService service,
+            AccountPermissions permissions,
+            CityTime time,
+            ProblemMessages problems,
+            SignInThrottle throttle) {
+        this.throttle = throttle;
         this.service = service;
         this.permissions = permissions;
         this.time = time;
@@ -55,6 +67,19 @@ class AccountConsoleController {
                         .filter(a -> a.lastLoginAt() != null)
                         .collect(Collectors.toMap(
                                 StaffAccount::username, a -> TIME.format(time.local(a.lastLoginAt())))));
+        // Sign-ins being slowed now (the person signing in is told only "wrong username or password").
+        Map<String, SignInThrottle.Throttled> throttled = throttle.throttledAccounts();
+        Map<String, ThrottleView> throttles = new HashMap<>();
+        for (StaffAccount a : accounts) {
+            SignInThrottle.Throttled t = throttled.get(a.username());
+            if (t != null) {
+                throttles.put(
+                        a.username(),
+                        new ThrottleView(THROTTLE_TIME.format(time.local(t.until())), t.failures(), t.addresses()));
+            }
+        }
+        model.addAttribute("throttles", throttles);
+        model.addAttribute("addressesOverBudget", throttle.addressesOverBudget());
         model.addAttribute("roles", Role.values());
         model.addAttribute("me", CurrentUser.get().map(CurrentUser::username).orElse(""));
         return "identity/accounts";

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
     private static final String SELECT = """
-            SELECT id, username, password_hash, display_name, role, enabled, failed_login_count,
-                   locked_until, created_at, last_login_at
+            SELECT id, username, password_hash, display_name, role, enabled, created_at, last_login_at
               FROM account""";
 
     private final JdbcClient jdbc;
@@ -27,10 +26,7 @@ class AccountRepository {
     }
 
     Optional<Account> findByUsername(String username) {
-        return jdbc.sql("""
-                SELECT id, username, password_hash, display_name, role, enabled, failed_login_count,
-                       locked_until, created_at, last_login_at
-                  FROM account WHERE username = :username""")
+        return jdbc.sql(SELECT + " WHERE username = :username")
                 .param("username", username)
                 .query(AccountRepository::map)
                 .optional();
@@ -63,11 +59,12 @@ class AccountRepository {
                 .update();
     }
 
-    /** Sets a new password hash and lifts any lockout: a reset is how a locked-out user gets back in. */
+    /** Sets a new password hash. */
     void updatePassword(long id, String passwordHash) {
-        jdbc.sql("""
-                UPDATE account SET password_hash = :hash, failed_login_count = 0, locked_until = NULL
-                 WHERE id = :id""").param("hash", passwordHash).param("id", id).update();
+        jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id")
+                .param("hash", passwordHash)
+                .param("id", id)
+                .update();
     }
 
     long count() {
@@ -76,8 +73,8 @@ class AccountRepository {
 
     void insert(String username, String passwordHash, String displayName, Role role, Instant now) {
         jdbc.sql("""
-                INSERT INTO account (username, password_hash, display_name, role, enabled, failed_login_count, created_at)
-                VALUES (:username, :hash, :displayName, :role, TRUE, 0, :now)""")
+                INSERT INTO account (username, password_hash, display_name, role, enabled, created_at)
+                VALUES (:username, :hash, :displayName, :role, TRUE, :now)""")
                 .param("username", username)
                 .param("hash", passwordHash)
                 .param("displayName", displayName)
@@ -86,27 +83,10 @@ class AccountRepository {
                 .update();
     }
 
-    /**
-     * Counts one wrong password; the failure that reaches {@code max} locks the account until
-     * {@code lockUntil} and restarts the count, so that after expiry the user has the full number
-     * of attempts again. One statement, so concurrent failures cannot lose a count.
-     */
-    void recordFailure(String username, int max, Instant lockUntil) {
-        jdbc.sql("""
-                UPDATE account
-                   SET locked_until = CASE WHEN failed_login_count + 1 >= :max THEN :lockUntil ELSE locked_until END,
-                       failed_login_count = CASE WHEN failed_login_count + 1 >= :max THEN 0 ELSE failed_login_count + 1 END
-                 WHERE username = :username""")
-                .param("max", max)
-                .param("lockUntil", utc(lockUntil))
-                .param("username", username)
-                .update();
-    }
-
+    /** Notes a successful sign-in (shown on the accounts page). */
     void recordSuccess(String username, Instant now) {
         jdbc.sql("""
-                UPDATE account SET failed_login_count = 0, locked_until = NULL, last_login_at = :now
-                 WHERE username = :username""").param("now", utc(now)).param("username", username).update();
+                UPDATE account SET last_login_at = :now WHERE username = :username""").param("now", utc(now)).param("username", username).update();
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -126,8 +106,6 @@ class AccountRepository {
                 rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")),
                 rs.getBoolean("enabled"),
-                rs.getInt("failed_login_count"),
-                instant(rs, "locked_until"),
                 instant(rs, "created_at"),
                 instant(rs, "last_login_at"));
     }
