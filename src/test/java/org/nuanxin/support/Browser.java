@@ -58,6 +58,7 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
     private ChromeDriver driver;
     private ChromeDriverService service;
     private Path profile;
+    private boolean javaScript = true;
 
     private Browser(int width, int height) {
         this.width = width;
@@ -77,6 +78,12 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
     /** Any viewport size in CSS pixels; below 600 px wide the page is told it is on a mobile device. */
     public static Browser ofSize(int width, int height) {
         return new Browser(width, height);
+    }
+
+    /** Turns JavaScript off in this browser (call before its first use): pages must work without it. */
+    public Browser withoutJavaScript() {
+        this.javaScript = false;
+        return this;
     }
 
     /** The Selenium driver, starting Chromium if needed. */
@@ -206,6 +213,9 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
                 "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height,
                 "--lang=zh-CN");
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
