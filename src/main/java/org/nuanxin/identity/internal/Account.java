@@ -4,7 +4,10 @@ import java.time.Instant;
 import org.nuanxin.identity.Role;
 import org.nuanxin.identity.StaffAccount;
 
-/** One row of {@code account}; {@code lastLoginAt} may be null. */
+/**
+ * One row of {@code account}; {@code lastLoginAt} may be null; {@code mustChangePassword}: a one-time password
+ * (administrator recovery) that must be replaced at the next sign-in.
+ */
 record Account(
         long id,
         String username,
@@ -13,7 +16,8 @@ record Account(
         Role role,
         boolean enabled,
         Instant createdAt,
-        Instant lastLoginAt) {
+        Instant lastLoginAt,
+        boolean mustChangePassword) {
 
     StaffAccount summary() {
         return new StaffAccount(id, username, displayName, role, enabled, createdAt, lastLoginAt);

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 class AccountRepository {
 
     private static final String SELECT = """
-            SELECT id, username, password_hash, display_name, role, enabled, created_at, last_login_at
+            SELECT id, username, password_hash, display_name, role, enabled, created_at, last_login_at,
+                   must_change_password
               FROM account""";
 
     private final JdbcClient jdbc;
@@ -59,12 +60,19 @@ class AccountRepository {
                 .update();
     }
 
-    /** Sets a new password hash. */
+    /** Sets a new password hash chosen by a person (no longer a one-time password). */
     void updatePassword(long id, String passwordHash) {
-        jdbc.sql("UPDATE account SET password_hash = :hash WHERE id = :id")
+        jdbc.sql("UPDATE account SET password_hash = :hash, must_change_password = FALSE WHERE id = :id")
                 .param("hash", passwordHash)
                 .param("id", id)
                 .update();
+    }
+
+    /** Sets a one-time password: the account is enabled and must choose a new password at its next sign-in. */
+    void setOneTimePassword(long id, String passwordHash) {
+        jdbc.sql("""
+                UPDATE account SET password_hash = :hash, must_change_password = TRUE, enabled = TRUE
+                 WHERE id = :id""").param("hash", passwordHash).param("id", id).update();
     }
 
     long count() {
@@ -107,6 +115,7 @@ class AccountRepository {
                 Role.valueOf(rs.getString("role")),
                 rs.getBoolean("enabled"),
                 instant(rs, "created_at"),
-                instant(rs, "last_login_at"));
+                instant(rs, "last_login_at"),
+                rs.getBoolean("must_change_password"));
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Ends a signed-in session as soon as its account is disabled, deleted or given another role: the
  * session's principal was read at sign-in, so without this a disabled user would keep working until
- * the session timed out. One look-up by the unique username per request of a signed-in user.
+ * the session timed out. One look-up by the unique username per request of a signed-in user. An account with a
+ * one-time password ({@link AdminRecovery}) is sent to the page to choose a new one from every other page.
  *
  * <p>Also ends a session older than the absolute lifetime ({@code nuanxin.identity.session-absolute-lifetime},
  * counted on the application clock from the sign-in, see {@link #SIGNED_IN_AT}), however active it is.
@@ -52,9 +53,35 @@ class AccountStillValidFilter extends OncePerRequestFilter {
                 if (session != null) {
                     session.invalidate();
                 }
+            } else if (account.get().mustChangePassword() && !mayOpenBeforeChangingPassword(request)) {
+                // A one-time password (administrator recovery) opens nothing but the page to choose a new one.
+                String target = request.getContextPath() + CHANGE_PASSWORD + "?required";
+                if (request.getHeader("HX-Request") != null) {
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    response.setHeader("HX-Redirect", target);
+                } else if (SignInAgain.isApi(request)) {
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                } else {
+                    response.setStatus(HttpServletResponse.SC_FOUND);
+                    response.setHeader("Location", target);
+                }
+                return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    static final String CHANGE_PASSWORD = "/console/account/password";
+
+    private static boolean mayOpenBeforeChangingPassword(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(CHANGE_PASSWORD)
+                || path.equals("/logout")
+                || path.equals("/error")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/favicon");
     }
 
     private boolean tooOld(HttpSession session) {
