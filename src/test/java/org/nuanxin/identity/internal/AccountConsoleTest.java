@@ -347,7 +347,7 @@ class AccountConsoleTest {
         // The test profile raises the free failures to 1,000 (so other tests are never slowed): go past them.
         int failures = throttle.freeFailures() + 3;
         for (int i = 0; i < failures; i++) {
-            throttle.failed(slowed, "203.0.113.77");
+            throttle.failed(slowed, "203.0.113.91");
         }
         // The person signing in is told nothing about the throttle.
         mvc.perform(post("/login")
@@ -355,7 +355,7 @@ class AccountConsoleTest {
                         .param("password", "a long enough passphrase")
                         .with(csrf())
                         .with(request -> {
-                            request.setRemoteAddr("203.0.113.77");
+                            request.setRemoteAddr("203.0.113.91");
                             return request;
                         }))
                 .andExpect(unauthenticated())
@@ -377,7 +377,7 @@ class AccountConsoleTest {
                 .contains("共 1 个地址");
         assertThat(calmRow.select(".nx-throttled")).isEmpty();
         // The address itself (personal data) is not shown.
-        assertThat(page.text()).doesNotContain("203.0.113.77");
+        assertThat(page.text()).doesNotContain("203.0.113.91");
     }
 
     @Test
