@@ -3,12 +3,14 @@
 # number that is not valid and blank cells, the worst case the issue reported: problems on every row), starts the jar with a fixed
 # heap on a loopback port and an in-memory H2 without demo data, creates a staff account, uploads the roster as
 # staff, waits until the check ends, and prints the heap after a full GC (jcmd GC.run + GC.heap_info) before the
-# upload, right after the check, and after the job is dropped from memory/requests. 127.0.0.1 only.
+# upload and right after the check. The database is an H2 file in a temporary directory (an in-memory H2 would
+# put the database itself, with the stored jobs, into the heap being measured). 127.0.0.1 only.
 #
 #   scripts/bench/import-heap.sh                        # the jar in target/ (built if missing)
 #   JAR=/tmp/before.jar scripts/bench/import-heap.sh    # another build (e.g. the commit before V302)
 #
-# Env: JAR, PORT (18083), ROWS (200000), HEAP (1g), UPLOADS (1: how many times the same roster is uploaded).
+# Env: JAR, PORT (18083), ROWS (200000), HEAP (1g), UPLOADS (1: how many times the same roster is uploaded),
+# HISTO (0; 1 prints the top of the class histogram after each check).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -41,13 +43,14 @@ PY
 echo "roster: $ROSTER, $ROWS rows, $(wc -c < "$ROSTER") bytes"
 echo "jar: $JAR; heap: -Xms$HEAP -Xmx$HEAP; date: $(date -u +%Y-%m-%dT%H:%M:%SZ); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+DB=$(mktemp -d)
 NUANXIN_ADMIN_PASSWORD="$ADMIN_PASSWORD" java -Xms"$HEAP" -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" \
   --server.address=127.0.0.1 --nuanxin.station.demo-data=false \
-  '--spring.datasource.url=jdbc:h2:mem:importheap;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1' \
+  "--spring.datasource.url=jdbc:h2:file:$DB/nuanxin;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
   > "$OUT/import-heap-app.log" 2>&1 &
 APP=$!
 COOKIES=$(mktemp -d)
-trap 'kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true; rm -rf "$COOKIES"' EXIT
+trap 'kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true; rm -rf "$COOKIES" "$DB"' EXIT
 started=$(date +%s)
 until curl -fsS -o /dev/null "$BASE/actuator/health" 2>/dev/null; do
   if ! kill -0 "$APP" 2>/dev/null; then echo "the app exited; see $OUT/import-heap-app.log" >&2; exit 1; fi
@@ -83,7 +86,7 @@ for n in $(seq 1 "$UPLOADS"); do
     -F "file=@$ROSTER;type=text/csv" "$BASE/console/stations/import")
   [[ -n "$location" ]] || { echo "the upload was not accepted" >&2; exit 1; }
   # Wait until the check ends (the page no longer shows a working state).
-  until ! curl -fsS -b "$S" "$location" | grep -q 'nx-state-CHECKING'; do
+  while curl -fsS -b "$S" "$location" -o "$OUT/import-heap-page.html" && grep -q 'nx-state-CHECKING' "$OUT/import-heap-page.html"; do
     if (( $(date +%s) - begun > 900 )); then echo "check not done within 900 s" >&2; exit 1; fi
     sleep 2
   done
@@ -91,5 +94,6 @@ for n in $(seq 1 "$UPLOADS"); do
   echo "upload $n: checked in $(( $(date +%s) - begun )) s; page $(printf '%s' "$page" | wc -c) bytes; state: $(printf '%s' "$page" | grep -o 'nx-state-[A-Z]*' | head -1)"
   printf '%s' "$page" | grep -o 'alert-danger" role="alert">[^<]*' | head -1 || true
   heap "after upload $n was checked"
+  if [[ "${HISTO:-0}" == 1 ]]; then jcmd "$APP" GC.class_histogram | head -25; fi
 done
 echo "finder still answers: $(curl -s -o /dev/null -w '%{http_code} in %{time_total}s' "$BASE/api/v1/stations/nearest?lat=29.5630&lng=106.5516&limit=5")"
