@@ -28,7 +28,7 @@ public final class StaffAccounts {
 
     private StaffAccounts() {}
 
-    /** Creates the enabled STAFF account {@link #STAFF} unless it exists (then resets it to enabled, STAFF, unlocked). */
+    /** Creates the enabled STAFF account {@link #STAFF} unless it exists (then resets it to enabled, STAFF). */
     public static void ensureStaff(JdbcClient jdbc, PasswordEncoder encoder) {
         ensure(jdbc, encoder, STAFF, STAFF_PASSWORD, "UNION_STAFF");
     }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import org.nuanxin.identity.Role;
 import org.nuanxin.identity.StaffAccount;
 
-/** One row of {@code account}; {@code lockedUntil} and {@code lastLoginAt} may be null. */
+/**
+ * One row of {@code account}; {@code lastLoginAt} may be null; {@code mustChangePassword}: a one-time password
+ * (administrator recovery) that must be replaced at the next sign-in.
+ */
 record Account(
         long id,
         String username,
@@ -12,8 +15,6 @@ record Account(
         String displayName,
         Role role,
         boolean enabled,
-        int failedLoginCount,
-        Instant lockedUntil,
         Instant createdAt,
         Instant lastLoginAt,
         long organizationId,
@@ -21,9 +22,5 @@ record Account(
 
     StaffAccount summary() {
         return new StaffAccount(id, username, displayName, role, organizationId, enabled, createdAt, lastLoginAt);
-    }
-
-    boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

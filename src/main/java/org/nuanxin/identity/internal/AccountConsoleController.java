@@ -39,6 +39,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountConsoleController {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter THROTTLE_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** An account's sign-in throttle as shown: until (city time, HH:mm:ss), wrong passwords, addresses. */
+    record ThrottleView(String until, int failures, int addresses) {}
 
     private final AccountService service;
     private final AccountPermissions permissions;
@@ -49,13 +53,17 @@ class AccountConsoleController {
     /** At most this many organisations are offered in a form's list (the scope's top and its children). */
     private static final int MAX_CHOICES = 100;
 
+    private final SignInThrottle throttle;
+
     AccountConsoleController(
             AccountService service,
             AccountPermissions permissions,
             CityTime time,
             ProblemMessages problems,
-            DataScopes scopes) {
+            DataScopes scopes,
+            SignInThrottle throttle) {
         this.scopes = scopes;
+        this.throttle = throttle;
         this.service = service;
         this.permissions = permissions;
         this.time = time;
@@ -73,6 +81,19 @@ class AccountConsoleController {
                         .filter(a -> a.lastLoginAt() != null)
                         .collect(Collectors.toMap(
                                 StaffAccount::username, a -> TIME.format(time.local(a.lastLoginAt())))));
+        // Sign-ins being slowed now (the person signing in is told only "wrong username or password").
+        Map<String, SignInThrottle.Throttled> throttled = throttle.throttledAccounts();
+        Map<String, ThrottleView> throttles = new HashMap<>();
+        for (StaffAccount a : accounts) {
+            SignInThrottle.Throttled t = throttled.get(a.username());
+            if (t != null) {
+                throttles.put(
+                        a.username(),
+                        new ThrottleView(THROTTLE_TIME.format(time.local(t.until())), t.failures(), t.addresses()));
+            }
+        }
+        model.addAttribute("throttles", throttles);
+        model.addAttribute("addressesOverBudget", throttle.addressesOverBudget());
         model.addAttribute("roles", grantable());
         List<OrganizationTree.Node> choices = organizationChoices(null);
         model.addAttribute("organizations", choices);

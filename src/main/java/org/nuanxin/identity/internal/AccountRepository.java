@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 class AccountRepository implements AccountDirectory {
 
     private static final String SELECT = """
-            SELECT id, username, password_hash, display_name, role, enabled, failed_login_count,
-                   locked_until, created_at, last_login_at, organization_id, must_change_password
+            SELECT id, username, password_hash, display_name, role, enabled, created_at, last_login_at,
+                   organization_id, must_change_password
               FROM account""";
 
     private final JdbcClient jdbc;
@@ -64,15 +64,14 @@ class AccountRepository implements AccountDirectory {
     }
 
     /**
-     * Sets a new password hash (and clears the unused legacy lockout columns).
+     * Sets a new password hash.
      *
      * @param mustChange whether the password is one-time (set by an administrator): the user must choose
      *     their own at the next sign-in
      */
     void updatePassword(long id, String passwordHash, boolean mustChange) {
         jdbc.sql("""
-                UPDATE account SET password_hash = :hash, failed_login_count = 0, locked_until = NULL,
-                       must_change_password = :mustChange
+                UPDATE account SET password_hash = :hash, must_change_password = :mustChange
                  WHERE id = :id""")
                 .param("hash", passwordHash)
                 .param("mustChange", mustChange)
@@ -104,6 +103,13 @@ class AccountRepository implements AccountDirectory {
                 .single();
     }
 
+    /** Sets a one-time password: the account is enabled and must choose a new password at its next sign-in. */
+    void setOneTimePassword(long id, String passwordHash) {
+        jdbc.sql("""
+                UPDATE account SET password_hash = :hash, must_change_password = TRUE, enabled = TRUE
+                 WHERE id = :id""").param("hash", passwordHash).param("id", id).update();
+    }
+
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single();
     }
@@ -117,9 +123,9 @@ class AccountRepository implements AccountDirectory {
             boolean mustChangePassword,
             Instant now) {
         jdbc.sql("""
-                INSERT INTO account (username, password_hash, display_name, role, enabled, failed_login_count, created_at,
+                INSERT INTO account (username, password_hash, display_name, role, enabled, created_at,
                                      organization_id, must_change_password)
-                VALUES (:username, :hash, :displayName, :role, TRUE, 0, :now, :organization, :mustChange)""")
+                VALUES (:username, :hash, :displayName, :role, TRUE, :now, :organization, :mustChange)""")
                 .param("organization", organizationId)
                 .param("mustChange", mustChangePassword)
                 .param("username", username)
@@ -130,27 +136,10 @@ class AccountRepository implements AccountDirectory {
                 .update();
     }
 
-    /**
-     * Counts one wrong password; the failure that reaches {@code max} locks the account until
-     * {@code lockUntil} and restarts the count, so that after expiry the user has the full number
-     * of attempts again. One statement, so concurrent failures cannot lose a count.
-     */
-    void recordFailure(String username, int max, Instant lockUntil) {
-        jdbc.sql("""
-                UPDATE account
-                   SET locked_until = CASE WHEN failed_login_count + 1 >= :max THEN :lockUntil ELSE locked_until END,
-                       failed_login_count = CASE WHEN failed_login_count + 1 >= :max THEN 0 ELSE failed_login_count + 1 END
-                 WHERE username = :username""")
-                .param("max", max)
-                .param("lockUntil", utc(lockUntil))
-                .param("username", username)
-                .update();
-    }
-
+    /** Notes a successful sign-in (shown on the accounts page). */
     void recordSuccess(String username, Instant now) {
         jdbc.sql("""
-                UPDATE account SET failed_login_count = 0, locked_until = NULL, last_login_at = :now
-                 WHERE username = :username""").param("now", utc(now)).param("username", username).update();
+                UPDATE account SET last_login_at = :now WHERE username = :username""").param("now", utc(now)).param("username", username).update();
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -170,8 +159,6 @@ class AccountRepository implements AccountDirectory {
                 rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")),
                 rs.getBoolean("enabled"),
-                rs.getInt("failed_login_count"),
-                instant(rs, "locked_until"),
                 instant(rs, "created_at"),
                 instant(rs, "last_login_at"),
                 rs.getLong("organization_id"),

@@ -197,7 +197,7 @@ class AccountService {
     }
 
     /**
-     * Sets a new password chosen by the administrator (and clears the unused legacy lockout columns).
+     * Sets a new password chosen by the administrator.
      *
      * @throws AccessDeniedException unless the current user may reset this account's password (never their own)
      * @throws NoSuchElementException when there is no such account

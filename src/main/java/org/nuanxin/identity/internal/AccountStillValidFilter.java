@@ -18,10 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Ends a signed-in session as soon as its account is disabled, deleted, given another role or moved to
  * another organisation: the
  * session's principal was read at sign-in, so without this a disabled user would keep working until
- * the session timed out. One look-up by the unique username per request of a signed-in user.
- *
- * <p>While the account's password is one-time (set by an administrator: a new account or a reset), every
- * console page but the own-password page sends the user there first ({@link #PASSWORD_PAGE}).
+ * the session timed out. One look-up by the unique username per request of a signed-in user. An account with a
+ * one-time password (set by an administrator for a new account or a reset, or by {@link AdminRecovery}) is
+ * sent to the page to choose a new one from every other page.
  *
  * <p>Also ends a session older than the absolute lifetime ({@code nuanxin.identity.session-absolute-lifetime},
  * counted on the application clock from the sign-in, see {@link #SIGNED_IN_AT}), however active it is.
@@ -30,9 +29,6 @@ class AccountStillValidFilter extends OncePerRequestFilter {
 
     /** Session attribute: the instant of the sign-in, set by the success handler. */
     static final String SIGNED_IN_AT = AccountStillValidFilter.class.getName() + ".SIGNED_IN_AT";
-
-    /** Where a user with a one-time password is sent until they have chosen their own. */
-    static final String PASSWORD_PAGE = "/console/account/password";
 
     private final AccountRepository accounts;
     private final Clock clock;
@@ -60,14 +56,35 @@ class AccountStillValidFilter extends OncePerRequestFilter {
                 if (session != null) {
                     session.invalidate();
                 }
-            } else if (account.get().mustChangePassword()
-                    && request.getRequestURI().startsWith(request.getContextPath() + "/console")
-                    && !request.getRequestURI().equals(request.getContextPath() + PASSWORD_PAGE)) {
-                response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+            } else if (account.get().mustChangePassword() && !mayOpenBeforeChangingPassword(request)) {
+                // A one-time password (administrator recovery) opens nothing but the page to choose a new one.
+                String target = request.getContextPath() + CHANGE_PASSWORD + "?required";
+                if (request.getHeader("HX-Request") != null) {
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    response.setHeader("HX-Redirect", target);
+                } else if (SignInAgain.isApi(request)) {
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                } else {
+                    response.setStatus(HttpServletResponse.SC_FOUND);
+                    response.setHeader("Location", target);
+                }
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    static final String CHANGE_PASSWORD = "/console/account/password";
+
+    private static boolean mayOpenBeforeChangingPassword(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(CHANGE_PASSWORD)
+                || path.equals("/logout")
+                || path.equals("/error")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/favicon");
     }
 
     private boolean tooOld(HttpSession session) {

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
  * an account and do nothing, so the password never changes and is never printed again.
  */
 @Component
+@org.springframework.core.annotation.Order(
+        org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10) // before AdminRecovery
 class AdminBootstrap implements ApplicationRunner {
 
     static final String ADMIN_USERNAME = "admin";

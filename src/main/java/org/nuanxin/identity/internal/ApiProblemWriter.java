@@ -38,6 +38,12 @@ class ApiProblemWriter {
         write(request, response, 403, "identity.problem.forbidden");
     }
 
+    /** 413: an upload over the container's limit (the kernel's {@code kernel.problem.too-large} text). */
+    void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Connection", "close");
+        write(request, response, 413, "kernel.problem.too-large");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String key)
             throws IOException {
         Locale locale = locale(request);

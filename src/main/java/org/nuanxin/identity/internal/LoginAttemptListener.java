@@ -11,8 +11,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 /**
- * Records the last sign-in of an account (and clears the old lockout columns, no longer set: wrong
- * passwords are throttled by {@link SignInThrottle}, never locking the account). Every sign-in and
+ * Records the last sign-in of an account (wrong passwords are throttled by {@link SignInThrottle}, never
+ * locking the account). Every sign-in and
  * every failed one is written to the audit log; a failure names the attempted username only when
  * such an account exists, so a password typed into the username field is never stored.
  */

@@ -29,6 +29,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The security baseline: who may open what (deny by default, the rules in {@link AccessRules}), form
@@ -49,7 +50,9 @@ class SecurityConfiguration {
             SignInThrottle throttle,
             AuditLog audit,
             Clock clock,
-            @Value("${nuanxin.map.tile-url:}") String tileUrl)
+            @Value("${nuanxin.map.tile-url:}") String tileUrl,
+            @Value("${spring.servlet.multipart.max-request-size:17MB}") DataSize maxRequestSize,
+            @Value("${spring.servlet.multipart.max-file-size:16MB}") DataSize maxFileSize)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         ConsoleReturnCookie returnCookie = new ConsoleReturnCookie();
@@ -57,6 +60,10 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(AccessRules::apply)
                 // Before the CSRF filter, which would read (and so make the container parse) a whole upload.
                 .addFilterBefore(signInAgain, CsrfFilter.class)
+                // Then, for signed-in uploads, the container's size limit as a friendly 413 (still before CSRF).
+                .addFilterAfter(
+                        new UploadLimitFilter(maxRequestSize.toBytes(), maxFileSize.toBytes(), problems),
+                        SignInAgain.class)
                 .addFilterBefore(
                         new AccountStillValidFilter(accounts, clock, properties.sessionAbsoluteLifetime()),
                         AuthorizationFilter.class)

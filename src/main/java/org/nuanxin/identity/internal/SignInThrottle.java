@@ -3,6 +3,8 @@ package org.nuanxin.identity.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -85,6 +87,55 @@ class SignInThrottle {
 
     void succeeded(String account, String client) {
         pairs.remove(new Pair(key(account), client));
+    }
+
+    /**
+     * What the city administrator sees on the accounts page (never the person signing in): the account names
+     * whose sign-in is being slowed now, from at least one address.
+     *
+     * @return per typed account name (stripped, at most 64 characters; existing or not): until when the slowest
+     *     of its addresses must wait, the most wrong passwords in a row from one address, and from how many
+     *     addresses it is slowed
+     */
+    Map<String, Throttled> throttledAccounts() {
+        Instant now = clock.instant();
+        Map<String, Throttled> throttled = new HashMap<>();
+        pairs.forEach((pair, failures) -> {
+            Instant until = failures.last().plus(delay(failures.count()));
+            if (now.isBefore(until)) {
+                throttled.merge(
+                        pair.account(),
+                        new Throttled(until, failures.count(), 1),
+                        (a, b) -> new Throttled(
+                                a.until().isAfter(b.until()) ? a.until() : b.until(),
+                                Math.max(a.failures(), b.failures()),
+                                a.addresses() + b.addresses()));
+            }
+        });
+        return throttled;
+    }
+
+    /** @return how many client addresses have used up their budget of wrong passwords for now */
+    long addressesOverBudget() {
+        Instant now = clock.instant();
+        return clients.values().stream()
+                .filter(b -> now.isBefore(b.windowStart().plus(properties.clientBudgetWindow()))
+                        && b.count() >= properties.clientFailureBudget())
+                .count();
+    }
+
+    /**
+     * One account's throttle, for the administrator.
+     *
+     * @param until     when the slowest of its addresses may try again
+     * @param failures  the most wrong passwords in a row from one address
+     * @param addresses how many addresses are being slowed for it
+     */
+    record Throttled(Instant until, int failures, int addresses) {}
+
+    /** @return wrong passwords in a row one address may type for one account before it is slowed */
+    int freeFailures() {
+        return properties.freeFailures();
     }
 
     /** Entries held, for tests. */

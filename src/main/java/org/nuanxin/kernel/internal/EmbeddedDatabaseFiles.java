@@ -15,15 +15,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the embedded H2 database readable by the application's user only: before the database is
- * opened, its directory (e.g. {@code ./data}) is created or changed to {@code rwx------} and the files
- * already in it to {@code rw-------}. Files H2 creates later inherit the process umask, but nobody else
- * can enter the directory. Does nothing for other databases or file systems without POSIX permissions.
+ * opened, its directory (e.g. {@code ./data}) is created or changed to {@code rwx------}, the files
+ * already in it to {@code rw-------}, and the store file ({@code nuanxin.mv.db}) is created empty with
+ * {@code rw-------} when it does not exist yet: H2 would create it with the process umask (usually
+ * {@code rw-r--r--}), and Java cannot change the umask; an empty store file is a new database to H2.
+ * Does nothing for other databases or file systems without POSIX permissions.
  */
 final class EmbeddedDatabaseFiles {
 
     static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Pattern H2_FILE = Pattern.compile("^jdbc:h2:(?:file:)?([^;:][^;]*)(;.*)?$");
+    private static final String STORE_SUFFIX = ".mv.db";
 
     private EmbeddedDatabaseFiles() {}
 
@@ -39,9 +42,13 @@ final class EmbeddedDatabaseFiles {
         if (!m.matches()) {
             return null;
         }
-        String file = m.group(1).replaceFirst("^~", System.getProperty("user.home"));
-        Path parent = Path.of(file).toAbsolutePath().normalize().getParent();
+        Path parent = databasePath(m).getParent();
         return parent;
+    }
+
+    private static Path databasePath(Matcher m) {
+        String file = m.group(1).replaceFirst("^~", System.getProperty("user.home"));
+        return Path.of(file).toAbsolutePath().normalize();
     }
 
     /** Creates or restricts the directory of an H2 file database. */
@@ -54,6 +61,13 @@ final class EmbeddedDatabaseFiles {
         try {
             Files.createDirectories(directory);
             Files.setPosixFilePermissions(directory, OWNER_DIRECTORY);
+            Matcher m = H2_FILE.matcher(url);
+            if (m.matches()) {
+                Path store = databasePath(m).resolveSibling(databasePath(m).getFileName() + STORE_SUFFIX);
+                if (Files.notExists(store)) {
+                    Files.createFile(store, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+                }
+            }
             try (Stream<Path> files = Files.list(directory)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     if (Files.isRegularFile(file)) {

@@ -24,18 +24,22 @@ import org.nuanxin.kernel.ProblemMessages;
 import org.nuanxin.spreadsheet.XlsxExport;
 import org.nuanxin.station.Amenity;
 import org.nuanxin.station.HostType;
+import org.nuanxin.station.MapBounds;
 import org.nuanxin.station.Station;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationChangedConcurrentlyException;
 import org.nuanxin.station.StationFilter;
 import org.nuanxin.station.StationInput;
+import org.nuanxin.station.StationMapLayer;
 import org.nuanxin.station.StationPermissions;
 import org.nuanxin.station.StationStatus;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +48,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -63,6 +68,7 @@ class ConsoleStationController {
     private final CityTime time;
     private final StationPermissions permissions;
     private final AuditLog audit;
+    private final StationMapLayer mapLayer;
 
     ConsoleStationController(
             StationCatalog catalog,
@@ -72,7 +78,9 @@ class ConsoleStationController {
             ProblemMessages problems,
             CityTime time,
             StationPermissions permissions,
-            AuditLog audit) {
+            AuditLog audit,
+            StationMapLayer mapLayer) {
+        this.mapLayer = mapLayer;
         this.catalog = catalog;
         this.divisions = divisions;
         this.export = export;
@@ -190,6 +198,31 @@ class ConsoleStationController {
         permissions.check(StationPermissions.Action.VIEW);
         model.addAttribute("filters", filters);
         return "station/map";
+    }
+
+    /**
+     * The console map's layer: like the public {@code GET /api/v1/stations} (same bbox, zoom and filters, same
+     * GeoJSON), but with stations of every status, since staff keep suspended and closed ones too; never cached
+     * by shared caches.
+     */
+    @GetMapping(
+            value = "/layer",
+            produces = {"application/geo+json", "application/json"})
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> layer(
+            @RequestParam(required = false) @Nullable String bbox,
+            @RequestParam(required = false) @Nullable String zoom,
+            @RequestParam(required = false) @Nullable String district,
+            @RequestParam(required = false) @Nullable List<String> amenity,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String q) {
+        permissions.check(StationPermissions.Action.VIEW);
+        MapBounds bounds = StationApiController.parseBbox(bbox);
+        Integer zoomLevel = StationApiController.parseZoom(zoom);
+        StationFilter filter = filterParser.parse(district, amenity, status, q);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(StationApiController.geoJsonOf(mapLayer.layer(filter, bounds, zoomLevel)));
     }
 
     /** The roster as xlsx with the list's filters; a misspelt filter goes back to the list, which names it. */

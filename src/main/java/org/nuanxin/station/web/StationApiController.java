@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.nuanxin.kernel.InvalidInputException;
 import org.nuanxin.station.MapBounds;
 import org.nuanxin.station.StationCatalog;
@@ -100,15 +101,18 @@ class StationApiController {
 
     @GetMapping(produces = {"application/geo+json", "application/json"})
     @Operation(
-            summary = "The station map layer: stations or clusters inside a bounding box, as GeoJSON (WGS-84)",
-            description = "bbox=minLng,minLat,maxLng,maxLat (WGS-84; default all of Chongqing) and zoom (0..22). "
-                    + "Below the cluster zoom (13), or when more than the most features (1,000) match in the box, "
-                    + "the features are clusters per H3 cell (properties cluster=true, count, cell) drawn at the mean "
-                    + "position of their stations; else stations (code, name, status, synthetic). The collection also "
-                    + "carries total (stations matching in the box), clustered and h3Resolution. Filters: district "
-                    + "(6-digit code or name), amenity (code or Chinese name; several separated by commas or "
-                    + "repeated: stations with all of them), status (OPEN, SUSPENDED, CLOSED), q (part of the name, "
-                    + "address or code).")
+            summary = "The public station map layer: open stations or clusters of them inside a bounding box, as "
+                    + "GeoJSON (WGS-84)",
+            description = "Only OPEN stations, whatever is asked: suspended and closed stations are not signposted to "
+                    + "riders (status=SUSPENDED or CLOSED answers an empty layer; staff see every status on the "
+                    + "console map). bbox=minLng,minLat,maxLng,maxLat (WGS-84; default all of Chongqing) and zoom "
+                    + "(0..22). Below the cluster zoom (13), or when more than the most features (1,000) match in "
+                    + "the box, the features are clusters per H3 cell (properties cluster=true, count, cell) drawn "
+                    + "at the mean position of their stations; else stations (code, name, status, synthetic). The "
+                    + "collection also carries total (stations matching in the box), clustered and h3Resolution. "
+                    + "Filters: district (6-digit code or name), amenity (code or Chinese name; several separated by "
+                    + "commas or repeated: stations with all of them), status (OPEN, SUSPENDED, CLOSED; only OPEN "
+                    + "ones are ever listed), q (part of the name, address or code).")
     ResponseEntity<Map<String, Object>> geoJson(
             @Parameter(description = "minLng,minLat,maxLng,maxLat, WGS-84") @RequestParam(required = false) String bbox,
             @Parameter(description = "the map's zoom level, 0..22") @RequestParam(required = false) String zoom,
@@ -119,8 +123,27 @@ class StationApiController {
         MapBounds bounds = parseBbox(bbox);
         Integer zoomLevel = parseZoom(zoom);
         // A misspelt filter must not quietly return every station: the parser refuses it (400).
-        StationFilter filter = filterParser.parse(district, amenity, status, q);
-        StationMapLayer.Layer layer = mapLayer.layer(filter, bounds, zoomLevel);
+        StationFilter asked = filterParser.parse(district, amenity, status, q);
+        StationMapLayer.Layer layer;
+        if (asked.status() != null && asked.status() != StationStatus.OPEN) {
+            // The public layer signposts open stations only (as GET /{code} hides closed ones).
+            layer = new StationMapLayer.Layer(List.of(), List.of(), 0, -1);
+        } else {
+            StationFilter open = new StationFilter(
+                    asked.districtCode(), asked.amenities(), StationStatus.OPEN, asked.text(), asked.synthetic());
+            layer = mapLayer.layer(open, bounds, zoomLevel);
+        }
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)))
+                .body(geoJsonOf(layer));
+    }
+
+    /**
+     * The GeoJSON feature collection of a map layer, shared by the public layer and the console map's.
+     *
+     * @return {@code type}, {@code total}, {@code clustered}, {@code h3Resolution} and {@code features}
+     */
+    static Map<String, Object> geoJsonOf(StationMapLayer.Layer layer) {
         List<Map<String, Object>> features = new ArrayList<>();
         for (StationMapLayer.Point s : layer.stations()) {
             Map<String, Object> props = new LinkedHashMap<>();
@@ -143,9 +166,7 @@ class StationApiController {
         body.put("clustered", layer.clustered());
         body.put("h3Resolution", layer.h3Resolution());
         body.put("features", features);
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)))
-                .body(body);
+        return body;
     }
 
     private static Map<String, Object> feature(double lng, double lat, Map<String, Object> props) {
@@ -159,7 +180,7 @@ class StationApiController {
     }
 
     /** @throws InvalidInputException naming bbox unless it is four finite WGS-84 numbers, min before max */
-    static MapBounds parseBbox(String bbox) {
+    static MapBounds parseBbox(@Nullable String bbox) {
         if (bbox == null || bbox.isBlank()) {
             return MapBounds.CHONGQING;
         }
@@ -184,7 +205,7 @@ class StationApiController {
     }
 
     /** @throws InvalidInputException naming zoom unless it is a whole number from 0 to 22 */
-    static Integer parseZoom(String zoom) {
+    static @Nullable Integer parseZoom(@Nullable String zoom) {
         if (zoom == null || zoom.isBlank()) {
             return null;
         }

@@ -58,6 +58,19 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /**
+     * The error dispatch: HTML error pages for pages whatever {@code Accept} says, and no second parse of a refused
+     * upload ({@link ErrorDispatchFilter}).
+     */
+    @Bean
+    FilterRegistrationBean<ErrorDispatchFilter> errorDispatchFilter() {
+        FilterRegistrationBean<ErrorDispatchFilter> registration =
+                new FilterRegistrationBean<>(new ErrorDispatchFilter());
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // immutable: a versioned URL never changes, so browsers need not revalidate it even on reload. Pages link only

@@ -55,6 +55,9 @@ class AccountConsoleTest {
     @Autowired
     PasswordEncoder encoder;
 
+    @Autowired
+    SignInThrottle throttle;
+
     private static MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
         return request.with(user("admin").roles("CITY_ADMIN")).with(csrf());
     }
@@ -88,7 +91,8 @@ class AccountConsoleTest {
                         .andReturn()
                         .getRequest()
                         .getSession();
-        mvc.perform(get("/console/stations").session(session)).andExpect(redirectedUrl("/console/account/password"));
+        mvc.perform(get("/console/stations").session(session))
+                .andExpect(redirectedUrl("/console/account/password?required"));
         mvc.perform(get("/console/account/password").session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("一次性密码")));
@@ -269,12 +273,9 @@ class AccountConsoleTest {
     }
 
     @Test
-    void resetPasswordNeedsTwelveCharactersAndLiftsALockout() throws Exception {
+    void resetPasswordNeedsTwelveCharacters() throws Exception {
         String username = newUsername();
         String id = createStaff(username);
-        jdbc.sql("UPDATE account SET locked_until = TIMESTAMP '2999-01-01 00:00:00' WHERE username = ?")
-                .param(username)
-                .update();
         mvc.perform(asAdmin(post("/console/accounts/" + id + "/password")).param("password", "short"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("is-invalid")));
@@ -302,7 +303,7 @@ class AccountConsoleTest {
                         .param("currentPassword", PASSWORD)
                         .param("newPassword", "my new passphrase"))
                 .andExpect(status().isFound())
-                .andExpect(redirectedUrl("/console/account/password"));
+                .andExpect(redirectedUrl("/console/account/password?required"));
         mvc.perform(formLogin("/login").user(username).password("my new passphrase"))
                 .andExpect(authenticated());
         assertThat(entries("account.password.change", username))
@@ -370,6 +371,48 @@ class AccountConsoleTest {
                     assertThat(e.recordId()).isEqualTo(StaffAccounts.STAFF);
                     assertThat(e.details()).isEqualTo("bad-credentials");
                 });
+    }
+
+    @Test
+    void theAdministratorSeesWhichAccountsAreBeingThrottledNow() throws Exception {
+        String slowed = newUsername();
+        createStaff(slowed);
+        String calm = newUsername();
+        createStaff(calm);
+        // The test profile raises the free failures to 1,000 (so other tests are never slowed): go past them.
+        int failures = throttle.freeFailures() + 3;
+        for (int i = 0; i < failures; i++) {
+            throttle.failed(slowed, "203.0.113.91");
+        }
+        // The person signing in is told nothing about the throttle.
+        mvc.perform(post("/login")
+                        .param("username", slowed)
+                        .param("password", "a long enough passphrase")
+                        .with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr("203.0.113.91");
+                            return request;
+                        }))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error"));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(mvc.perform(asAdmin(get("/console/accounts")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        org.jsoup.nodes.Element slowedRow = page.select("tr:has(.nx-account-username:containsOwn(" + slowed + "))")
+                .first();
+        org.jsoup.nodes.Element calmRow = page.select("tr:has(.nx-account-username:containsOwn(" + calm + "))")
+                .first();
+        assertThat(slowedRow).isNotNull();
+        assertThat(calmRow).isNotNull();
+        assertThat(slowedRow.select(".nx-throttled").text())
+                .startsWith("登录被放慢，至 ")
+                .contains(String.format(java.util.Locale.ROOT, "输错密码 %,d 次", failures))
+                .contains("共 1 个地址");
+        assertThat(calmRow.select(".nx-throttled")).isEmpty();
+        // The address itself (personal data) is not shown.
+        assertThat(page.text()).doesNotContain("203.0.113.91");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,28 +48,28 @@ abstract class MigrationsTest {
     }
 
     @Test
-    void lockoutStatementsWorkHere() {
+    void theUnusedLockoutColumnsAreGoneAndSignInStatementsWorkHere() {
+        assertThat(jdbc.sql("SELECT success FROM flyway_schema_history WHERE version = '204'")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM information_schema.columns
+                         WHERE LOWER(table_name) = 'account'
+                           AND LOWER(column_name) IN ('failed_login_count', 'locked_until')""").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM information_schema.columns
+                         WHERE LOWER(table_name) = 'account' AND LOWER(column_name) = 'last_login_at'""").query(Long.class).single()).isEqualTo(1L);
         Instant now = Instant.parse("2025-05-01T08:30:15.123456Z");
-        String name = "lock-" + System.nanoTime();
-        accounts.insert(name, "{noop}x", "Lock", Role.UNION_STAFF, tree.rootId(), false, now);
-        for (int i = 0; i < 4; i++) {
-            accounts.recordFailure(name, 5, now.plus(Duration.ofMinutes(15)));
-        }
-        Account four = accounts.findByUsername(name).orElseThrow();
-        assertThat(four.failedLoginCount()).isEqualTo(4);
-        assertThat(four.lockedUntil()).isNull();
-
-        accounts.recordFailure(name, 5, now.plus(Duration.ofMinutes(15)));
-        Account locked = accounts.findByUsername(name).orElseThrow();
-        assertThat(locked.failedLoginCount()).isZero();
-        assertThat(locked.lockedUntil())
-                .isEqualTo(now.plus(Duration.ofMinutes(15)).truncatedTo(ChronoUnit.MICROS));
-        assertThat(locked.createdAt()).isEqualTo(now);
-        assertThat(locked.lockedAt(now)).isTrue();
-
+        String name = "signin-" + System.nanoTime();
+        accounts.insert(name, "{noop}x", "Sign-in", Role.UNION_STAFF, tree.rootId(), false, now);
+        Account created = accounts.findByUsername(name).orElseThrow();
+        assertThat(created.createdAt()).isEqualTo(now);
+        assertThat(created.lastLoginAt()).isNull();
         accounts.recordSuccess(name, now.plus(Duration.ofHours(1)));
+        accounts.updatePassword(created.id(), "{noop}y", false);
         Account ok = accounts.findByUsername(name).orElseThrow();
-        assertThat(ok.lockedUntil()).isNull();
         assertThat(ok.lastLoginAt()).isEqualTo(now.plus(Duration.ofHours(1)));
+        assertThat(ok.passwordHash()).isEqualTo("{noop}y");
     }
 }

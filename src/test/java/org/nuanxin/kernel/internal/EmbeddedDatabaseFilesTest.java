@@ -26,8 +26,18 @@ class EmbeddedDatabaseFilesTest {
         }
         Path file = data.resolve("nuanxin.mv.db");
         assertThat(file).exists();
+        assertThat(Files.size(file)).isPositive();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
                 .isEqualTo("rwx------");
+        // The store file H2 writes at the first start is the owner's only (H2 alone makes it rw-r--r--).
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(c.createStatement()
+                            .executeQuery("SELECT COUNT(*) FROM t")
+                            .next())
+                    .isTrue();
+        }
 
         // A database file left readable by an earlier version is restricted at the next start.
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

@@ -29,6 +29,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * JavaScript).
  */
 @NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ImportUploadLimitHttpTest {
 
     static final int ELEVEN_MB = 11 * 1024 * 1024;
@@ -174,5 +175,73 @@ class ImportUploadLimitHttpTest {
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).contains("/console/stations/import/"));
+    }
+
+    /**
+     * Over the container's limits (application.yaml: 16 MB a file, 17 MB a request; the connector then reads only
+     * 64 KB more of the body): still the friendly localised 413 page, in English too, whether the token is in the
+     * header or only in the form, and one WARN line in the log without a stack trace or the user's name; the API
+     * gets an RFC 9457 problem.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} bytes, token in the {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "16900000, header", // a file over max-file-size, the request under max-request-size
+        "16900000, form",
+        "20000000, header", // the request over max-request-size: refused before its body is read
+        "20000000, form",
+        "60000000, form"
+    })
+    void overTheContainersLimitIsTheFriendly413WithOneLogLine(
+            int size, String tokenIn, org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        String page = signIn();
+        int start = output.getAll().length();
+        HttpResponse<String> response = tokenIn.equals("header")
+                ? upload(multipart(null, size), meta(page, "_csrf_header"), meta(page, "_csrf"))
+                : upload(multipart(meta(page, "_csrf"), size), null, null);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body())
+                .contains("lang=\"zh-CN\"")
+                .contains("文件太大")
+                .contains("10 MB")
+                .doesNotContain("Apache Tomcat");
+        String log = output.getAll().substring(start);
+        assertThat(log.lines().filter(l -> l.contains("Upload refused with 413")))
+                .hasSize(1);
+        assertThat(log)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain(StaffAccounts.STAFF_PASSWORD)
+                .doesNotContain("big.csv");
+        assertThat(log.lines().filter(l -> l.contains(" ERROR "))).isEmpty();
+    }
+
+    @Test
+    void overTheContainersLimitInEnglishAndForCurlAndForTheApi() throws Exception {
+        String page = signIn();
+        HttpRequest.Builder english = HttpRequest.newBuilder(uri("/console/stations/import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .header("Accept", "*/*") // what curl sends: a person's page is still HTML
+                .header("Cookie", "nuanxin-lang=en")
+                .header(meta(page, "_csrf_header"), meta(page, "_csrf"))
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(null, 20_000_000)));
+        HttpResponse<String> response = http.send(english.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(response.body()).contains("File too large").contains("10 MB");
+
+        HttpResponse<String> api = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/stations"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                        .header(meta(page, "_csrf_header"), meta(page, "_csrf"))
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(null, 20_000_000)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(413);
+        assertThat(api.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(api.body()).contains("\"status\":413").contains("\"title\":\"内容太大\"");
     }
 }

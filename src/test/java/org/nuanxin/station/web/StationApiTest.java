@@ -26,6 +26,7 @@ import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 
 @NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
@@ -165,6 +166,55 @@ class StationApiTest {
                     .update();
         }
         mvc.perform(get("/api/v1/stations/500103-0002")).andExpect(status().isOk());
+    }
+
+    @Test
+    void thePublicMapLayerListsOpenStationsOnlyWhateverIsAsked(
+            @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+        String box = "106.55,29.54,106.60,29.57";
+        jdbc.sql("UPDATE station SET status = 'CLOSED' WHERE code = '500103-0002'")
+                .update();
+        jdbc.sql("UPDATE station SET status = 'SUSPENDED' WHERE code = '500103-0001'")
+                .update();
+        try {
+            mvc.perform(get("/api/v1/stations").param("bbox", box).param("zoom", "15"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.clustered").value(false))
+                    .andExpect(jsonPath("$.features", not(empty())))
+                    .andExpect(jsonPath("$.features[*].properties.status", everyItem(is("OPEN"))))
+                    .andExpect(jsonPath("$.features[*].properties.code", not(hasItem("500103-0002"))))
+                    .andExpect(jsonPath("$.features[*].properties.code", not(hasItem("500103-0001"))));
+            for (String asked : new String[] {"CLOSED", "关闭", "SUSPENDED", "暂停"}) {
+                mvc.perform(get("/api/v1/stations")
+                                .param("bbox", box)
+                                .param("zoom", "15")
+                                .param("status", asked))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.total").value(0))
+                        .andExpect(jsonPath("$.features", hasSize(0)));
+            }
+            mvc.perform(get("/api/v1/stations")
+                            .param("status", "OPEN")
+                            .param("bbox", box)
+                            .param("zoom", "15"))
+                    .andExpect(jsonPath("$.features[*].properties.code", not(hasItem("500103-0002"))))
+                    .andExpect(jsonPath("$.features", not(empty())));
+            // Staff see every status on the console map's own layer; anonymous clients get nothing there.
+            mvc.perform(get("/console/stations/layer")
+                            .param("bbox", box)
+                            .param("zoom", "15")
+                            .param("status", "CLOSED")
+                            .with(SecurityMockMvcRequestPostProcessors.user("staff")
+                                    .roles("UNION_STAFF")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.features[*].properties.code", hasItem("500103-0002")))
+                    .andExpect(jsonPath("$.features[*].properties.status", everyItem(is("CLOSED"))));
+            mvc.perform(get("/console/stations/layer").param("status", "CLOSED"))
+                    .andExpect(status().is(org.hamcrest.Matchers.oneOf(302, 401, 403)));
+        } finally {
+            jdbc.sql("UPDATE station SET status = 'OPEN' WHERE code IN ('500103-0001', '500103-0002')")
+                    .update();
+        }
     }
 
     @Test

@@ -128,11 +128,23 @@ class StationFiltersTest {
     }
 
     @Test
-    void statusByCodeOrChineseName() throws Exception {
-        long closed =
-                AsStaff.call(() -> catalog.count(new StationFilter(null, Set.of(), StationStatus.CLOSED, null, null)));
-        assertThat(features(get("/api/v1/stations").param("status", "关闭"))).isEqualTo(closed);
-        assertThat(features(get("/api/v1/stations").param("status", "closed"))).isEqualTo(closed);
+    void statusByCodeOrChineseName(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+        jdbc.sql("UPDATE station SET status = 'CLOSED' WHERE code IN ('500103-0001', '500103-0002')")
+                .update();
+        try {
+            long closed = AsStaff.call(
+                    () -> catalog.count(new StationFilter(null, Set.of(), StationStatus.CLOSED, null, null)));
+            assertThat(closed).isGreaterThanOrEqualTo(2);
+            // The console map's layer (staff): every status; the public layer lists open stations only.
+            assertThat(features(asStaff(get("/console/stations/layer")).param("status", "关闭")))
+                    .isEqualTo(closed);
+            assertThat(features(asStaff(get("/console/stations/layer")).param("status", "closed")))
+                    .isEqualTo(closed);
+            assertThat(features(get("/api/v1/stations").param("status", "关闭"))).isZero();
+        } finally {
+            jdbc.sql("UPDATE station SET status = 'OPEN' WHERE code IN ('500103-0001', '500103-0002')")
+                    .update();
+        }
     }
 
     /** How many stations the map layer shows: one per station feature, {@code count} per cluster (over 1,000). */

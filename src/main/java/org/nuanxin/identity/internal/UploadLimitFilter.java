@@ -1,0 +1,121 @@
+package org.nuanxin.identity.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers an upload over the container's limit ({@code spring.servlet.multipart.max-request-size} and
+ * {@code max-file-size}) with 413 — the friendly, localised {@code error/413} page for a person, an RFC 9457 problem
+ * for the API — and one WARN line without personal data, instead of Tomcat's English page and stack traces.
+ *
+ * <p>Placed after {@link SignInAgain} (anonymous uploads are refused there, unread) and before the CSRF filter (which
+ * would make the container parse the upload by asking for a parameter, and throw). A declared
+ * {@code Content-Length} over the request limit is refused before the body is read; otherwise the parts are parsed
+ * here, once, and a size limit hit while parsing (a file over {@code max-file-size}, or a chunked body over the
+ * request limit) is refused the same way.
+ *
+ * <p>Before answering, the rest of the body is read and dropped, up to {@link #DRAIN_LIMIT}: the connector would
+ * read only {@code server.tomcat.max-swallow-size} (64 KB) more and then close a connection whose client is still
+ * sending, and the client (a browser, Java's HTTP client) then sees a reset instead of the page. Only signed-in
+ * clients get here, and the connector's 10 s silence cut still applies while the body is read; a body declared over
+ * the drain limit is answered at once and the connection closed.
+ */
+final class UploadLimitFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadLimitFilter.class);
+
+    /** The most of a refused upload read so that its client sees the 413 page, not a reset connection: 128 MB. */
+    static final long DRAIN_LIMIT = 128L * 1024 * 1024;
+
+    private final long maxRequestSize;
+    private final long maxFileSize;
+    private final ApiProblemWriter problems;
+
+    UploadLimitFilter(long maxRequestSize, long maxFileSize, ApiProblemWriter problems) {
+        this.maxRequestSize = maxRequestSize;
+        this.maxFileSize = maxFileSize;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long length = request.getContentLengthLong();
+        if (maxRequestSize >= 0 && length > maxRequestSize) {
+            refuse(request, response, length);
+            return;
+        }
+        try {
+            request.getParts();
+        } catch (IllegalStateException | IOException | ServletException e) {
+            if (!isSizeLimit(e)) {
+                throw e;
+            }
+            refuse(request, response, length);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, long length) throws IOException {
+        // One line, no stack trace; the path without its query, no user name, no file name.
+        log.warn(
+                "Upload refused with 413: {} bytes declared, over the container's limits ({} bytes a request, {} a"
+                        + " file) ({} {})",
+                length < 0 ? "unknown" : Long.toString(length),
+                maxRequestSize,
+                maxFileSize,
+                request.getMethod(),
+                request.getRequestURI());
+        drain(request, response, length);
+        if (SignInAgain.isApi(request)) {
+            problems.tooLarge(request, response);
+        } else {
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        }
+    }
+
+    private static void drain(HttpServletRequest request, HttpServletResponse response, long length) {
+        if (length > DRAIN_LIMIT) {
+            response.setHeader("Connection", "close");
+            return;
+        }
+        byte[] buffer = new byte[64 * 1024];
+        long read = 0;
+        try (var in = request.getInputStream()) {
+            int n;
+            while (read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client went away or the stream is gone: answer anyway, the connector closes the connection.
+            response.setHeader("Connection", "close");
+            return;
+        }
+        if (read > DRAIN_LIMIT) {
+            response.setHeader("Connection", "close");
+        }
+    }
+
+    private static boolean isSizeLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SizeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
