@@ -16,11 +16,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The identity module with the modules it uses (audit, and the shared kernel and web) and the one that
- * implements its organisation-tree SPI (organization, added explicitly: the dependency points the other
- * way): the first start creates the administrator, who signs in, and the sign-in lands in the audit log
+ * implements its organisation-tree SPI (organization, added explicitly with the modules it uses, geo and spreadsheet: the dependency
+ * points the other way): the first start creates the administrator, who signs in, and the sign-in lands in the audit log
  * through its public API.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "organization")
+@ApplicationModuleTest(
+        mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
+        extraIncludes = {"organization", "geo", "spreadsheet"})
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 class IdentityModuleTest {

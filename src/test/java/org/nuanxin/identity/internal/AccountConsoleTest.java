@@ -303,7 +303,7 @@ class AccountConsoleTest {
                         .param("currentPassword", PASSWORD)
                         .param("newPassword", "my new passphrase"))
                 .andExpect(status().isFound())
-                .andExpect(redirectedUrl("/console/account/password?required"));
+                .andExpect(redirectedUrl("/console/account/password"));
         mvc.perform(formLogin("/login").user(username).password("my new passphrase"))
                 .andExpect(authenticated());
         assertThat(entries("account.password.change", username))

@@ -45,8 +45,9 @@ class ImportProgressNoScriptBrowserTest {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("""
                 INSERT INTO station_import (id, owner_name, file_name, locale_tag, import_state, total, processed,
-                                            created_at, updated_at)
-                VALUES (:id, :owner, 'roster.csv', 'zh-CN', 'CHECKING', 1000, 250, :now, :now)""")
+                                            created_at, updated_at, organization_id)
+                VALUES (:id, :owner, 'roster.csv', 'zh-CN', 'CHECKING', 1000, 250, :now, :now,
+                        (SELECT id FROM organization WHERE parent_id IS NULL))""")
                 .param("id", id)
                 .param("owner", StaffAccounts.STAFF)
                 .param("now", now)

@@ -95,8 +95,9 @@ class ConsoleOnAPhoneBrowserTest {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("""
                 INSERT INTO station_import (id, owner_name, file_name, locale_tag, import_state, total, processed,
-                                            problem_count, created_at, updated_at)
-                VALUES (:id, :owner, 'roster.xlsx', 'zh-CN', 'INVALID', 2, 2, 1, :now, :now)""")
+                                            problem_count, created_at, updated_at, organization_id)
+                VALUES (:id, :owner, 'roster.xlsx', 'zh-CN', 'INVALID', 2, 2, 1, :now, :now,
+                        (SELECT id FROM organization WHERE parent_id IS NULL))""")
                 .param("id", id)
                 .param("owner", StaffAccounts.STAFF)
                 .param("now", now)
