@@ -43,12 +43,6 @@ class AccountRepository implements AccountDirectory {
                 .optional();
     }
 
-    List<Account> findAll() {
-        return jdbc.sql(SELECT + " ORDER BY username")
-                .query(AccountRepository::map)
-                .list();
-    }
-
     void updateRole(long id, Role role) {
         jdbc.sql("UPDATE account SET role = :role WHERE id = :id")
                 .param("role", role.name())

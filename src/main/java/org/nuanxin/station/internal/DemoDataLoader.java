@@ -3,8 +3,6 @@ package org.nuanxin.station.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.geo.Division;
 import org.nuanxin.geo.Divisions;
 import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.kernel.DemoDataSetting;
 import org.nuanxin.spreadsheet.ColumnSpec;
 import org.nuanxin.spreadsheet.ParsedSheet;
 import org.nuanxin.spreadsheet.SheetRow;
@@ -106,18 +105,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private boolean enabled() {
-        String setting = properties.demoData().strip().toLowerCase(Locale.ROOT);
-        if (setting.equals("auto")) {
-            try (Connection c = dataSource.getConnection()) {
-                return c.getMetaData()
-                        .getDatabaseProductName()
-                        .toLowerCase(Locale.ROOT)
-                        .contains("h2");
-            } catch (SQLException e) {
-                return false;
-            }
-        }
-        return Boolean.parseBoolean(setting);
+        return DemoDataSetting.enabled(properties.demoData(), dataSource);
     }
 
     private int load() {

@@ -5,16 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.nuanxin.identity.OrganizationTree;
 import org.nuanxin.kernel.CityTime;
+import org.nuanxin.kernel.DemoDataSetting;
 import org.nuanxin.organization.Organizations;
 import org.nuanxin.organization.UnifiedSocialCreditCode;
 import org.slf4j.Logger;
@@ -85,18 +83,7 @@ class EnterpriseDemoData implements ApplicationRunner {
     }
 
     private boolean enabled() {
-        String setting = properties.demoData().strip().toLowerCase(Locale.ROOT);
-        if (setting.equals("auto")) {
-            try (Connection c = dataSource.getConnection()) {
-                return c.getMetaData()
-                        .getDatabaseProductName()
-                        .toLowerCase(Locale.ROOT)
-                        .contains("h2");
-            } catch (SQLException e) {
-                return false;
-            }
-        }
-        return Boolean.parseBoolean(setting);
+        return DemoDataSetting.enabled(properties.demoData(), dataSource);
     }
 
     /**
