@@ -148,6 +148,17 @@ class AesGcmPersonalDataTest {
     }
 
     @Test
+    void manyThreadsSealAndOpenAtOnce() {
+        // Imports seal on their own threads while requests do too; each thread has its own Cipher and Mac.
+        java.util.stream.IntStream.range(0, 2000).parallel().forEach(i -> {
+            String value = "+86138" + (10_000_000 + i);
+            SealedValue sealed = data.seal(PersonalDataKind.MOBILE, value);
+            assertThat(data.open(sealed.ciphertext())).isEqualTo(value);
+            assertThat(sealed.lookupKey()).isEqualTo(data.lookupKey(PersonalDataKind.MOBILE, value));
+        });
+    }
+
+    @Test
     void blankValuesAreRefusedWithoutEchoingThem() {
         assertThatThrownBy(() -> data.seal(PersonalDataKind.MOBILE, "  "))
                 .isInstanceOf(IllegalArgumentException.class)
