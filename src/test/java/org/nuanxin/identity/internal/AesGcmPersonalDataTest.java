@@ -49,9 +49,11 @@ class AesGcmPersonalDataTest {
         byte[] bytes = Base64.getDecoder().decode(sealed.ciphertext());
         assertThat(bytes[0]).isEqualTo((byte) 1);
         assertThat(bytes).hasSize(1 + 12 + ID.length() + 16);
-        // SealedValue's contract: at most 200 characters for values up to 64 characters.
+        // SealedValue's contract: 4 * ceil((29 + n) / 3) characters for n UTF-8 bytes.
         String sixtyFour = "9".repeat(64);
         assertThat(data.seal(PersonalDataKind.MOBILE, sixtyFour).ciphertext()).hasSize(124);
+        assertThat(data.seal(PersonalDataKind.MOBILE, "张".repeat(64)).ciphertext())
+                .hasSize(296);
     }
 
     @Test
