@@ -17,7 +17,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -133,7 +132,7 @@ class WorkerSignInController {
                 session.invalidate();
             }
             SecurityContextHolder.clearContext();
-            new CookieCsrfTokenRepository().saveToken(null, request, response);
+            SecurityConfiguration.csrfTokens().saveToken(null, request, response);
         }
         return "redirect:/m/signin?signedOut";
     }
@@ -167,7 +166,7 @@ class WorkerSignInController {
         session.setAttribute(AccountStillValidFilter.SIGNED_IN_AT, clock.instant());
         contexts.saveContext(context, request, response);
         // A new CSRF token for the signed-in worker (the next page makes one).
-        new CookieCsrfTokenRepository().saveToken(null, request, response);
+        SecurityConfiguration.csrfTokens().saveToken(null, request, response);
     }
 
     private static @Nullable String safeNext(@Nullable String next) {

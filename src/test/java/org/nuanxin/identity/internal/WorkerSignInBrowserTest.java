@@ -2,6 +2,7 @@ package org.nuanxin.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nuanxin.support.Browser;
@@ -12,6 +13,9 @@ import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.test.web.support.WebTestUtils;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A worker signs in on a 390 px phone in a real headless Chromium with JavaScript switched off: opens their page, is
@@ -29,6 +33,16 @@ class WorkerSignInBrowserTest {
 
     @RegisterExtension
     Browser browser = Browser.withoutJavaScript(390, 844);
+
+    @Autowired
+    WebApplicationContext application;
+
+    /** Other tests' MockMvc {@code csrf()} makes this shared server keep CSRF tokens in sessions: undone here. */
+    @BeforeEach
+    void theApplicationsOwnCsrfTokens() {
+        WebTestUtils.setCsrfTokenRepository(
+                new MockHttpServletRequest(application.getServletContext()), SecurityConfiguration.csrfTokens());
+    }
 
     @Test
     void aWorkerSignsInWithTheCodeFromTheirPhone() {

@@ -28,11 +28,13 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.test.context.TestSecurityContextHolder;
+import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The worker sign-in pages over HTTP with the application's real CSRF cookie (not spring-security-test's
@@ -56,6 +58,19 @@ class WorkerSignInPagesTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    WebApplicationContext application;
+
+    /**
+     * spring-security-test's {@code csrf()}, used by other tests of this shared context, replaces the CSRF filter's
+     * token store with a session-based one for good; this test needs the application's own (a cookie).
+     */
+    @BeforeEach
+    void theApplicationsOwnCsrfTokens() {
+        WebTestUtils.setCsrfTokenRepository(
+                new MockHttpServletRequest(application.getServletContext()), SecurityConfiguration.csrfTokens());
+    }
 
     @BeforeEach
     @AfterEach
@@ -200,6 +215,7 @@ class WorkerSignInPagesTest {
                         .getSession(false);
         assertThat(staff).isNotNull();
         TestSecurityContextHolder.clearContext();
+        theApplicationsOwnCsrfTokens(); // formLogin() used csrf()
         Visitor visitor = visitor("10.30.0.2");
         String mobile = newMobile();
         mvc.perform(visitor.post("/m/signin/code").param("mobile", mobile)).andExpect(status().isOk());
