@@ -10,7 +10,7 @@
 #   JAR=/tmp/before.jar scripts/bench/import-heap.sh    # another build (e.g. the commit before V302)
 #
 # Env: JAR, PORT (18083), ROWS (200000), HEAP (1g), UPLOADS (1: how many times the same roster is uploaded),
-# HISTO (0; 1 prints the top of the class histogram after each check), JAVA_OPTS, JFR_DUMP (a file: with
+# START_TIMEOUT (600 s), HISTO (0; 1 prints the top of the class histogram after each check), JAVA_OPTS, JFR_DUMP (a file: with
 # JAVA_OPTS=-XX:StartFlightRecording, dumps the recording after each check with the paths that keep objects alive).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -56,7 +56,7 @@ trap 'kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true; rm -rf "$COOKIES
 started=$(date +%s)
 until curl -fsS -o /dev/null "$BASE/actuator/health" 2>/dev/null; do
   if ! kill -0 "$APP" 2>/dev/null; then echo "the app exited; see $OUT/import-heap-app.log" >&2; exit 1; fi
-  if (( $(date +%s) - started > 240 )); then echo "no start within 240 s" >&2; exit 1; fi
+  if (( $(date +%s) - started > ${START_TIMEOUT:-600} )); then echo "no start within ${START_TIMEOUT:-600} s" >&2; exit 1; fi
   sleep 1
 done
 
