@@ -10,7 +10,8 @@
 # Env: DURATION (20, seconds per attack), SLOW_CLIENTS (200), JAR, APP_PID, ADMIN_PASSWORD (for a given URL's
 # admin: the wrong-password attack needs none), ATTACKS ("idle anonymous slow-uploads wrong-passwords map-layer
 # finder"; also slow-uploads-signed-in: the same slow bodies from a signed-in admin, cut at the body deadline),
-# BODY_DEADLINE (60s: nuanxin.http.body-deadline of the app this script starts; below DURATION to see it cut). Bounded: every load generator has a duration, the slow clients a count, the whole run a time limit
+# BODY_DEADLINE (60s: nuanxin.http.body-deadline of the app this script starts; below DURATION to see it cut),
+# START_TIMEOUT (600 s for the app to answer). Bounded: every load generator has a duration, the slow clients a count, the whole run a time limit
 # (about 8 × DURATION + start-up); it refuses any host but loopback and stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,7 +72,7 @@ until curl -fsS --max-time 2 "$BASE$NEAREST" 2>/dev/null | grep -q '"code"'; do
   if [[ -n "${STARTED_APP:-}" ]] && ! kill -0 "$STARTED_APP" 2>/dev/null; then
     echo "the app exited during start-up; see $OUT/app.log" >&2; tail -30 "$OUT/app.log" >&2; exit 1
   fi
-  (( $(date +%s) - started < 300 )) || { echo "the finder did not answer within 300 s" >&2; exit 1; }
+  (( $(date +%s) - started < ${START_TIMEOUT:-600} )) || { echo "the finder did not answer within ${START_TIMEOUT:-600} s" >&2; exit 1; }
   sleep 1
 done
 
