@@ -9,13 +9,16 @@
 #
 # Env: DURATION (20, seconds per attack), SLOW_CLIENTS (200), JAR, APP_PID, ADMIN_PASSWORD (for a given URL's
 # admin: the wrong-password attack needs none), ATTACKS ("idle anonymous slow-uploads wrong-passwords map-layer
-# finder"). Bounded: every load generator has a duration, the slow clients a count, the whole run a time limit
+# finder"; also slow-uploads-signed-in: the same slow bodies from a signed-in admin, cut at the body deadline),
+# BODY_DEADLINE (60s: nuanxin.http.body-deadline of the app this script starts; below DURATION to see it cut),
+# START_TIMEOUT (600 s for the app to answer). Bounded: every load generator has a duration, the slow clients a count, the whole run a time limit
 # (about 8 × DURATION + start-up); it refuses any host but loopback and stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20}
 SLOW_CLIENTS=${SLOW_CLIENTS:-200}
+BODY_DEADLINE=${BODY_DEADLINE:-60s}
 ATTACKS=${ATTACKS:-idle anonymous slow-uploads wrong-passwords map-layer finder}
 JAR=${JAR:-target/nuanxin-0.1.0-SNAPSHOT.jar}
 OUT=target/abuse
@@ -55,7 +58,7 @@ else
   DATA_DIR=$(mktemp -d)
   ADMIN_PASSWORD="abuse-load-admin-$RANDOM-$RANDOM"
   NUANXIN_ADMIN_PASSWORD="$ADMIN_PASSWORD" NUANXIN_DEMO_DATA=true java -Xmx512m -jar "$JAR" \
-    --server.port="$PORT" --server.address=127.0.0.1 \
+    --server.port="$PORT" --server.address=127.0.0.1 --nuanxin.http.body-deadline="$BODY_DEADLINE" \
     "--spring.datasource.url=jdbc:h2:file:$DATA_DIR/nuanxin;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     > "$OUT/app.log" 2>&1 &
   STARTED_APP=$!
@@ -69,7 +72,7 @@ until curl -fsS --max-time 2 "$BASE$NEAREST" 2>/dev/null | grep -q '"code"'; do
   if [[ -n "${STARTED_APP:-}" ]] && ! kill -0 "$STARTED_APP" 2>/dev/null; then
     echo "the app exited during start-up; see $OUT/app.log" >&2; tail -30 "$OUT/app.log" >&2; exit 1
   fi
-  (( $(date +%s) - started < 300 )) || { echo "the finder did not answer within 300 s" >&2; exit 1; }
+  (( $(date +%s) - started < ${START_TIMEOUT:-600} )) || { echo "the finder did not answer within ${START_TIMEOUT:-600} s" >&2; exit 1; }
   sleep 1
 done
 
@@ -117,6 +120,19 @@ run_attack() {
     slow-uploads)
       python3 scripts/abuse/slow_uploads.py "$HOST" "$PORT" "$SLOW_CLIENTS" "$DURATION" 10 > "$OUT/attack-$name.txt" 2>&1 & attack_pid=$!
       sleep 2 ;; # let the connections open before measuring
+    slow-uploads-signed-in)
+      # Signed in as admin: the body is read, one byte every 8 s (under the 10 s silence cut), until the body
+      # deadline (BODY_DEADLINE) closes the connection.
+      [[ -n "${ADMIN_PASSWORD:-}" ]] || { echo "slow-uploads-signed-in needs ADMIN_PASSWORD" >&2; return; }
+      local sjar; sjar=$(mktemp)
+      local stoken; stoken=$(curl -fsS -c "$sjar" -b "$sjar" "$BASE/login" | sed -n 's/.*name="_csrf" *value="\([^"]*\)".*/\1/p' | head -1)
+      curl -fsS -o /dev/null -c "$sjar" -b "$sjar" --data-urlencode "username=admin" --data-urlencode "password=$ADMIN_PASSWORD" \
+        --data-urlencode "_csrf=$stoken" "$BASE/login"
+      local scookie; scookie=$(awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$sjar" | tail -1)
+      rm -f "$sjar"
+      ABUSE_COOKIE="$scookie" python3 scripts/abuse/slow_uploads.py "$HOST" "$PORT" "$SLOW_CLIENTS" "$DURATION" 8 \
+        > "$OUT/attack-$name.txt" 2>&1 & attack_pid=$!
+      sleep 2 ;;
     wrong-passwords)
       local jar; jar=$(mktemp)
       local token; token=$(curl -fsS -c "$jar" -b "$jar" "$BASE/login" | sed -n 's/.*name="_csrf" *value="\([^"]*\)".*/\1/p' | head -1)

@@ -3,7 +3,10 @@
 byte of the body every INTERVAL seconds until DURATION seconds have passed. Loopback only; bounded in count and time.
 
 usage: slow_uploads.py HOST PORT N DURATION [INTERVAL] [PATH]
+Env: ABUSE_COOKIE (e.g. "JSESSIONID=..."): send it, as a signed-in client would, and declare a 1 MB body (under the
+container's limit, so that the server reads it) instead of 64 MB.
 Prints how many connections opened, and how many got an answer (e.g. 401/403) before the body was complete."""
+import os
 import socket
 import sys
 import time
@@ -16,9 +19,12 @@ if host not in ("127.0.0.1", "localhost", "::1"):
 count = min(count, 1000)
 duration = min(duration, 600)
 
+cookie = os.environ.get("ABUSE_COOKIE", "")
 head = (
     f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUser-Agent: abuse-load-slow\r\n"
-    "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 64000000\r\n\r\n"
+    + (f"Cookie: {cookie}\r\n" if cookie else "")
+    + "Content-Type: multipart/form-data; boundary=XyZ\r\n"
+    + f"Content-Length: {1000000 if cookie else 64000000}\r\n\r\n"
     '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="roster.csv"\r\n'
     "Content-Type: text/csv\r\n\r\n"
 ).encode()

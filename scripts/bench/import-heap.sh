@@ -10,7 +10,8 @@
 #   JAR=/tmp/before.jar scripts/bench/import-heap.sh    # another build (e.g. the commit before V302)
 #
 # Env: JAR, PORT (18083), ROWS (200000), HEAP (1g), UPLOADS (1: how many times the same roster is uploaded),
-# HISTO (0; 1 prints the top of the class histogram after each check).
+# START_TIMEOUT (600 s), HISTO (0; 1 prints the top of the class histogram after each check), JAVA_OPTS, JFR_DUMP (a file: with
+# JAVA_OPTS=-XX:StartFlightRecording, dumps the recording after each check with the paths that keep objects alive).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -44,7 +45,8 @@ echo "roster: $ROSTER, $ROWS rows, $(wc -c < "$ROSTER") bytes"
 echo "jar: $JAR; heap: -Xms$HEAP -Xmx$HEAP; date: $(date -u +%Y-%m-%dT%H:%M:%SZ); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 DB=$(mktemp -d)
-NUANXIN_ADMIN_PASSWORD="$ADMIN_PASSWORD" java -Xms"$HEAP" -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" \
+# shellcheck disable=SC2086
+NUANXIN_ADMIN_PASSWORD="$ADMIN_PASSWORD" java -Xms"$HEAP" -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
   --server.address=127.0.0.1 --nuanxin.station.demo-data=false \
   "--spring.datasource.url=jdbc:h2:file:$DB/nuanxin;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
   > "$OUT/import-heap-app.log" 2>&1 &
@@ -54,7 +56,7 @@ trap 'kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true; rm -rf "$COOKIES
 started=$(date +%s)
 until curl -fsS -o /dev/null "$BASE/actuator/health" 2>/dev/null; do
   if ! kill -0 "$APP" 2>/dev/null; then echo "the app exited; see $OUT/import-heap-app.log" >&2; exit 1; fi
-  if (( $(date +%s) - started > 240 )); then echo "no start within 240 s" >&2; exit 1; fi
+  if (( $(date +%s) - started > ${START_TIMEOUT:-600} )); then echo "no start within ${START_TIMEOUT:-600} s" >&2; exit 1; fi
   sleep 1
 done
 
@@ -73,10 +75,15 @@ heap() { # label
 A="$COOKIES/admin"; S="$COOKIES/staff"
 signin "$A" admin "$ADMIN_PASSWORD"
 t=$(curl -fsS -c "$A" -b "$A" "$BASE/console/accounts/new" | token)
-curl -fsS -o /dev/null -c "$A" -b "$A" --data-urlencode "username=bench" --data-urlencode "displayName=Bench" \
-  --data-urlencode "role=STAFF" --data-urlencode "password=$STAFF_PASSWORD" --data-urlencode "_csrf=$t" \
-  "$BASE/console/accounts/new"
+created=$(curl -fsS -o /dev/null -w '%{redirect_url}' -c "$A" -b "$A" --data-urlencode "username=bench" \
+  --data-urlencode "displayName=Bench" --data-urlencode "role=UNION_STAFF" --data-urlencode "password=$STAFF_PASSWORD" \
+  --data-urlencode "_csrf=$t" "$BASE/console/accounts/new")
+[[ "$created" == */console/accounts ]] || { echo "the staff account was not created: $created" >&2; exit 1; }
 signin "$S" bench "$STAFF_PASSWORD"
+# A new account's password is one-time (V201): the staff member chooses their own before any other page opens.
+t=$(curl -fsS -c "$S" -b "$S" "$BASE/console/account/password" | token)
+curl -fsS -o /dev/null -c "$S" -b "$S" --data-urlencode "currentPassword=$STAFF_PASSWORD" \
+  --data-urlencode "newPassword=$STAFF_PASSWORD-own" --data-urlencode "_csrf=$t" "$BASE/console/account/password"
 heap "before the upload"
 
 for n in $(seq 1 "$UPLOADS"); do
@@ -84,7 +91,7 @@ for n in $(seq 1 "$UPLOADS"); do
   begun=$(date +%s)
   location=$(curl -sS -o /dev/null -w '%{redirect_url}' -c "$S" -b "$S" -F "_csrf=$t" -F "defaultCrs=GCJ02" \
     -F "file=@$ROSTER;type=text/csv" "$BASE/console/stations/import")
-  [[ -n "$location" ]] || { echo "the upload was not accepted" >&2; exit 1; }
+  [[ "$location" == */console/stations/import/* ]] || { echo "the upload was not accepted: $location" >&2; exit 1; }
   # Wait until the check ends (the page no longer shows a working state).
   while curl -fsS -b "$S" "$location" -o "$OUT/import-heap-page.html" && grep -q 'nx-state-CHECKING' "$OUT/import-heap-page.html"; do
     if (( $(date +%s) - begun > 900 )); then echo "check not done within 900 s" >&2; exit 1; fi
@@ -95,5 +102,7 @@ for n in $(seq 1 "$UPLOADS"); do
   printf '%s' "$page" | grep -o 'alert-danger" role="alert">[^<]*' | head -1 || true
   heap "after upload $n was checked"
   if [[ "${HISTO:-0}" == 1 ]]; then jcmd "$APP" GC.class_histogram | head -25; fi
+  # With JAVA_OPTS=-XX:StartFlightRecording: the recording with the paths from sampled live objects to GC roots.
+  if [[ -n "${JFR_DUMP:-}" ]]; then jcmd "$APP" JFR.dump path-to-gc-roots=true filename="$JFR_DUMP" >/dev/null; fi
 done
 echo "finder still answers: $(curl -s -o /dev/null -w '%{http_code} in %{time_total}s' "$BASE/api/v1/stations/nearest?lat=29.5630&lng=106.5516&limit=5")"

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,11 @@ final class UploadLimitFilter extends OncePerRequestFilter {
         try {
             request.getParts();
         } catch (IllegalStateException | IOException | ServletException e) {
+            if (isClientAbort(e)) {
+                // The client went away, or was cut off at the body deadline (nuanxin.http.body-deadline, which logs
+                // its own line): the connection is closed, nobody is there to answer, and no stack trace is logged.
+                return;
+            }
             if (!isSizeLimit(e)) {
                 throw e;
             }
@@ -108,6 +114,15 @@ final class UploadLimitFilter extends OncePerRequestFilter {
         if (read > DRAIN_LIMIT) {
             response.setHeader("Connection", "close");
         }
+    }
+
+    private static boolean isClientAbort(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClientAbortException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSizeLimit(Throwable e) {

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportJobRepository {
 
-    private static final int BATCH = 1000;
+    /** Rows written in one batch (and, by the check, in one transaction). */
+    static final int BATCH = 1000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -175,13 +176,16 @@ class ImportJobRepository {
                 == 1;
     }
 
-    /** Ends a job that failed: its file and preview go. */
+    /** Ends a job that failed: its file, preview and problems (a check may fail after storing some) go. */
     void fail(String id, String message, Instant now) {
         jdbc.sql("UPDATE station_import SET import_state = 'FAILED', message = ?, content = NULL, updated_at = ?"
                         + " WHERE id = ?")
                 .params(clip(message, 1000), Timestamp.from(now), id)
                 .update();
         jdbc.sql("DELETE FROM station_import_row WHERE import_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM station_import_problem WHERE import_id = ?")
+                .param(id)
+                .update();
     }
 
     /** Ends a committed job, in the writing transaction: its file and preview go. */
@@ -212,11 +216,12 @@ class ImportJobRepository {
                 args);
     }
 
-    void insertProblems(String id, List<CellProblem> problems) {
+    /** Stores problems in their order, numbered from {@code firstSeq} (a later batch goes on from an earlier one). */
+    void insertProblems(String id, int firstSeq, List<CellProblem> problems) {
         List<Object[]> args = new ArrayList<>(Math.min(problems.size(), BATCH));
         String sql = "INSERT INTO station_import_problem (import_id, seq, line_no, column_key, column_header, cell_ref,"
                 + " message) VALUES (?, ?, ?, ?, ?, ?, ?)";
-        int seq = 0;
+        int seq = firstSeq;
         for (CellProblem p : problems) {
             args.add(new Object[] {
                 id,

@@ -199,12 +199,17 @@ class RosterImportService implements StationImports {
 
     @Override
     public Page<CellProblem> problems(String id, String owner, Pageable page) {
-        return find(id, owner).isPresent() ? jobs.problems(id, page) : Page.empty(page);
+        return checked(id, owner) ? jobs.problems(id, page) : Page.empty(page);
     }
 
     @Override
     public Page<PreviewRow> preview(String id, String owner, Pageable page) {
-        return find(id, owner).isPresent() ? jobs.preview(id, page) : Page.empty(page);
+        return checked(id, owner) ? jobs.preview(id, page) : Page.empty(page);
+    }
+
+    /** A job's rows and problems are shown once its check has ended: while checking, they are still being written. */
+    private boolean checked(String id, String owner) {
+        return find(id, owner).filter(j -> j.state() != State.CHECKING).isPresent();
     }
 
     @Override
@@ -265,29 +270,41 @@ class RosterImportService implements StationImports {
                         clock.instant());
                 return;
             }
-            List<PreviewRow> preview = new ArrayList<>(plan.rows.size());
+            // Preview rows and problems go in in batches, each its own short transaction, while the job still says
+            // CHECKING (its preview is not shown until then): one transaction of 1.2 million rows kept H2's undo log
+            // in the heap and made its commit take tens of seconds, during which the job already read INVALID while
+            // this thread still held the whole plan (docs/PERFORMANCE.md §10). The job's outcome is one statement
+            // after the last batch; a failure in between ends the job as FAILED, its rows and problems deleted.
+            List<PreviewRow> batch = new ArrayList<>(ImportJobRepository.BATCH);
             for (Planned p : plan.rows) {
-                preview.add(new PreviewRow(p.row.rowNumber(), p.action, p.code, p.input.name(), p.input.district()));
+                batch.add(new PreviewRow(p.row.rowNumber(), p.action, p.code, p.input.name(), p.input.district()));
+                if (batch.size() == ImportJobRepository.BATCH) {
+                    transactions.executeWithoutResult(tx -> jobs.insertRows(id, batch));
+                    batch.clear();
+                }
             }
+            transactions.executeWithoutResult(tx -> jobs.insertRows(id, batch));
             List<CellProblem> problems = plan.problems;
-            transactions.executeWithoutResult(tx -> {
-                jobs.insertRows(id, preview);
-                jobs.insertProblems(id, problems);
-                jobs.checked(
-                        id,
-                        problems.isEmpty() ? State.READY : State.INVALID,
-                        plan.rows.size(),
-                        plan.count(Action.CREATE),
-                        plan.count(Action.UPDATE),
-                        plan.count(Action.UNCHANGED),
-                        problems.size(),
-                        plan.digest(),
-                        "",
-                        clock.instant());
-            });
+            for (int from = 0; from < problems.size(); from += ImportJobRepository.BATCH) {
+                int first = from;
+                List<CellProblem> slice =
+                        problems.subList(from, Math.min(problems.size(), from + ImportJobRepository.BATCH));
+                transactions.executeWithoutResult(tx -> jobs.insertProblems(id, first, slice));
+            }
+            jobs.checked(
+                    id,
+                    problems.isEmpty() ? State.READY : State.INVALID,
+                    plan.rows.size(),
+                    plan.count(Action.CREATE),
+                    plan.count(Action.UPDATE),
+                    plan.count(Action.UNCHANGED),
+                    problems.size(),
+                    plan.digest(),
+                    "",
+                    clock.instant());
         } catch (SpreadsheetRejectedException e) {
             transactions.executeWithoutResult(tx -> {
-                jobs.insertProblems(id, e.problems());
+                jobs.insertProblems(id, 0, e.problems());
                 jobs.checked(
                         id, State.REJECTED, 0, 0, 0, 0, e.problems().size(), null, e.getMessage(), clock.instant());
             });
@@ -323,6 +340,9 @@ class RosterImportService implements StationImports {
         if (noCrs) {
             problems.add(new CellProblem(0, "crs", header("crs"), null, message(locale, "station.import.noCrsColumn")));
         }
+        // The same text for most problems ("required" ...): one String each, not one per cell (a million at 200,000
+        // rows).
+        Map<String, String> texts = new HashMap<>();
         for (SheetRow row : rows) {
             StationInput input = input(row);
             StationValidator.Result result = validator.validate(input, job.defaultCrs(), false, owner);
@@ -334,7 +354,8 @@ class RosterImportService implements StationImports {
                 if (readerCells.contains(row.rowNumber() + ":" + p.field())) {
                     rowHasReaderProblem = true;
                 } else {
-                    problems.add(cellProblem(row, p.field(), messages.getMessage(p, locale)));
+                    String text = messages.getMessage(p, locale);
+                    problems.add(cellProblem(row, p.field(), texts.computeIfAbsent(text, t -> t)));
                 }
             }
             if (rowHasReaderProblem || hasReaderProblem(readerCells, row)) {

@@ -33,6 +33,7 @@ import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationMapLayer;
 import org.nuanxin.station.StationPermissions;
 import org.nuanxin.station.StationStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -69,6 +70,7 @@ class ConsoleStationController {
     private final StationPermissions permissions;
     private final AuditLog audit;
     private final StationMapLayer mapLayer;
+    private final MessageSource messages;
 
     ConsoleStationController(
             StationCatalog catalog,
@@ -79,8 +81,10 @@ class ConsoleStationController {
             CityTime time,
             StationPermissions permissions,
             AuditLog audit,
-            StationMapLayer mapLayer) {
+            StationMapLayer mapLayer,
+            MessageSource messages) {
         this.mapLayer = mapLayer;
+        this.messages = messages;
         this.catalog = catalog;
         this.divisions = divisions;
         this.export = export;
@@ -183,13 +187,23 @@ class ConsoleStationController {
         permissions.check(StationPermissions.Action.VIEW);
         model.addAttribute("filters", filters);
         Pageable pageable = Paging.of(filters.page(), PAGE_SIZE, filters.toSort());
+        Page<Station> page;
         try {
-            model.addAttribute("page", catalog.search(filters.toFilter(filterParser), pageable));
+            page = catalog.search(filters.toFilter(filterParser), pageable);
         } catch (InvalidInputException e) {
             // A misspelt filter in an edited or old link lists nothing and says why, in words.
             model.addAttribute("filterProblems", problems.texts(e.errors(), locale));
-            model.addAttribute("page", Page.empty(pageable));
+            page = Page.empty(pageable);
         }
+        model.addAttribute("page", page);
+        // Each row printed from plain values: labels resolved once per page (PERFORMANCE.md §5).
+        ConsoleStationRow.Labels labels = new ConsoleStationRow.Labels(messages, locale);
+        Map<String, String> names = districtNames();
+        model.addAttribute(
+                "rows",
+                page.getContent().stream()
+                        .map(s -> ConsoleStationRow.of(s, names, labels))
+                        .toList());
         return "station/list";
     }
 

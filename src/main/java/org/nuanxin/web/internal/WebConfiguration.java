@@ -1,8 +1,12 @@
 package org.nuanxin.web.internal;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +49,17 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    /**
+     * A total deadline for receiving a request body ({@code nuanxin.http.body-deadline}, 60 s): a client that has not
+     * sent its whole body by then is disconnected (see {@link BodyDeadlineValve}). First in the engine's pipeline, so
+     * it bounds every body read: multipart parsing, form parameters, JSON.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> bodyDeadline(
+            @Value("${nuanxin.http.body-deadline:60s}") Duration deadline, Clock clock) {
+        return factory -> factory.addEngineValves(new BodyDeadlineValve(deadline, clock));
     }
 
     /** {@code GET /error} opened directly answers 404 (before security: it is public anyway). */

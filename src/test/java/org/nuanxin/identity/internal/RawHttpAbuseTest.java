@@ -1,6 +1,7 @@
 package org.nuanxin.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +10,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -17,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +46,9 @@ class RawHttpAbuseTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    MutableClock clock;
 
     record Answer(String head, String body) {
         String header(String name) {
@@ -210,6 +218,91 @@ class RawHttpAbuseTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("203.0.113.45");
+    }
+
+    /** Signs in as admin over plain HTTP; returns the {@code JSESSIONID=...} cookie. */
+    String signInAsAdmin() throws IOException {
+        Answer page = exchange("GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String xsrf = page.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("XSRF-TOKEN="))
+                .findFirst()
+                .orElseThrow();
+        Matcher token = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).isTrue();
+        String form = "username=admin&password=test-admin-password-1&_csrf=" + token.group(1);
+        Answer signIn = exchange("POST /login HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n"
+                + "Cookie: " + xsrf.substring(0, xsrf.indexOf(';')) + "\r\nConnection: close\r\n\r\n" + form);
+        assertThat(signIn.header("Location")).isEqualTo("/console");
+        String session = signIn.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
+        return session.substring(0, session.indexOf(';'));
+    }
+
+    /** Worker threads now reading a request body (through the body-deadline valve's input buffer). */
+    static long threadsReadingABody() {
+        return Thread.getAllStackTraces().values().stream()
+                .filter(stack -> Arrays.stream(stack)
+                        .anyMatch(f -> f.getClassName().startsWith("org.nuanxin.web.internal.BodyDeadlineValve")))
+                .count();
+    }
+
+    @Test
+    void aSignedInSlowBodyIsCutAtTheBodyDeadlineAndItsThreadFreed() throws Exception {
+        String session = signInAsAdmin();
+        Instant start = clock.instant();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(300);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /console/stations/import HTTP/1.1\r\nHost: localhost\r\nCookie: " + session + "\r\n"
+                            + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 100000\r\n\r\n"
+                            + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            // A slow but steady body within the deadline: the server waits, a thread reads it.
+            for (int i = 0; i < 5; i++) {
+                out.write('a');
+                out.flush();
+                assertThat(stillOpen(in))
+                        .as("open while the body is within its deadline")
+                        .isTrue();
+            }
+            assertThat(threadsReadingABody()).isGreaterThanOrEqualTo(1);
+
+            // 61 s after the headers (nuanxin.http.body-deadline is 60 s): the next byte finds the deadline passed.
+            clock.advance(Duration.ofSeconds(61));
+            out.write('a');
+            out.flush();
+            socket.setSoTimeout(5_000);
+            int read;
+            try {
+                read = in.read();
+                while (read != -1) {
+                    read = in.read();
+                }
+            } catch (SocketTimeoutException stillOpen) {
+                read = -2;
+            } catch (IOException reset) {
+                read = -1;
+            }
+            assertThat(read)
+                    .as("the server closed the connection without an answer")
+                    .isEqualTo(-1);
+        } finally {
+            clock.set(start);
+        }
+        await("the worker thread freed").atMost(Duration.ofSeconds(15)).until(() -> threadsReadingABody() == 0);
+    }
+
+    private static boolean stillOpen(InputStream in) throws IOException {
+        try {
+            return in.read() != -1;
+        } catch (SocketTimeoutException waiting) {
+            return true;
+        }
     }
 
     @Test

@@ -395,6 +395,74 @@ abstract class StationImportTest {
     }
 
     @Test
+    void moreRowsAndProblemsThanOneBatchAreAllStoredInTheirOrder() {
+        // 700 rows with two problems each (no host type, a phone number that is not one): 1,400 problems and 700
+        // preview rows, written in batches of ImportJobRepository.BATCH (1,000), each batch its own transaction.
+        StringBuilder csv = new StringBuilder("驿站名称,所属区县,详细地址,经度,纬度,坐标系,依托场所,联系人,联系电话,开放时间,服务设施\n");
+        for (int i = 0; i < 700; i++) {
+            csv.append("批量驿站")
+                    .append(i)
+                    .append(",500103,民族路")
+                    .append(i)
+                    .append("号,106.5770,29.5573,GCJ-02,,李某,149,09:00-21:00,饮水\n");
+        }
+        StationImportStatus status = checked("batch.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(status.state()).isEqualTo(State.INVALID);
+        assertThat(status.total()).isEqualTo(700);
+        List<org.nuanxin.spreadsheet.CellProblem> all = problems(status);
+        assertThat(status.problemCount()).isEqualTo(1400);
+        assertThat(all).hasSize(1400);
+        assertThat(all)
+                .extracting(org.nuanxin.spreadsheet.CellProblem::rowNumber)
+                .isSorted();
+        assertThat(all.get(0).rowNumber()).isEqualTo(2);
+        assertThat(all.get(1399).rowNumber()).isEqualTo(701);
+        assertThat(imports.problems(status.id(), OWNER, PageRequest.of(10, 100)).getContent())
+                .extracting(org.nuanxin.spreadsheet.CellProblem::rowNumber)
+                .as("the page across the first batch boundary (problems 1,000 to 1,099)")
+                .startsWith(502)
+                .endsWith(551);
+        assertThat(imports.preview(status.id(), OWNER, PageRequest.of(6, 100)).getContent())
+                .extracting(StationImportStatus.PreviewRow::rowNumber)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(602, 701).boxed().toList());
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT seq) FROM station_import_problem WHERE import_id = ?")
+                        .param(status.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1400);
+    }
+
+    @Test
+    void aJobStillCheckingShowsNoneOfTheRowsAndProblemsWrittenSoFar() {
+        jdbc.sql("INSERT INTO station_import (id, owner_name, file_name, locale_tag, import_state, total, processed,"
+                        + " problem_count, created_at, updated_at, organization_id) VALUES ('checking-job', ?, 'c.csv',"
+                        + " 'zh-CN', 'CHECKING', 3, 2, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                        + " (SELECT id FROM organization WHERE parent_id IS NULL))")
+                .param(OWNER)
+                .update();
+        jdbc.sql("INSERT INTO station_import_problem (import_id, seq, line_no, column_key, column_header, cell_ref,"
+                        + " message) VALUES ('checking-job', 0, 2, 'contactPhone', '联系电话', 'J2', '电话有误')")
+                .update();
+        jdbc.sql("INSERT INTO station_import_row (import_id, line_no, row_action, code, name, district)"
+                        + " VALUES ('checking-job', 2, 'ERROR', NULL, '某驿站', '500103')")
+                .update();
+
+        assertThat(imports.problems("checking-job", OWNER, PageRequest.of(0, 10)))
+                .isEmpty();
+        assertThat(imports.preview("checking-job", OWNER, PageRequest.of(0, 10)))
+                .isEmpty();
+
+        jdbc.sql("UPDATE station_import SET import_state = 'INVALID', problem_count = 1 WHERE id = 'checking-job'")
+                .update();
+        assertThat(imports.problems("checking-job", OWNER, PageRequest.of(0, 10)))
+                .hasSize(1);
+        assertThat(imports.preview("checking-job", OWNER, PageRequest.of(0, 10)))
+                .hasSize(1);
+    }
+
+    @Test
     void aCommitFindsThePlanChangedSinceThePreviewAndWritesNothing() throws IOException {
         committed(checked("a.xlsx", resource("spreadsheet/station-roster-sample.xlsx")));
         String csv = sampleCsv().replace("13800000102", "13900001102");
