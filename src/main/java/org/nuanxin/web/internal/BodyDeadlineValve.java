@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A total deadline for receiving a request body ({@code nuanxin.http.body-deadline}, 60 s by default), counted from
+ * A total deadline for receiving a request body ({@code nuanxin.http.body-deadline}, 120 s by default), counted from
  * the moment the request's headers have arrived, on the application clock.
  *
  * <p>Why a valve: Tomcat reads multipart uploads and form posts itself ({@code getParts()}, {@code getParameter()}),

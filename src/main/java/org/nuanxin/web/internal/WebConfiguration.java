@@ -52,13 +52,13 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * A total deadline for receiving a request body ({@code nuanxin.http.body-deadline}, 60 s): a client that has not
+     * A total deadline for receiving a request body ({@code nuanxin.http.body-deadline}, 120 s): a client that has not
      * sent its whole body by then is disconnected (see {@link BodyDeadlineValve}). First in the engine's pipeline, so
      * it bounds every body read: multipart parsing, form parameters, JSON.
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> bodyDeadline(
-            @Value("${nuanxin.http.body-deadline:60s}") Duration deadline, Clock clock) {
+            @Value("${nuanxin.http.body-deadline:120s}") Duration deadline, Clock clock) {
         return factory -> factory.addEngineValves(new BodyDeadlineValve(deadline, clock));
     }
 
