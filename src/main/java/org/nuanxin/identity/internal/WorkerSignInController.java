@@ -109,8 +109,12 @@ class WorkerSignInController {
         try {
             e164 = WorkerSignIn.mobile(mobile);
         } catch (InvalidInputException e) {
-            // The number comes from the code form's hidden field: start again.
-            return "redirect:/m/signin";
+            // The number comes from the code form's hidden field: without it, start again from the number.
+            model.addAttribute("next", safeNext(next));
+            model.addAttribute("mobile", "");
+            model.addAttribute("problem", problems.text(e.errors().get(0), locale));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "identity/worker-signin";
         }
         Optional<WorkerPrincipal> worker = signIn.checkCode(e164, code, request.getRemoteAddr());
         if (worker.isEmpty()) {

@@ -274,6 +274,11 @@ class WorkerSignInPagesTest {
                     .contains(c[1])
                     .contains("aria-invalid");
         }
+        // A code sent without its number (the hidden field lost) leads back to the number form.
+        MvcResult lost = mvc.perform(visitor.post("/m/signin").param("code", "123456"))
+                .andExpect(status().isBadRequest())
+                .andReturn();
+        assertThat(lost.getResponse().getContentAsString()).contains("id=\"send-code\"");
         // Full-width digits are fine.
         String mobile = newMobile();
         StringBuilder fullWidth = new StringBuilder();
