@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.nuanxin.identity.CurrentWorker;
 import org.nuanxin.identity.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,7 +32,12 @@ final class AccessRules {
         /** Any staff role; the module's permissions class decides the action. */
         CONSOLE,
         /** The city administrator only. */
-        ADMIN
+        ADMIN,
+        /**
+         * A worker signed in with a mobile number and a one-time code ({@code ROLE_WORKER}); an anonymous visitor is
+         * sent to the worker sign-in page, never to the staff one.
+         */
+        WORKER
     }
 
     /**
@@ -59,6 +65,18 @@ final class AccessRules {
     private static final HttpMethod POST = HttpMethod.POST;
 
     static final List<Rule> RULES = List.of(
+            // Identity, worker sign-in (before the public /m/** rule: the first match wins). Workers sign in with a
+            // mobile number and a one-time code; the membership pages below need a signed-in worker.
+            new Rule(GET, "/m/signin", Access.PUBLIC, "worker sign-in: the mobile number form"),
+            new Rule(POST, "/m/signin/code", Access.PUBLIC, "worker sign-in: send a one-time code, then its form"),
+            new Rule(POST, "/m/signin", Access.PUBLIC, "worker sign-in: check the code and start the session"),
+            new Rule(POST, "/m/signout", Access.PUBLIC, "worker sign-out; harmless without a worker session"),
+            new Rule(null, "/m/me", Access.WORKER, "the signed-in worker's own page"),
+            new Rule(null, "/m/me/**", Access.WORKER, "the signed-in worker's own data"),
+            new Rule(null, "/m/join", Access.WORKER, "applying to join the union needs a signed-in worker"),
+            new Rule(null, "/m/join/**", Access.WORKER, "applying to join the union needs a signed-in worker"),
+            new Rule(null, "/m/member", Access.WORKER, "a member's card and state, for the member only"),
+            new Rule(null, "/m/member/**", Access.WORKER, "a member's card, transfer and withdrawal"),
             // Public: riders, the sign-in page, assets, probes, the read-only API and its documentation.
             new Rule(GET, "/", Access.PUBLIC, "redirects to the rider page"),
             new Rule(GET, "/m/**", Access.PUBLIC, "rider pages: workers never sign in to find a station"),
@@ -153,9 +171,15 @@ final class AccessRules {
                     matched.hasAnyRole(
                             Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
                 case ADMIN -> matched.hasRole(Role.CITY_ADMIN.name());
+                case WORKER -> matched.hasAuthority(CurrentWorker.AUTHORITY);
             }
         }
         auth.anyRequest().denyAll();
+    }
+
+    /** @return whether the request's path needs a signed-in worker (its rule is {@link Access#WORKER}) */
+    static boolean isWorkerPath(HttpServletRequest request) {
+        return ruleFor(request).map(r -> r.access() == Access.WORKER).orElse(false);
     }
 
     /** @return the first rule that matches the request, empty when only the deny-all fallback would */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.nuanxin.identity.CurrentWorker;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sent to the page to choose a new one from every other page.
  *
  * <p>Also ends a session older than the absolute lifetime ({@code nuanxin.identity.session-absolute-lifetime},
- * counted on the application clock from the sign-in, see {@link #SIGNED_IN_AT}), however active it is.
+ * counted on the application clock from the sign-in, see {@link #SIGNED_IN_AT}), however active it is; so too a
+ * worker's session (one-time-code sign-in).
  */
 class AccountStillValidFilter extends OncePerRequestFilter {
 
@@ -44,7 +46,15 @@ class AccountStillValidFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof AccountPrincipal principal) {
+        HttpSession current = request.getSession(false);
+        if (auth != null
+                && auth.getPrincipal() instanceof CurrentWorker.Principal
+                && current != null
+                && tooOld(current)) {
+            // A worker's session has the same absolute lifetime as a staff member's.
+            SecurityContextHolder.clearContext();
+            current.invalidate();
+        } else if (auth != null && auth.getPrincipal() instanceof AccountPrincipal principal) {
             Optional<Account> account = accounts.findByUsername(principal.getUsername());
             if (account.isEmpty()
                     || !account.get().enabled()

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * otherwise look for the token among the parameters, which makes the container parse (and spool to
  * disk) a whole multipart upload first. The answer closes the connection, so the container does not
  * drain the rest of the body either. A stale console form (the session ended) lands on the sign-in
- * page with "page expired" and, after signing in, on the page it came from.
+ * page with "page expired" and, after signing in, on the page it came from. A worker page (rule
+ * {@code WORKER}) sends to the worker sign-in {@code /m/signin}, with the page as {@code next} for a GET.
  */
 final class SignInAgain extends OncePerRequestFilter {
 
@@ -49,7 +50,7 @@ final class SignInAgain extends OncePerRequestFilter {
             // Tomcat closes instead of reading (swallowing) the rest of a body it was told to drop.
             response.setHeader("Connection", "close");
         }
-        if (!isApi(request) && !isHtmx(request)) {
+        if (!isApi(request) && !isHtmx(request) && !AccessRules.isWorkerPath(request)) {
             returnCookie.rememberReferer(request, response);
         }
         answer(request, response, null, true);
@@ -66,6 +67,16 @@ final class SignInAgain extends OncePerRequestFilter {
             throws IOException {
         if (isApi(request)) {
             problems.unauthorized(request, response, ex);
+        } else if (AccessRules.isWorkerPath(request)) {
+            // Worker pages: the worker sign-in (mobile and one-time code), never the staff one.
+            String target = request.getContextPath() + WorkerNext.signInFor(request, expired);
+            if (isHtmx(request)) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setHeader("HX-Redirect", target);
+            } else {
+                response.setStatus(HttpServletResponse.SC_FOUND);
+                response.setHeader("Location", target);
+            }
         } else if (isHtmx(request)) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("HX-Redirect", request.getContextPath() + EXPIRED);

@@ -6,8 +6,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nuanxin.support.AsWorker;
 import org.nuanxin.support.NuanxinTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -15,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Each rule of {@link AccessRules} does what its access level says, through the real filter chain:
@@ -56,21 +59,38 @@ class AccessRulesTest {
                 assertThat(denied(rule, "UNION_STAFF")).as("STAFF").isTrue();
                 assertThat(denied(rule, "CITY_ADMIN")).as("ADMIN").isFalse();
             }
+            case WORKER -> {
+                assertThat(denied(rule, null)).as("anonymous").isTrue();
+                assertThat(denied(rule, "UNION_STAFF")).as("STAFF").isTrue();
+                assertThat(denied(rule, "CITY_ADMIN")).as("ADMIN").isTrue();
+                assertThat(deniedFor(rule, AsWorker.mobile("13800138000")))
+                        .as("a signed-in worker")
+                        .isFalse();
+            }
         }
     }
 
     /** @return whether the security filter refused the request (401, 403, or the redirect to sign in) */
-    private boolean denied(AccessRules.Rule rule, String role) throws Exception {
+    private boolean denied(AccessRules.Rule rule, @Nullable String role) throws Exception {
+        return deniedFor(
+                rule, role == null ? null : user("rules-" + role.toLowerCase()).roles(role));
+    }
+
+    private boolean deniedFor(AccessRules.Rule rule, @Nullable RequestPostProcessor who) throws Exception {
         HttpMethod method = rule.method() == null ? HttpMethod.GET : rule.method();
         MockHttpServletRequestBuilder builder =
                 request(method, AccessRulesCoverageTest.sample(rule.pattern())).with(csrf());
-        if (role != null) {
-            builder.with(user("rules-" + role.toLowerCase()).roles(role));
+        if (who != null) {
+            builder.with(who);
         }
         MockHttpServletResponse response = mvc.perform(builder).andReturn().getResponse();
         String location = response.getHeader("Location");
         return response.getStatus() == 401
                 || response.getStatus() == 403
-                || (response.getStatus() == 302 && location != null && location.endsWith("/login"));
+                || (response.getStatus() == 302
+                        && location != null
+                        && (location.endsWith("/login")
+                                || location.equals("/m/signin")
+                                || location.startsWith("/m/signin?next=")));
     }
 }
