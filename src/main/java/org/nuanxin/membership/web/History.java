@@ -20,7 +20,7 @@ record History(
         @Nullable LocalDate gapTo) {
 
     /** @return whether this row is a gap */
-    boolean gap() {
+    public boolean gap() {
         return period == null;
     }
 
