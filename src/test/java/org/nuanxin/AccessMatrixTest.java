@@ -24,6 +24,7 @@ import org.nuanxin.station.Station;
 import org.nuanxin.station.StationCatalog;
 import org.nuanxin.station.StationInput;
 import org.nuanxin.station.StationPermissions;
+import org.nuanxin.support.AsWorker;
 import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.support.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,7 @@ class AccessMatrixTest {
 
     private static final int OK = 200;
     private static final int FOUND = 302; // anonymous console requests: redirect to the sign-in page
+    private static final int BAD_REQUEST = 400;
     private static final int UNAUTHORIZED = 401; // anonymous API requests
     private static final int FORBIDDEN = 403;
     private static final int NOT_FOUND = 404;
@@ -75,6 +77,16 @@ class AccessMatrixTest {
                 row("GET /api/v1/stations/{station}", OK, OK, OK),
                 row("GET /api/v1/districts", OK, OK, OK),
                 row("GET /actuator/health", OK, OK, OK),
+                // Worker sign-in (identity): public pages; the worker's own pages send anonymous visitors to the
+                // worker sign-in and refuse staff (workerRows below: what a signed-in worker gets)
+                row("GET /m/signin", OK, OK, OK),
+                row("GET /m/signin?next=/m/member", OK, OK, OK),
+                row("POST /m/signin/code?mobile=12345", BAD_REQUEST, BAD_REQUEST, BAD_REQUEST),
+                row("POST /m/signin?mobile=13800138000&code=12", BAD_REQUEST, BAD_REQUEST, BAD_REQUEST),
+                row("GET /m/me", FOUND, FORBIDDEN, FORBIDDEN),
+                row("GET /m/member", FOUND, FORBIDDEN, FORBIDDEN),
+                row("GET /m/join", FOUND, FORBIDDEN, FORBIDDEN),
+                row("GET /m/me/data", FOUND, FORBIDDEN, FORBIDDEN),
                 // Deny by default: no rule, no entry, whoever asks
                 row("POST /api/v1/stations", UNAUTHORIZED, FORBIDDEN, FORBIDDEN),
                 row("GET /api/v1/no-rule-here", UNAUTHORIZED, FORBIDDEN, FORBIDDEN),
@@ -177,6 +189,36 @@ class AccessMatrixTest {
                 // Metrics: a Prometheus server authenticates with HTTP Basic (401 challenge), an administrator's
                 // session works too
                 row("GET /actuator/prometheus", UNAUTHORIZED, FORBIDDEN, OK));
+    }
+
+    /** What a worker signed in with a one-time code gets: their own pages, never the console or metrics. */
+    static Stream<Arguments> workerRows() {
+        return Stream.of(
+                Arguments.of("GET /m/stations", OK),
+                Arguments.of("GET /m/signin", OK),
+                Arguments.of("GET /m/me", OK),
+                Arguments.of("GET /api/v1/stations", OK),
+                Arguments.of("GET /console", FORBIDDEN),
+                Arguments.of("GET /console/stations", FORBIDDEN),
+                Arguments.of("GET /console/accounts", FORBIDDEN),
+                Arguments.of("GET /console/audit", FORBIDDEN),
+                Arguments.of("GET /console/account/password", FORBIDDEN),
+                Arguments.of("POST /console/stations/new", FORBIDDEN),
+                Arguments.of("POST /api/v1/stations", FORBIDDEN),
+                Arguments.of("GET /actuator/prometheus", FORBIDDEN));
+    }
+
+    @ParameterizedTest(name = "worker: {0} -> {1}")
+    @MethodSource("workerRows")
+    void statusForAWorker(String request, int expected) throws Exception {
+        String[] parts = request.split(" ", 2);
+        int status = mvc.perform(request(HttpMethod.valueOf(parts[0]), parts[1])
+                        .with(csrf())
+                        .with(AsWorker.mobile("13800138000")))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        assertThat(status).isEqualTo(expected);
     }
 
     private static Arguments row(String request, int anonymous, int staff, int admin) {

@@ -137,7 +137,8 @@ class SecurityConfiguration {
         return new HttpStatusRequestRejectedHandler();
     }
 
-    private static CookieCsrfTokenRepository csrfTokens() {
+    /** The CSRF token store of every page: a cookie, so that no anonymous page needs a session. */
+    static CookieCsrfTokenRepository csrfTokens() {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
         return tokens;
