@@ -147,6 +147,9 @@ record PersonalDataKeys(int version, SecretKey dataKey, Map<Integer, SecretKey> 
         try {
             if (Files.notExists(file)) {
                 create(file);
+            } else if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // A copied or restored file may have lost its mode: owner only, again.
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
             Properties stored = new Properties();
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {

@@ -49,9 +49,11 @@ class AesGcmPersonalDataTest {
         byte[] bytes = Base64.getDecoder().decode(sealed.ciphertext());
         assertThat(bytes[0]).isEqualTo((byte) 1);
         assertThat(bytes).hasSize(1 + 12 + ID.length() + 16);
-        // SealedValue's contract: at most 200 characters for values up to 64 characters.
+        // SealedValue's contract: 4 * ceil((29 + n) / 3) characters for n UTF-8 bytes.
         String sixtyFour = "9".repeat(64);
         assertThat(data.seal(PersonalDataKind.MOBILE, sixtyFour).ciphertext()).hasSize(124);
+        assertThat(data.seal(PersonalDataKind.MOBILE, "张".repeat(64)).ciphertext())
+                .hasSize(296);
     }
 
     @Test
@@ -145,6 +147,17 @@ class AesGcmPersonalDataTest {
         assertThatThrownBy(() -> withoutOld.open(old))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("personal data: no data key of version 1 is configured");
+    }
+
+    @Test
+    void manyThreadsSealAndOpenAtOnce() {
+        // Imports seal on their own threads while requests do too; each thread has its own Cipher and Mac.
+        java.util.stream.IntStream.range(0, 2000).parallel().forEach(i -> {
+            String value = "+86138" + (10_000_000 + i);
+            SealedValue sealed = data.seal(PersonalDataKind.MOBILE, value);
+            assertThat(data.open(sealed.ciphertext())).isEqualTo(value);
+            assertThat(sealed.lookupKey()).isEqualTo(data.lookupKey(PersonalDataKind.MOBILE, value));
+        });
     }
 
     @Test

@@ -180,6 +180,12 @@ class PersonalDataKeysTest {
         assertThat(second.lookupKey(PersonalDataKind.MOBILE, "+8613800138000"))
                 .isEqualTo(first.lookupKey(PersonalDataKind.MOBILE, "+8613800138000"));
         assertThat(Files.readString(file)).isEqualTo(content);
+
+        // A file that lost its mode (copied, restored) is made owner-only again at the next start.
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        PersonalDataKeys.resolve(new PersonalDataProperties("", null, null, "", file.toString()), H2_FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test
