@@ -126,6 +126,34 @@ class AccessMatrixTest {
                 row("GET /console/campaigns/{campaign}", FOUND, OK, OK),
                 row("GET /console/campaigns/999999999", FOUND, NOT_FOUND, NOT_FOUND),
                 row("POST /console/campaigns/{campaign}/targets?creditCode=not-a-code", FOUND, OK, OK),
+                // Membership review (MemberPermissions): STAFF reviews, ADMIN views; the mock users act for the
+                // whole city, scope cases are in DataScopeHttpTest and MemberPermissionsTest
+                row("GET /console/membership/applications", FOUND, OK, OK),
+                row("GET /console/membership/applications/999999999", FOUND, NOT_FOUND, NOT_FOUND),
+                row("POST /console/membership/applications/999999999/approve?version=0", FOUND, NOT_FOUND, FORBIDDEN),
+                row(
+                        "POST /console/membership/applications/999999999/reject?version=0&reason=x",
+                        FOUND,
+                        NOT_FOUND,
+                        FORBIDDEN),
+                row("GET /console/membership/transfers", FOUND, OK, OK),
+                row("GET /console/membership/transfers/999999999", FOUND, NOT_FOUND, NOT_FOUND),
+                row("POST /console/membership/transfers/999999999/accept?version=0", FOUND, NOT_FOUND, FORBIDDEN),
+                row(
+                        "POST /console/membership/transfers/999999999/decline?version=0&reason=x",
+                        FOUND,
+                        NOT_FOUND,
+                        FORBIDDEN),
+                // Membership, worker side: a signed-in worker only (staff are not workers); the card check is public
+                row("GET /m/join", FOUND, FORBIDDEN, FORBIDDEN),
+                row("POST /m/join", FOUND, FORBIDDEN, FORBIDDEN),
+                row("GET /m/member", FOUND, FORBIDDEN, FORBIDDEN),
+                row("GET /m/member/card", FOUND, FORBIDDEN, FORBIDDEN),
+                row("POST /m/member/withdraw?confirm=true", FOUND, FORBIDDEN, FORBIDDEN),
+                row("GET /m/me/data", FOUND, FORBIDDEN, FORBIDDEN),
+                row("GET /m/me/data.json", FOUND, FORBIDDEN, FORBIDDEN),
+                row("POST /m/me/data/erase?confirm=true", FOUND, FORBIDDEN, FORBIDDEN),
+                row("GET /m/verify/not-a-token", OK, OK, OK),
                 // Accounts: ADMIN only, never on the own account
                 row("GET /console/accounts", FOUND, FORBIDDEN, OK),
                 row("GET /console/accounts/new", FOUND, FORBIDDEN, OK),

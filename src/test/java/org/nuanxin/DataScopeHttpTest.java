@@ -60,6 +60,9 @@ class DataScopeHttpTest {
     @Autowired
     StationCatalog catalog;
 
+    @Autowired
+    org.nuanxin.membership.internal.WorkerMembershipService joining;
+
     private final Map<String, MockHttpSession> sessions = new HashMap<>();
     /** The stations of this test by owner: the 渝中区 federation, the 江北区 federation, the 解放碑 township. */
     private String yuzhongStation;
@@ -189,6 +192,55 @@ class DataScopeHttpTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    // Membership (MemberPermissions): an application to 解放碑街道工会 along the organisation axis.
+    @Test
+    void aMembershipApplicationIsReviewedWithinTheReceivingUnionsScopeOnly() throws Exception {
+        long id = membershipApplication("500103003");
+        String path = "/console/membership/applications/" + id;
+        //          user        the township's application
+        for (var row : Map.of(YZ_STAFF, 200, JFB_STAFF, 200, QXG_STAFF, 404, JB_STAFF, 404, YZ_ADMIN, 200, AUDITOR, 200)
+                .entrySet()) {
+            expect(row.getKey(), get(path), row.getValue());
+        }
+        assertThat(page(YZ_STAFF, "/console/membership/applications")).contains(path);
+        assertThat(page(QXG_STAFF, "/console/membership/applications")).doesNotContain(path);
+        assertThat(page(AUDITOR, "/console/membership/applications")).contains(path);
+        // Decisions: 404 outside the scope (nothing changed), 403 for roles that do not review, 302 done.
+        expect(QXG_STAFF, post(path + "/approve").param("version", "0"), 404);
+        expect(JB_STAFF, post(path + "/reject").param("version", "0").param("reason", "x"), 404);
+        expect(YZ_ADMIN, post(path + "/approve").param("version", "0"), 403);
+        expect(AUDITOR, post(path + "/approve").param("version", "0"), 403);
+        assertThat(jdbc.sql("SELECT state FROM member WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("APPLIED");
+        expect(JFB_STAFF, post(path + "/approve").param("version", "0"), 302);
+        assertThat(jdbc.sql("SELECT state FROM member WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ACTIVE");
+    }
+
+    /** An online application to the township union of {@code township}, made by a new worker. */
+    private long membershipApplication(String township) {
+        org.nuanxin.identity.CurrentWorker worker =
+                new org.nuanxin.identity.CurrentWorker(org.nuanxin.membership.People.mobile());
+        return joining.join(
+                worker,
+                new org.nuanxin.membership.internal.JoinRequest(
+                        "范围测试",
+                        org.nuanxin.membership.People.idNumber("500103"),
+                        "快递员",
+                        "",
+                        "WORK_LOCATION",
+                        township.substring(0, 6),
+                        township,
+                        true,
+                        org.nuanxin.membership.internal.WorkerMembershipService.NOTICE_VERSION));
+    }
 
     private MockHttpSession session(String username) throws Exception {
         MockHttpSession session = sessions.get(username);

@@ -79,6 +79,12 @@ final class AccessRules {
             new Rule(null, "/m/member/**", Access.WORKER, "a member's card, transfer and withdrawal"),
             // Public: riders, the sign-in page, assets, probes, the read-only API and its documentation.
             new Rule(GET, "/", Access.PUBLIC, "redirects to the rider page"),
+            // Membership: the public card check (a scanned QR code; no sign-in, no session).
+            new Rule(
+                    GET,
+                    "/m/verify/{token}",
+                    Access.PUBLIC,
+                    "membership card check: masked name, union, valid now (signed, revocable token)"),
             new Rule(GET, "/m/**", Access.PUBLIC, "rider pages: workers never sign in to find a station"),
             new Rule(GET, "/login", Access.PUBLIC, "the staff sign-in page (its POST is handled by the login filter)"),
             new Rule(POST, "/login", Access.PUBLIC, "the sign-in itself"),
@@ -146,6 +152,12 @@ final class AccessRules {
                     "/console/campaigns/**",
                     Access.CONSOLE,
                     "one campaign, its targets and upkeep (EnterprisePermissions, scoped)"),
+            // Membership: the review queues of the user's scope (MemberPermissions).
+            new Rule(
+                    null,
+                    "/console/membership/**",
+                    Access.CONSOLE,
+                    "membership review: applications and transfers of the user's scope (MemberPermissions)"),
             new Rule(null, "/console/accounts", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(null, "/console/accounts/**", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(

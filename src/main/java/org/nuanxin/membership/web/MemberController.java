@@ -1,0 +1,156 @@
+package org.nuanxin.membership.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Optional;
+import org.nuanxin.identity.CurrentWorker;
+import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.kernel.ProblemMessages;
+import org.nuanxin.membership.internal.Member;
+import org.nuanxin.membership.internal.MemberChangedConcurrentlyException;
+import org.nuanxin.membership.internal.WorkerMembershipService;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The signed-in worker's membership (/m/member): the state (waiting, rejected with the reason, member), the history
+ * of unions with its gaps, the card (/m/member/card, a plain white full-screen page with the QR code), a transfer
+ * request and withdrawal.
+ */
+@Controller
+class MemberController {
+
+    private final WorkerMembershipService service;
+    private final UnionChoice unions;
+    private final ProblemMessages problems;
+    private final MessageSource messages;
+
+    MemberController(
+            WorkerMembershipService service, UnionChoice unions, ProblemMessages problems, MessageSource messages) {
+        this.service = service;
+        this.unions = unions;
+        this.problems = problems;
+        this.messages = messages;
+    }
+
+    @GetMapping("/m/member")
+    String page(Model model) {
+        CurrentWorker worker = Workers.current();
+        Optional<Member> mine = service.mine(worker);
+        model.addAttribute("member", mine.orElse(null));
+        mine.ifPresent(m -> {
+            model.addAttribute("union", service.unionName(m.organizationId()));
+            model.addAttribute("history", History.of(service.periods(m)));
+            model.addAttribute(
+                    "transfers",
+                    service.transfers(m).stream()
+                            .map(t -> new TransferRow(t, service.unionName(t.toOrganizationId())))
+                            .toList());
+            model.addAttribute("hasCard", service.card(m).isPresent());
+        });
+        return "membership/member";
+    }
+
+    /** A transfer as the member sees it. */
+    record TransferRow(org.nuanxin.membership.internal.Transfer transfer, String toUnion) {}
+
+    @GetMapping("/m/member/card")
+    String card(Model model, Locale locale, HttpServletResponse response) {
+        CurrentWorker worker = Workers.current();
+        Optional<Member> mine = service.mine(worker).filter(m -> m.state().isMember());
+        Optional<String> token = mine.flatMap(service::card);
+        if (token.isEmpty()) {
+            return "redirect:/m/member";
+        }
+        Member m = mine.get();
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/m/verify/{token}")
+                .buildAndExpand(token.get())
+                .toUriString();
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("member", m);
+        model.addAttribute("union", service.unionName(m.organizationId()));
+        model.addAttribute(
+                "since",
+                service.periods(m).stream()
+                        .filter(p -> p.endedOn() == null)
+                        .findFirst()
+                        .map(p -> p.startedOn().toString())
+                        .orElse(""));
+        model.addAttribute("qr", QrSvg.of(url, messages.getMessage("membership.card.qrLabel", null, locale)));
+        model.addAttribute("verifyUrl", url);
+        return "membership/card";
+    }
+
+    @PostMapping("/m/member/card/reissue")
+    String reissue() {
+        service.reissueCard(Workers.current());
+        return "redirect:/m/member/card";
+    }
+
+    @GetMapping("/m/member/transfer")
+    String transferForm(@RequestParam(defaultValue = "") String district, Model model, Locale locale) {
+        Member m = activeMember();
+        return transferPage(model, m, district, "", "", locale);
+    }
+
+    @PostMapping("/m/member/transfer")
+    String transfer(
+            @RequestParam(defaultValue = "") String district,
+            @RequestParam(defaultValue = "") String township,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String step,
+            Model model,
+            Locale locale) {
+        CurrentWorker worker = Workers.current();
+        Member m = activeMember();
+        if (!step.equals("district")) {
+            try {
+                service.requestTransfer(worker, district, township, reason);
+                return "redirect:/m/member?transferRequested";
+            } catch (InvalidInputException e) {
+                model.addAttribute("errors", problems.byField(e.errors(), locale));
+            } catch (MemberChangedConcurrentlyException e) {
+                model.addAttribute("concurrent", true);
+            }
+        }
+        return transferPage(model, m, district, township, reason, locale);
+    }
+
+    private Member activeMember() {
+        return service.mine(Workers.current())
+                .filter(m -> m.state() == org.nuanxin.membership.MembershipState.ACTIVE)
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND));
+    }
+
+    private String transferPage(Model model, Member m, String district, String township, String reason, Locale locale) {
+        model.addAttribute("union", service.unionName(m.organizationId()));
+        model.addAttribute("district", district);
+        model.addAttribute("township", township);
+        model.addAttribute("reason", reason);
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", java.util.Map.of());
+        }
+        unions.addTo(model, district, locale);
+        return "membership/transfer";
+    }
+
+    @PostMapping("/m/member/withdraw")
+    String withdraw(@RequestParam(defaultValue = "false") boolean confirm) {
+        if (!confirm) {
+            return "redirect:/m/member?confirmWithdraw";
+        }
+        try {
+            service.withdraw(Workers.current());
+        } catch (IllegalStateException | MemberChangedConcurrentlyException e) {
+            return "redirect:/m/member";
+        }
+        return "redirect:/m/member?withdrawn";
+    }
+}

@@ -1,0 +1,156 @@
+package org.nuanxin.membership.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.nuanxin.identity.Role;
+import org.nuanxin.membership.People;
+import org.nuanxin.support.AsWorker;
+import org.nuanxin.support.NuanxinTest;
+import org.nuanxin.support.ScopedUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The membership pages over HTTP: the join form (refusals beside their fields, the township step without
+ * JavaScript, the duplicate refusal naming state and union only), the member page, the card with its QR code, the
+ * public verification page (no session), the worker's data as JSON and erasure, and the review console.
+ */
+@NuanxinTest
+class MembershipPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String html(MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as(request.toString()).isEqualTo(200);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private MockHttpServletRequestBuilder join(String mobile, String name, String id, String... more) {
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("name", name);
+        params.put("residentIdNumber", id);
+        params.put("occupation", "FOOD_DELIVERY_RIDER");
+        params.put("route", "WORK_LOCATION");
+        params.put("district", "500103");
+        params.put("township", "500103003");
+        params.put("noticeVersion", "2026-1");
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            params.put(more[i], more[i + 1]);
+        }
+        MockHttpServletRequestBuilder b =
+                post("/m/join").with(AsWorker.mobile(mobile)).with(csrf());
+        params.forEach(b::param);
+        return b;
+    }
+
+    @Test
+    void theJoinFormRefusesByFieldAndKeepsWhatWasTyped() throws Exception {
+        String mobile = People.mobile();
+        String page = html(get("/m/join").with(AsWorker.mobile(mobile)));
+        assertThat(page).contains("个人信息告知", "name=\"consent\"", "139****").doesNotContain(mobile.substring(3));
+        // Without consent and with a wrong check character: both said, the name kept.
+        String id = People.idNumber("500103");
+        String wrong = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
+        String refused = html(join(mobile, "张三丰", wrong));
+        assertThat(refused)
+                .contains("请阅读个人信息告知，并勾选同意后再提交")
+                .contains("value=\"张三丰\"")
+                .contains("aria-invalid=\"true\"");
+        // The township step: a district's townships, without JavaScript.
+        String step = html(join(mobile, "张三丰", id, "step", "district", "district", "500105", "township", ""));
+        assertThat(step).contains("name=\"township\"").contains("观音桥街道").doesNotContain("请阅读个人信息告知");
+    }
+
+    @Test
+    void joiningThenApprovalThenTheCardAndItsPublicCheck() throws Exception {
+        String mobile = People.mobile();
+        String id = People.idNumber("500103");
+        MockHttpServletResponse sent = mvc.perform(join(mobile, "张三丰", id, "consent", "true"))
+                .andReturn()
+                .getResponse();
+        assertThat(sent.getRedirectedUrl()).isEqualTo("/m/member?applied");
+        assertThat(html(get("/m/member").with(AsWorker.mobile(mobile)))).contains("待审核", "解放碑街道工会");
+
+        // Someone else with the same number: state and union, nothing of the holder.
+        String other = html(join(People.mobile(), "李四", id, "consent", "true"));
+        assertThat(other).contains("该身份证号已有会籍：待审核，所在工会：解放碑街道工会").doesNotContain("张三丰", "张*");
+
+        long memberId = jdbc.sql("SELECT id FROM member WHERE name = '张三丰' ORDER BY id DESC LIMIT 1")
+                .query(Long.class)
+                .single();
+        var staff = authentication(ScopedUser.of(jdbc, "pages-staff", Role.UNION_STAFF, "500103003"));
+        String queue = html(get("/console/membership/applications").with(staff));
+        assertThat(queue)
+                .contains("/console/membership/applications/" + memberId)
+                .contains("张**");
+        assertThat(queue).doesNotContain("张三丰").doesNotContain(id);
+        assertThat(html(get("/console/membership/applications/" + memberId).with(staff)))
+                .contains("5001**********")
+                .doesNotContain(id);
+        mvc.perform(post("/console/membership/applications/" + memberId + "/approve")
+                .with(staff)
+                .with(csrf())
+                .param("version", "0"));
+
+        String member = html(get("/m/member").with(AsWorker.mobile(mobile)));
+        assertThat(member).contains("会员", "/m/member/card");
+        String card = html(get("/m/member/card").with(AsWorker.mobile(mobile)));
+        assertThat(card).contains("<svg", "class=\"nx-qr\"", "张三丰", "CQ");
+        Matcher url = Pattern.compile("http://localhost(/m/verify/[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{14})")
+                .matcher(card);
+        assertThat(url.find()).as("the card names its verification URL").isTrue();
+
+        MockHttpServletResponse check =
+                mvc.perform(get(url.group(1))).andReturn().getResponse();
+        assertThat(check.getStatus()).isEqualTo(200);
+        String verdict = check.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(verdict).contains("有效会员", "张**", "解放碑街道工会").doesNotContain("张三丰", "CQ");
+        // No session: checked over real HTTP in MembershipBrowserTest (csrf() here swaps the token repository
+        // for a session-based one).
+        assertThat(check.getHeader("Cache-Control")).contains("no-store");
+
+        // The worker's data: JSON with the phone, the identity number masked.
+        MockHttpServletResponse json = mvc.perform(get("/m/me/data.json").with(AsWorker.mobile(mobile)))
+                .andReturn()
+                .getResponse();
+        assertThat(json.getHeader("Content-Disposition")).contains("attachment");
+        String body = json.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains("\"mobile\":\"" + mobile + "\"", "\"state\":\"ACTIVE\"", "5001**********");
+        assertThat(body).doesNotContain(id);
+        assertThat(html(get("/m/me/data").with(AsWorker.mobile(mobile)))).contains("将删除", "将保留", "第四十七条");
+
+        // Erase: without the box ticked nothing happens; with it the card is dead and nothing is held.
+        mvc.perform(post("/m/me/data/erase").with(AsWorker.mobile(mobile)).with(csrf()));
+        assertThat(html(get(url.group(1)))).contains("有效会员");
+        mvc.perform(post("/m/me/data/erase")
+                .with(AsWorker.mobile(mobile))
+                .with(csrf())
+                .param("confirm", "true"));
+        assertThat(html(get(url.group(1)))).contains("已失效").doesNotContain("张*");
+        assertThat(html(get("/m/me/data").with(AsWorker.mobile(mobile)))).contains("没有保存您的入会信息");
+    }
+
+    @Test
+    void anonymousWorkersAreSentToTheWorkerSignIn() throws Exception {
+        MockHttpServletResponse response =
+                mvc.perform(get("/m/join")).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(302);
+        assertThat(response.getRedirectedUrl()).contains("/m/signin");
+    }
+}
