@@ -1,0 +1,444 @@
+package org.nuanxin.membership.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.nuanxin.audit.AuditLog;
+import org.nuanxin.identity.CurrentWorker;
+import org.nuanxin.identity.Masks;
+import org.nuanxin.identity.PersonalData;
+import org.nuanxin.identity.PersonalDataKind;
+import org.nuanxin.identity.ResidentIdNumber;
+import org.nuanxin.kernel.CityTime;
+import org.nuanxin.kernel.FieldProblem;
+import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.membership.EnrollmentRoute;
+import org.nuanxin.membership.ExistingMembership;
+import org.nuanxin.membership.MembershipEnded;
+import org.nuanxin.membership.MembershipSource;
+import org.nuanxin.membership.MembershipState;
+import org.nuanxin.membership.Occupation;
+import org.nuanxin.organization.EnterpriseDirectory;
+import org.nuanxin.organization.Organization;
+import org.nuanxin.organization.Organizations;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The worker's side of membership, always for the signed-in worker ({@link CurrentWorker}) and only their own
+ * record, found by the keyed hash of their phone: joining (一键入会), the state and card, a transfer request
+ * (会籍转接), withdrawal, and their data (view, copy, withdraw and erase; PIPL arts. 44–47).
+ *
+ * <p>Audit entries of the worker's own actions name the record ({@code member:<id>}), never the phone, which is the
+ * worker's sign-in name.
+ */
+@Service
+public class WorkerMembershipService {
+
+    /** The version of the collection notice shown with the join form; recorded with each consent. */
+    public static final String NOTICE_VERSION = "2026-1";
+
+    static final int MAX_NAME = 50;
+    static final int MAX_REASON = 500;
+
+    private final MemberRepository repository;
+    private final PersonalData personalData;
+    private final UnionPicker unions;
+    private final Organizations organizations;
+    private final EnterpriseDirectory enterprises;
+    private final CardTokens cards;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final CityTime time;
+    private final TransactionTemplate transaction;
+
+    WorkerMembershipService(
+            MemberRepository repository,
+            PersonalData personalData,
+            UnionPicker unions,
+            Organizations organizations,
+            EnterpriseDirectory enterprises,
+            CardTokens cards,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            CityTime time,
+            PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.personalData = personalData;
+        this.unions = unions;
+        this.organizations = organizations;
+        this.enterprises = enterprises;
+        this.cards = cards;
+        this.audit = audit;
+        this.events = events;
+        this.time = time;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Applies for membership for the signed-in worker; the application lands in the receiving union's queue.
+     *
+     * @return the member row's id
+     * @throws InvalidInputException naming each field that is wrong (the identity number with its rule)
+     * @throws AlreadyMemberException when the number already has a membership that a new application may not
+     *     replace (applied, member, transfer pending; or rejected or withdrawn from another phone)
+     */
+    public long join(CurrentWorker worker, JoinRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty()) {
+            problems.add(FieldProblem.of("name", "membership.join.name.required"));
+        } else if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            problems.add(FieldProblem.of("name", "membership.join.name.long", MAX_NAME));
+        }
+        ResidentIdNumber number = null;
+        try {
+            number = ResidentIdNumber.parse(request.residentIdNumber(), time.today());
+        } catch (InvalidInputException e) {
+            problems.addAll(e.errors());
+        }
+        Optional<Occupation> occupation = Occupation.parse(request.occupation());
+        if (occupation.isEmpty()) {
+            problems.add(FieldProblem.of("occupation", "membership.join.occupation.required"));
+        }
+        Long enterpriseId = enterprise(request.enterpriseId(), problems);
+        EnrollmentRoute route = null;
+        try {
+            route = request.route() == null ? null : EnrollmentRoute.valueOf(request.route());
+        } catch (IllegalArgumentException e) {
+            route = null;
+        }
+        Optional<Organization> union = Optional.empty();
+        if (route == null) {
+            problems.add(FieldProblem.of("route", "membership.join.route.required"));
+        } else if (route == EnrollmentRoute.WORK_LOCATION) {
+            union = unions.workLocation(request.district(), request.township(), problems);
+        } else if (number != null) {
+            union = unions.originLocation(number, problems);
+        }
+        if (!request.consent() || !NOTICE_VERSION.equals(request.noticeVersion())) {
+            problems.add(FieldProblem.of("consent", "membership.join.consent.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        SealedApplication sealed = seal(worker, number);
+        MemberRepository.Application application = new MemberRepository.Application(
+                sealed.personKey,
+                sealed.idSealed,
+                number.masked(),
+                sealed.mobileKey,
+                sealed.mobileSealed,
+                Masks.mobile(worker.mobile()),
+                name,
+                occupation.get(),
+                enterpriseId,
+                route,
+                union.get().id(),
+                NOTICE_VERSION,
+                time.now(),
+                MembershipSource.ONLINE);
+        try {
+            return java.util.Objects.requireNonNull(transaction.execute(status -> write(application)));
+        } catch (DuplicateKeyException concurrent) {
+            // Another request for the same person committed between our read and our insert: the unique
+            // constraint decided. Read the winner in a fresh transaction and refuse as for any duplicate.
+            Member winner = repository
+                    .findByPersonKey(sealed.personKey)
+                    .orElseThrow(() -> new MemberChangedConcurrentlyException(0));
+            throw already(winner, sealed.mobileKey);
+        }
+    }
+
+    private record SealedApplication(String personKey, String idSealed, String mobileKey, String mobileSealed) {}
+
+    private SealedApplication seal(CurrentWorker worker, ResidentIdNumber number) {
+        var id = personalData.seal(PersonalDataKind.RESIDENT_ID_NUMBER, number.value());
+        var mobile = personalData.seal(PersonalDataKind.MOBILE, worker.mobile());
+        return new SealedApplication(id.lookupKey(), id.ciphertext(), mobile.lookupKey(), mobile.ciphertext());
+    }
+
+    private long write(MemberRepository.Application a) {
+        Instant now = time.now();
+        Optional<Member> existing = repository.findByPersonKey(a.personKey());
+        long id;
+        if (existing.isPresent()) {
+            Member m = existing.get();
+            boolean own = a.mobileKey().equals(m.mobileKey());
+            if (!m.state().mayApplyAgain() || !own) {
+                throw already(m, a.mobileKey());
+            }
+            if (!repository.reapply(m.id(), m.version(), a, now)) {
+                throw new MemberChangedConcurrentlyException(m.id());
+            }
+            id = m.id();
+        } else {
+            Optional<Member> samePhone = repository.findByMobileKey(a.mobileKey());
+            if (samePhone.isPresent() && !samePhone.get().state().mayApplyAgain()) {
+                // This phone already holds another person's live application or membership.
+                throw new InvalidInputException("residentIdNumber", "membership.join.phoneHasMembership");
+            }
+            id = repository.insert(a, now);
+        }
+        audit.record(
+                workerOrigin(id),
+                "membership.apply",
+                "member",
+                Long.toString(id),
+                null,
+                "route=" + a.route() + ", organization=" + a.organizationId());
+        return id;
+    }
+
+    private AlreadyMemberException already(Member m, String mobileKey) {
+        return new AlreadyMemberException(existing(m), mobileKey.equals(m.mobileKey()));
+    }
+
+    ExistingMembership existing(Member m) {
+        String union =
+                organizations.find(m.organizationId()).map(Organization::name).orElse("");
+        return new ExistingMembership(m.id(), m.state(), m.organizationId(), union, m.memberNumber());
+    }
+
+    private @Nullable Long enterprise(@Nullable String text, List<FieldProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(text.strip());
+            if (enterprises.find(id).filter(EnterpriseDirectory.Entry::platform).isPresent()) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the refusal.
+        }
+        problems.add(FieldProblem.of("enterpriseId", "membership.join.enterprise.unknown"));
+        return null;
+    }
+
+    AuditLog.Origin workerOrigin(long memberId) {
+        return new AuditLog.Origin("member:" + memberId, audit.currentOrigin().clientAddress(), null);
+    }
+
+    /** @return the signed-in worker's record, or empty when they never applied (or erased their data) */
+    public Optional<Member> mine(CurrentWorker worker) {
+        return repository.findByMobileKey(personalData.lookupKey(PersonalDataKind.MOBILE, worker.mobile()));
+    }
+
+    /** @return the member's periods, oldest first */
+    public List<Period> periods(Member member) {
+        return repository.periods(member.id());
+    }
+
+    /** @return the member's transfer requests, newest first */
+    public List<Transfer> transfers(Member member) {
+        return repository.transfers(member.id());
+    }
+
+    /** @return the union's name ("" for an unknown id) */
+    public String unionName(long organizationId) {
+        return organizations.find(organizationId).map(Organization::name).orElse("");
+    }
+
+    /** @return the text of the member's valid card's QR code ({@code <id>.<signature>}), or empty */
+    public Optional<String> card(Member member) {
+        if (!member.state().isMember()) {
+            return Optional.empty();
+        }
+        return repository.currentCard(member.id()).map(cards::signed);
+    }
+
+    /**
+     * Revokes the member's card and issues a new one (a screenshot of the old one is then worth nothing).
+     *
+     * @throws IllegalStateException when the worker is not a member
+     */
+    public void reissueCard(CurrentWorker worker) {
+        transaction.executeWithoutResult(status -> {
+            Member m = mine(worker).filter(x -> x.state().isMember()).orElseThrow(IllegalStateException::new);
+            Instant now = time.now();
+            repository.revokeCards(m.id(), "REISSUED", now);
+            repository.insertCard(cards.newId(), m.id(), m.organizationId(), now);
+            audit.record(workerOrigin(m.id()), "membership.card.reissue", "member", Long.toString(m.id()), null, null);
+        });
+    }
+
+    /**
+     * Asks to move the membership to another union (会籍转接); the receiving union's staff decide.
+     *
+     * @throws InvalidInputException for a missing reason or an unknown or unchanged union
+     * @throws IllegalStateException when the worker is not an active member (or a transfer is pending)
+     */
+    public void requestTransfer(
+            CurrentWorker worker, @Nullable String district, @Nullable String township, @Nullable String reason) {
+        transaction.executeWithoutResult(status -> {
+            Member m = mine(worker)
+                    .filter(x -> x.state() == MembershipState.ACTIVE)
+                    .orElseThrow(IllegalStateException::new);
+            List<FieldProblem> problems = new ArrayList<>();
+            Optional<Organization> to = unions.workLocation(district, township, problems);
+            String why = reason == null ? "" : reason.strip();
+            if (why.isEmpty()) {
+                problems.add(FieldProblem.of("reason", "membership.transfer.reason.required"));
+            } else if (why.length() > MAX_REASON) {
+                problems.add(FieldProblem.of("reason", "membership.transfer.reason.long", MAX_REASON));
+            }
+            if (to.isPresent() && to.get().id() == m.organizationId()) {
+                problems.add(FieldProblem.of("district", "membership.transfer.sameUnion"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            Instant now = time.now();
+            if (!repository.move(m.id(), m.version(), MembershipState.TRANSFER_PENDING, m.organizationId(), now)) {
+                throw new MemberChangedConcurrentlyException(m.id());
+            }
+            long id = repository.insertTransfer(
+                    m.id(), m.organizationId(), to.get().id(), why, now);
+            audit.record(
+                    workerOrigin(m.id()),
+                    "membership.transfer.request",
+                    "membership_transfer",
+                    Long.toString(id),
+                    null,
+                    "from=" + m.organizationId() + ", to=" + to.get().id());
+        });
+    }
+
+    /**
+     * Withdraws: a pending application is withdrawn, a membership ends today (its period closes, its card is
+     * revoked, a pending transfer is cancelled). A later application starts a new period.
+     *
+     * @throws IllegalStateException when there is nothing to withdraw
+     */
+    public void withdraw(CurrentWorker worker) {
+        transaction.executeWithoutResult(status -> {
+            Member m = mine(worker).filter(x -> !x.state().mayApplyAgain()).orElseThrow(IllegalStateException::new);
+            end(m, false);
+        });
+    }
+
+    private void end(Member m, boolean erase) {
+        Instant now = time.now();
+        LocalDate today = time.today();
+        boolean wasMember = m.state().isMember();
+        if (m.state() != MembershipState.WITHDRAWN
+                && !repository.move(m.id(), m.version(), MembershipState.WITHDRAWN, m.organizationId(), now)) {
+            throw new MemberChangedConcurrentlyException(m.id());
+        }
+        if (wasMember) {
+            repository.closePeriod(m.id(), today, "WITHDRAWN");
+        }
+        repository.revokeCards(m.id(), "WITHDRAWN", now);
+        repository.cancelPendingTransfers(m.id(), now);
+        audit.record(
+                workerOrigin(m.id()),
+                erase ? "membership.erase" : "membership.withdraw",
+                "member",
+                Long.toString(m.id()),
+                null,
+                "state=" + m.state());
+        if (wasMember) {
+            events.publishEvent(new MembershipEnded(m.id(), m.organizationId(), today, erase));
+        }
+    }
+
+    /**
+     * Withdraws (if still applied or a member) and erases the personal data (PIPL art. 47: consent withdrawn): name,
+     * identity and mobile numbers with their keyed hashes, platform enterprise, consent record and the member's
+     * words in transfer requests. Kept as the union's records (PIPL art. 47 para. 2; the union's membership register
+     * under its constitution): the member number, occupation, route, the periods (unions, from, to), the decisions
+     * on transfers, revoked card tokens (no personal data) and the audit log.
+     *
+     * @throws IllegalStateException when the worker holds no record
+     */
+    public void withdrawAndErase(CurrentWorker worker) {
+        transaction.executeWithoutResult(status -> {
+            Member m = mine(worker).orElseThrow(IllegalStateException::new);
+            end(m, true);
+            Member fresh = repository.find(m.id()).orElseThrow();
+            if (!repository.erase(fresh.id(), fresh.version(), time.now())) {
+                throw new MemberChangedConcurrentlyException(m.id());
+            }
+            repository.eraseTransferReasons(m.id());
+        });
+    }
+
+    /**
+     * Everything held about the signed-in worker, as their copy (PIPL art. 45): the identity number masked (anyone
+     * holding the phone could otherwise read it; the union office shows it whole on request), the phone whole (it is
+     * the one they signed in with).
+     *
+     * @return an ordered map for JSON; empty when nothing is held
+     */
+    public Optional<Map<String, Object>> myData(CurrentWorker worker) {
+        return mine(worker).map(m -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("name", m.name());
+            data.put("residentIdNumber", m.idNumberMasked());
+            data.put("mobile", worker.mobile());
+            data.put("occupation", m.occupation().name());
+            data.put(
+                    "platformEnterprise",
+                    m.enterpriseId() == null
+                            ? null
+                            : enterprises
+                                    .find(m.enterpriseId())
+                                    .map(EnterpriseDirectory.Entry::name)
+                                    .orElse(null));
+            data.put("route", m.route().name());
+            data.put("union", unionName(m.organizationId()));
+            data.put("state", m.state().name());
+            data.put("memberNumber", m.memberNumber());
+            data.put("rejectReason", m.rejectReason());
+            data.put("source", m.source().name());
+            data.put("appliedAt", m.appliedAt().toString());
+            data.put("decidedAt", m.decidedAt() == null ? null : m.decidedAt().toString());
+            data.put(
+                    "consent",
+                    Map.of(
+                            "noticeVersion", String.valueOf(m.consentNoticeVersion()),
+                            "at", String.valueOf(m.consentAt())));
+            List<Map<String, Object>> periods = new ArrayList<>();
+            for (Period p : periods(m)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("union", p.organizationName());
+                row.put("from", p.startedOn().toString());
+                row.put("to", p.endedOn() == null ? null : p.endedOn().toString());
+                row.put("endReason", p.endReason());
+                periods.add(row);
+            }
+            data.put("periods", periods);
+            List<Map<String, Object>> transfers = new ArrayList<>();
+            for (Transfer t : transfers(m)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("from", unionName(t.fromOrganizationId()));
+                row.put("to", unionName(t.toOrganizationId()));
+                row.put("reason", t.reason());
+                row.put("state", t.state());
+                row.put("declineReason", t.declineReason());
+                row.put("requestedAt", t.requestedAt().toString());
+                transfers.add(row);
+            }
+            data.put("transfers", transfers);
+            List<Map<String, Object>> cardRows = new ArrayList<>();
+            for (Map<String, Object> c : repository.cardsOf(m.id())) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("issuedAt", String.valueOf(c.get("issued_at")));
+                row.put("revokedAt", c.get("revoked_at") == null ? null : String.valueOf(c.get("revoked_at")));
+                row.put("revokeReason", c.get("revoke_reason"));
+                cardRows.add(row);
+            }
+            data.put("cards", cardRows);
+            return data;
+        });
+    }
+}
