@@ -106,6 +106,9 @@ public class DataScopeBenchmark {
                             "--spring.datasource.password=",
                             "--nuanxin.station.demo-data=false",
                             "--nuanxin.identity.admin-password=benchmark-admin-password-1",
+                            // PostgreSQL needs personal-data keys to start; these are for the benchmark only.
+                            "--nuanxin.personal-data.data-key=" + benchmarkKey(),
+                            "--nuanxin.personal-data.lookup-key=" + benchmarkKey(),
                             "--server.port=0",
                             "--logging.level.root=WARN");
             repository = context.getBean(StationRepository.class);
@@ -278,5 +281,11 @@ public class DataScopeBenchmark {
     @Benchmark
     public long sameListUnscoped(Data d) {
         return d.repository.search(d.sameRows, SqlCondition.ALWAYS, d.firstPage).getTotalElements();
+    }
+
+    private static String benchmarkKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 }
