@@ -69,6 +69,7 @@ class JdbcEnrollmentLedger implements EnrollmentLedger {
                         FROM member WHERE person_key IN (:keys)""").param("keys", idLookupKeys).query(rs -> {
             String state = rs.getString("state");
             long enterprise = rs.getLong("enterprise_id");
+            Long enterpriseId = rs.wasNull() ? null : enterprise;
             found.put(
                     rs.getString("person_key"),
                     new Existing(
@@ -79,7 +80,7 @@ class JdbcEnrollmentLedger implements EnrollmentLedger {
                             MembershipState.valueOf(state) == MembershipState.ACTIVE,
                             String.valueOf(rs.getString("mobile_key")),
                             rs.getString("occupation"),
-                            rs.wasNull() ? null : enterprise));
+                            enterpriseId));
         });
         return found;
     }

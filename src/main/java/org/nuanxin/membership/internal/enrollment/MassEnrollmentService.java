@@ -209,9 +209,8 @@ public class MassEnrollmentService {
         List<String> headers =
                 RosterChecker.SCHEMA.columns().stream().map(ColumnSpec::header).toList();
         List<Object> note = List.of(message(locale, "membership.enrollment.template.note", String.valueOf(maxRows)));
-        List<Object> example =
-                List.of("1", "张三", "110105194912310029", "13800138000", "外卖骑手", "工作地入会", "", "2024-07-25");
-        xlsx.write(out, message(locale, "membership.enrollment.template.sheet"), headers, List.of(note, example));
+        // No example person: a row left in by mistake would enrol them. The note row is skipped by the reader.
+        xlsx.write(out, message(locale, "membership.enrollment.template.sheet"), headers, List.of(note));
     }
 
     /**
@@ -429,11 +428,23 @@ public class MassEnrollmentService {
         }
         for (Planned p : planned) {
             for (FieldProblem f : p.problems) {
-                problems.add(cellProblem(p.row, f.field(), messages.getMessage(f, locale)));
+                problems.add(cellProblem(p.row, f.field(), text(f, locale)));
             }
         }
         problems.sort(Comparator.comparingInt(CellProblem::rowNumber));
         return new Plan(planned, problems);
+    }
+
+    /** The problem's text; an identity-number rule without a text of its own is named in a general one. */
+    private String text(FieldProblem problem, Locale locale) {
+        String text = messages.getMessage(problem, locale);
+        if (text.equals(problem.code()) && problem.code().startsWith("identity.residentId.")) {
+            return message(
+                    locale,
+                    "membership.enrollment.residentId",
+                    problem.code().substring("identity.residentId.".length()));
+        }
+        return text;
     }
 
     private SpreadsheetRejectedException tooManyRows(Locale locale) {
