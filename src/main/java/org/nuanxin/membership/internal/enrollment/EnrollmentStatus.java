@@ -20,7 +20,7 @@ import java.time.LocalDate;
  * @param problemCount problems by row and column
  * @param message      a sentence about a failure in the user's language, or empty
  */
-record EnrollmentStatus(
+public record EnrollmentStatus(
         String id,
         String fileName,
         long unionId,
@@ -37,7 +37,7 @@ record EnrollmentStatus(
         String message) {
 
     /** The life of an enrollment job. */
-    enum State {
+    public enum State {
         CHECKING,
         READY,
         INVALID,
@@ -46,13 +46,13 @@ record EnrollmentStatus(
         COMMITTED,
         FAILED;
 
-        boolean finished() {
+        public boolean finished() {
             return this == INVALID || this == REJECTED || this == COMMITTED || this == FAILED;
         }
     }
 
     /** What staff chose to write. */
-    enum Mode {
+    public enum Mode {
         /** Nothing unless every row is valid. */
         ALL,
         /** Every valid row; rows with problems are refused and listed in the result. */
@@ -60,7 +60,7 @@ record EnrollmentStatus(
     }
 
     /** What one row does. */
-    enum Action {
+    public enum Action {
         CREATE,
         UPDATE,
         UNCHANGED,
@@ -68,18 +68,18 @@ record EnrollmentStatus(
     }
 
     /** A row of the preview: masked, never the clear name or number. */
-    record PreviewRow(int rowNumber, Action action, String nameMasked, String idMasked, String occupation) {}
+    public record PreviewRow(int rowNumber, Action action, String nameMasked, String idMasked, String occupation) {}
 
-    boolean working() {
+    public boolean working() {
         return state == State.CHECKING || state == State.COMMITTING;
     }
 
     /** @return whether the valid rows can be written while other rows have problems */
-    boolean canCommitValidRows() {
+    public boolean canCommitValidRows() {
         return state == State.INVALID && toCreate + toUpdate > 0;
     }
 
-    int percent() {
+    public int percent() {
         return total == 0 ? (state.finished() || state == State.READY ? 100 : 0) : (int) (100L * processed / total);
     }
 }

@@ -92,7 +92,7 @@ class MemberList {
     }
 
     /** A member in clear: the disclosure of {@link #unmask}. */
-    record Disclosed(MemberRow member, String idNumber, String mobile) {}
+    public record Disclosed(MemberRow member, String idNumber, String mobile) {}
 
     /** @throws org.springframework.security.access.AccessDeniedException without VIEW */
     @Transactional(readOnly = true)
@@ -146,7 +146,7 @@ class MemberList {
     }
 
     /** One period of membership with a union. */
-    record Period(
+    public record Period(
             String organizationName,
             LocalDate from,
             @Nullable LocalDate to,
@@ -187,7 +187,8 @@ class MemberList {
      * @throws org.springframework.security.access.AccessDeniedException without EXPORT (or UNMASK when asked)
      * @throws InvalidInputException on field {@code reason} for an unmasked export without a fit reason
      */
-    @Transactional(readOnly = true)
+    // Not read-only: the export's audit entry is written in its transaction (PostgreSQL refuses it in a read-only one).
+    @Transactional
     public void export(MemberFilter filter, boolean unmask, @Nullable String reason, OutputStream out, Locale locale) {
         permissions.check(Action.EXPORT);
         String why = null;

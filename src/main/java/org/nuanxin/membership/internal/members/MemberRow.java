@@ -23,7 +23,7 @@ import org.nuanxin.membership.Occupation;
  * @param enterpriseName   its name, or empty
  * @param joinedOn         first day of the first membership period, if any
  */
-record MemberRow(
+public record MemberRow(
         long id,
         @Nullable String memberNumber,
         String nameMasked,

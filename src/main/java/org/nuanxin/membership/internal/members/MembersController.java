@@ -64,7 +64,7 @@ class MembersController {
     }
 
     /** The filters as they arrive in the query string, kept as typed so the form shows them again. */
-    record Filters(
+    public record Filters(
             @Nullable String organization,
             @Nullable String occupation,
             @Nullable String route,
@@ -79,7 +79,7 @@ class MembersController {
         }
 
         /** The query string of these filters (no page), encoded, for the export link and the pages. */
-        String query() {
+        public String query() {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("organization", organization);
             params.put("occupation", occupation);
