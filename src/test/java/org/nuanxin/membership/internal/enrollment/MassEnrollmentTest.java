@@ -390,6 +390,62 @@ abstract class MassEnrollmentTest {
         }
     }
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void theConsolePagesUploadShowCommitAndListAJob() throws Exception {
+        String person = idNumber();
+        var staff = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        OWNER)
+                .roles("UNION_STAFF");
+        var upload = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/console/members/enroll")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file", "web.xlsx", "application/octet-stream", roster(new String[] {
+                                    "1", "周九", person, mobile(71), "骑手", null, null, null
+                                })))
+                        .param("unionId", String.valueOf(yuzhong))
+                        .param("eventDate", "2024-11-01")
+                        .with(staff)
+                        .with(
+                                org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(upload.getStatus()).isEqualTo(302);
+        String page = upload.getRedirectedUrl();
+        assertThat(page).startsWith("/console/members/enroll/");
+        String id = page.substring(page.lastIndexOf('/') + 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> enrollment.status(id, OWNER).orElseThrow(), s -> !s.working());
+        String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+                        .with(staff))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("检查通过").contains("周*").doesNotContain(person);
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        page + "/commit")
+                                .param("mode", "ALL")
+                                .with(staff)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> enrollment.status(id, OWNER).orElseThrow().state() == State.COMMITTED);
+        String members = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/console/members?occupation=骑手")
+                        .with(staff))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(members).contains("周*").contains("139****0071").doesNotContain(person);
+    }
+
     private static String toFullWidth(String ascii) {
         StringBuilder s = new StringBuilder();
         for (char c : ascii.toCharArray()) {
