@@ -160,7 +160,12 @@ abstract class MassEnrollmentTest {
         String ok1 = idNumber();
         String ok2 = idNumber();
         String ok3 = idNumber();
+        // A number Excel can hold as a number: one ending in X would be text anyway.
         String numeric = idNumber();
+        while (numeric.endsWith("X")) {
+            numeric = idNumber();
+        }
+        String typedAsNumber = numeric;
         byte[] file = xlsx(sheet -> {
             // A merged title, a subtitle, the header, an instruction row, then data.
             row(sheet, 0, "渝中区新就业形态劳动者集中入会活动名册");
@@ -176,7 +181,7 @@ abstract class MassEnrollmentTest {
             serial.createCell(7).setCellValue(45498); // 2024-07-25
             // An identity number typed into a number cell: Excel kept 15 significant digits.
             Row rounded = row(sheet, 7, "4", "孙八", null, mobile(14), "家政", null, null, null);
-            rounded.createCell(2).setCellValue(Double.parseDouble(numeric));
+            rounded.createCell(2).setCellValue(Double.parseDouble(typedAsNumber));
             // A formula, and a formula whose result is an error.
             Row formula = row(sheet, 8, "5", "周九", idNumber(), null, "快递员", null, null, null);
             formula.createCell(3).setCellFormula("\"139\"&\"00000015\"");
