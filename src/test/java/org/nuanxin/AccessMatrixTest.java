@@ -53,6 +53,7 @@ class AccessMatrixTest {
     private static final int UNAUTHORIZED = 401; // anonymous API requests
     private static final int FORBIDDEN = 403;
     private static final int NOT_FOUND = 404;
+    private static final int BAD_REQUEST = 400;
 
     @Autowired
     MockMvc mvc;
@@ -154,6 +155,20 @@ class AccessMatrixTest {
                 row("GET /m/me/data.json", FOUND, FORBIDDEN, FORBIDDEN),
                 row("POST /m/me/data/erase?confirm=true", FOUND, FORBIDDEN, FORBIDDEN),
                 row("GET /m/verify/not-a-token", OK, OK, OK),
+                // Members (MemberPermissions): STAFF views, exports, unmasks with a reason and enrolls; ADMIN views
+                // and exports masked; the mock users act for the whole city, scope cases are in MemberListTest
+                row("GET /console/members", FOUND, OK, OK),
+                row("GET /console/members?occupation=骑手&state=ACTIVE&joinedFrom=2024-01-01", FOUND, OK, OK),
+                row("GET /console/members?occupation=no-such-occupation", FOUND, BAD_REQUEST, BAD_REQUEST),
+                row("GET /console/members/export.xlsx", FOUND, OK, OK),
+                row("POST /console/members/export.xlsx?reason=年度会员核查", FOUND, OK, FORBIDDEN),
+                row("GET /console/members/999999999", FOUND, NOT_FOUND, NOT_FOUND),
+                row("POST /console/members/999999999/unmask?reason=核对会员身份", FOUND, NOT_FOUND, FORBIDDEN),
+                row("GET /console/members/enroll", FOUND, OK, FORBIDDEN),
+                row("GET /console/members/enroll/template.xlsx", FOUND, OK, FORBIDDEN),
+                row("GET /console/members/enroll/no-such-job", FOUND, NOT_FOUND, FORBIDDEN),
+                row("GET /console/members/enroll/no-such-job/result.xlsx", FOUND, NOT_FOUND, FORBIDDEN),
+                row("POST /console/members/enroll/no-such-job/commit?mode=ALL", FOUND, NOT_FOUND, FORBIDDEN),
                 // Accounts: ADMIN only, never on the own account
                 row("GET /console/accounts", FOUND, FORBIDDEN, OK),
                 row("GET /console/accounts/new", FOUND, FORBIDDEN, OK),

@@ -124,6 +124,68 @@ class DataScopeHttpTest {
     }
 
     @Test
+    void membersOfAnotherScopeAreNotFoundAndNotListedExportedOrUnmasked() throws Exception {
+        String yz = member("500103003", "CQ2099" + suffix());
+        String jb = member("500105", "CQ2099" + suffix());
+        String yzId = memberId(yz);
+        String jbId = memberId(jb);
+        assertThat(page(YZ_STAFF, "/console/members")).contains(yz).doesNotContain(jb);
+        assertThat(page(JB_STAFF, "/console/members")).contains(jb).doesNotContain(yz);
+        // The township's member is in the district's scope (a child): its page opens.
+        assertThat(page(YZ_STAFF, "/console/members/" + yzId)).contains(yz);
+        expect(YZ_STAFF, get("/console/members/" + jbId), 404);
+        expect(JB_STAFF, get("/console/members/" + yzId), 404);
+        expect(YZ_STAFF, post("/console/members/" + jbId + "/unmask").param("reason", "核对会员身份"), 404);
+        expect(JFB_STAFF, get("/console/members/" + yzId), 200);
+        expect(QXG_STAFF, get("/console/members/" + yzId), 404);
+        // Asking for another district by filter is refused, never widened.
+        expect(YZ_STAFF, get("/console/members?organization=" + StaffAccounts.organization(jdbc, "500105")), 400);
+        expect(AUDITOR, get("/console/members"), 200);
+        expect(AUDITOR, get("/console/members/export.xlsx"), 403);
+        expect(YZ_ADMIN, post("/console/members/" + yzId + "/unmask").param("reason", "核对会员身份"), 403);
+        var export = mvc.perform(get("/console/members/export.xlsx").session(session(YZ_STAFF)))
+                .andReturn()
+                .getResponse();
+        assertThat(export.getStatus()).isEqualTo(200);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(export.getContentAsByteArray()))) {
+            var sheet = workbook.getSheetAt(0);
+            java.util.List<String> numbers = new java.util.ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                numbers.add(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(numbers).contains(yz).doesNotContain(jb);
+        }
+    }
+
+    private static String suffix() {
+        return "%07d".formatted(java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
+    private String memberId(String number) {
+        return jdbc.sql("SELECT id FROM member WHERE member_number = ?")
+                .param(number)
+                .query(Long.class)
+                .single()
+                .toString();
+    }
+
+    /** A member of the organisation of a division code, inserted directly (sealed, masked), with its number. */
+    private String member(String divisionCode, String number) {
+        String key = "scope-" + number;
+        jdbc.sql("""
+                        INSERT INTO member (person_key, id_number_sealed, id_number_masked, mobile_key, mobile_sealed,
+                          mobile_masked, name, occupation, route, organization_id, state, member_number, source,
+                          applied_at, version, created_at, updated_at)
+                        VALUES (?, 'x', '5001**********0000', ?, 'x', '139****0000', '范围测试', 'COURIER',
+                          'WORK_LOCATION', ?, 'ACTIVE', ?, 'IMPORT', CURRENT_TIMESTAMP, 0, CURRENT_TIMESTAMP,
+                          CURRENT_TIMESTAMP)""")
+                .params(key, key, StaffAccounts.organization(jdbc, divisionCode), number)
+                .update();
+        return number;
+    }
+
+    @Test
     void aStaffMemberCannotCreateAStationInADistrictOutsideTheirScope() throws Exception {
         String html = body(mvc.perform(
                         stationForm(post("/console/stations/new"), JB_STAFF, "范围外新驿站", "500103", "106.5770", "29.5573"))

@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param aliases  other headers staff use for the same column (may be empty)
  * @param required whether a file without this column is rejected with
  *                 {@link SpreadsheetRejectedException.Reason#MISSING_COLUMNS}
+ * @param text     whether values must be typed as text (identity numbers, phone numbers, codes): a number
+ *                 cell of an xlsx in this column is a {@link CellProblem} of its cell and gives no value, since
+ *                 Excel keeps only 15 significant digits of a number (an 18-digit identity number typed into a
+ *                 number cell is already rounded when the file is saved, and cannot be read back)
  * @throws IllegalArgumentException if key or header is blank
  */
-public record ColumnSpec(String key, String header, List<String> aliases, boolean required) {
+public record ColumnSpec(String key, String header, List<String> aliases, boolean required, boolean text) {
 
     public ColumnSpec {
         if (key == null || key.isBlank()) {
@@ -28,6 +32,16 @@ public record ColumnSpec(String key, String header, List<String> aliases, boolea
             throw new IllegalArgumentException("column header must not be blank for key " + key);
         }
         aliases = List.copyOf(Objects.requireNonNullElse(aliases, List.of()));
+    }
+
+    /** A column whose number cells are read as numbers (the usual case). */
+    public ColumnSpec(String key, String header, List<String> aliases, boolean required) {
+        this(key, header, aliases, required, false);
+    }
+
+    /** @return this column, whose values must be typed as text (see {@link #text()}) */
+    public ColumnSpec asText() {
+        return new ColumnSpec(key, header, aliases, required, true);
     }
 
     /** A column the file must have. */

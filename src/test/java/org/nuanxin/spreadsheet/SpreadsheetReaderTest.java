@@ -344,6 +344,59 @@ class SpreadsheetReaderTest {
         }
 
         @Test
+        void aNumberCellInATextColumnIsAProblemOfItsCellNeverARoundedValue() {
+            SheetSchema schema = SheetSchema.of(
+                    ColumnSpec.required("name", "姓名"),
+                    ColumnSpec.required("id", "身份证号码").asText());
+            byte[] file = xlsx(sheet -> {
+                header(sheet, 0, "姓名", "身份证号码");
+                Row typed = sheet.createRow(1);
+                typed.createCell(0).setCellValue("张三");
+                typed.createCell(1).setCellValue("11010519491231002X");
+                Row number = sheet.createRow(2);
+                number.createCell(0).setCellValue("李四");
+                // What Excel keeps of 500103199001011232 typed into a General cell.
+                number.createCell(1).setCellValue(500103199001011232.0);
+            });
+            ParsedSheet sheet = reader.read("ids.xlsx", in(file), schema, Locale.SIMPLIFIED_CHINESE);
+            assertThat(sheet.rows().get(0).value("id")).contains("11010519491231002X");
+            assertThat(sheet.rows().get(1).value("id"))
+                    .as("never read as a number")
+                    .isEmpty();
+            assertThat(sheet.problems()).singleElement().satisfies(p -> {
+                assertThat(p.cellRef()).isEqualTo("B3");
+                assertThat(p.columnKey()).isEqualTo("id");
+                assertThat(p.message()).contains("B3").contains("数字格式").contains("15 位");
+            });
+            // The same cell in an ordinary column is a number as before.
+            ParsedSheet plain = reader.read(
+                    "ids.xlsx",
+                    in(file),
+                    SheetSchema.of(ColumnSpec.required("name", "姓名"), ColumnSpec.required("id", "身份证号码")),
+                    Locale.ENGLISH);
+            assertThat(plain.problems()).isEmpty();
+            assertThat(plain.rows().get(1).value("id")).contains("500103199001011000");
+        }
+
+        @Test
+        void aFormulaWithAnErrorResultNamesTheError() {
+            byte[] file = xlsx(sheet -> {
+                header(sheet, 0, SHORT_HEADER);
+                Row r = sheet.createRow(1);
+                r.createCell(0).setCellValue("甲站");
+                var cell = r.createCell(5);
+                cell.setCellFormula("VLOOKUP(A2,Z1:Z2,2,FALSE)");
+                cell.setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.NA.getCode());
+            });
+            ParsedSheet sheet = read("e.xlsx", file);
+            assertThat(sheet.rows().get(0).value("phone")).isEmpty();
+            assertThat(sheet.problems()).singleElement().satisfies(p -> {
+                assertThat(p.cellRef()).isEqualTo("F2");
+                assertThat(p.message()).contains("F2").contains("#N/A");
+            });
+        }
+
+        @Test
         void mergedCellsInTheDataAreaAreRejectedNamingTheRange() {
             byte[] file = xlsx(sheet -> {
                 header(sheet, 3, SHORT_HEADER);

@@ -158,6 +158,13 @@ final class AccessRules {
                     "/console/membership/**",
                     Access.CONSOLE,
                     "membership review: applications and transfers of the user's scope (MemberPermissions)"),
+            // Module membership, mass enrollment and the members list (branch enroll).
+            new Rule(null, "/console/members", Access.CONSOLE, "members list with filters, scoped (MemberPermissions)"),
+            new Rule(
+                    null,
+                    "/console/members/**",
+                    Access.CONSOLE,
+                    "a member, export, unmask with a reason, mass enrollment (MemberPermissions, scoped)"),
             new Rule(null, "/console/accounts", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(null, "/console/accounts/**", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(

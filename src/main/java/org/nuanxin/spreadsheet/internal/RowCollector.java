@@ -163,10 +163,34 @@ final class RowCollector {
                             spec.key(),
                             spec.header(),
                             ref,
-                            messages.get("formula", ref, spec.header())));
+                            cell.error()
+                                    ? messages.get("formulaError", ref, spec.header(), cell.text())
+                                    : messages.get("formula", ref, spec.header())));
                 }
             }
-            if (cell.text() != null && !cell.formula()) {
+            if (cell.formula()) {
+                continue;
+            }
+            ColumnSpec spec = schema.column(e.getKey()).orElseThrow();
+            if (cell.error() || (cell.number() && spec.text())) {
+                // An error value, or a number where text belongs (Excel rounded it beyond 15 digits): the
+                // cell's problem, and no value, so that a rounded identity number is never read as one.
+                hasFormula = true;
+                formulaCount++;
+                if (formulaCells.size() < FORMULA_LIMIT) {
+                    String ref = header.letters().get(e.getKey()) + row.rowNumber();
+                    formulaCells.add(new CellProblem(
+                            row.rowNumber(),
+                            spec.key(),
+                            spec.header(),
+                            ref,
+                            cell.error()
+                                    ? messages.get("errorValue", ref, spec.header(), cell.text())
+                                    : messages.get("numberInTextColumn", ref, spec.header())));
+                }
+                continue;
+            }
+            if (cell.text() != null) {
                 values.put(e.getKey(), cell.text());
             }
         }

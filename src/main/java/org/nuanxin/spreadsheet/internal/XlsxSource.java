@@ -179,7 +179,9 @@ final class XlsxSource {
                 case "c" -> {
                     String text = Texts.cell(cellText());
                     if (text != null || formula) {
-                        cells.put(column, new RawRow.RawCell(text, formula));
+                        boolean number =
+                                (type == null || "n".equals(type)) && text != null && dateKind() == DateKind.NONE;
+                        cells.put(column, new RawRow.RawCell(text, formula, number, "e".equals(type)));
                     }
                 }
                 case "row" -> {

@@ -1,0 +1,343 @@
+package org.nuanxin.membership.internal.enrollment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.Action;
+import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.Mode;
+import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.PreviewRow;
+import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.State;
+import org.nuanxin.spreadsheet.CellProblem;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Enrollment jobs in {@code membership_enrollment} with their preview rows and problems (V420), written in
+ * batches and read a page at a time, so that neither a poll nor a page holds a whole roster.
+ */
+@Repository
+class EnrollmentJobs {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    EnrollmentJobs(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** One job as stored, without its file, rows and problems. */
+    record Job(
+            String id,
+            String owner,
+            long organizationId,
+            long unionId,
+            LocalDate eventDate,
+            String fileName,
+            Locale locale,
+            State state,
+            @Nullable Mode mode,
+            int total,
+            int processed,
+            int toCreate,
+            int toUpdate,
+            int unchanged,
+            int refused,
+            int problemCount,
+            @Nullable String planDigest,
+            String message,
+            Instant updatedAt) {
+
+        EnrollmentStatus status() {
+            return new EnrollmentStatus(
+                    id,
+                    fileName,
+                    unionId,
+                    eventDate,
+                    state,
+                    mode,
+                    total,
+                    processed,
+                    toCreate,
+                    toUpdate,
+                    unchanged,
+                    refused,
+                    problemCount,
+                    message);
+        }
+    }
+
+    void insert(
+            String id,
+            String owner,
+            long organizationId,
+            long unionId,
+            LocalDate eventDate,
+            String fileName,
+            Locale locale,
+            byte[] content,
+            Instant now) {
+        jdbc.sql("""
+                        INSERT INTO membership_enrollment (id, owner_name, organization_id, union_id, event_date,
+                          file_name, locale_tag, import_state, content, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'CHECKING', ?, ?, ?)""")
+                .params(
+                        id,
+                        owner,
+                        organizationId,
+                        unionId,
+                        eventDate,
+                        clip(fileName, 255),
+                        locale.toLanguageTag(),
+                        content,
+                        Timestamp.from(now),
+                        Timestamp.from(now))
+                .update();
+    }
+
+    Optional<Job> find(String id) {
+        return jdbc.sql("""
+                        SELECT id, owner_name, organization_id, union_id, event_date, file_name, locale_tag,
+                          import_state, commit_mode, total, processed, to_create, to_update, unchanged, refused,
+                          problem_count, plan_digest, message, updated_at
+                        FROM membership_enrollment WHERE id = ?""").param(id).query(EnrollmentJobs::map).optional();
+    }
+
+    Optional<byte[]> content(String id) {
+        return jdbc.sql("SELECT content FROM membership_enrollment WHERE id = ? AND content IS NOT NULL")
+                .param(id)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
+    void progress(String id, int total, int processed, Instant now) {
+        jdbc.sql("UPDATE membership_enrollment SET total = ?, processed = ?, updated_at = ? WHERE id = ?")
+                .params(total, processed, Timestamp.from(now), id)
+                .update();
+    }
+
+    /** Records the outcome of checking; the file is kept only while the job can still be committed. */
+    void checked(String id, State state, Counts counts, @Nullable String digest, String message, Instant now) {
+        boolean keep = state == State.READY || (state == State.INVALID && counts.toCreate + counts.toUpdate > 0);
+        jdbc.sql("""
+                        UPDATE membership_enrollment SET import_state = ?, total = ?, processed = ?, to_create = ?,
+                          to_update = ?, unchanged = ?, refused = ?, problem_count = ?, plan_digest = ?, message = ?,
+                          updated_at = ?, content = CASE WHEN ? THEN content ELSE NULL END
+                        WHERE id = ?""")
+                .params(
+                        state.name(),
+                        counts.total,
+                        counts.total,
+                        counts.toCreate,
+                        counts.toUpdate,
+                        counts.unchanged,
+                        counts.refused,
+                        counts.problems,
+                        digest,
+                        clip(message, 1000),
+                        Timestamp.from(now),
+                        keep,
+                        id)
+                .update();
+    }
+
+    /**
+     * Moves a job to COMMITTING: a READY job in either mode, an INVALID one with valid rows only for
+     * {@link Mode#VALID_ROWS}.
+     *
+     * @return true when this caller claimed it (exactly one caller does)
+     */
+    boolean claim(String id, Mode mode, Instant now) {
+        return jdbc.sql("""
+                                UPDATE membership_enrollment SET import_state = 'COMMITTING', commit_mode = ?,
+                                  processed = 0, updated_at = ?
+                                WHERE id = ? AND (import_state = 'READY'
+                                  OR (import_state = 'INVALID' AND ? AND to_create + to_update > 0))""")
+                        .params(mode.name(), Timestamp.from(now), id, mode == Mode.VALID_ROWS)
+                        .update()
+                == 1;
+    }
+
+    void fail(String id, String message, Instant now) {
+        jdbc.sql("UPDATE membership_enrollment SET import_state = 'FAILED', message = ?, content = NULL,"
+                        + " updated_at = ? WHERE id = ?")
+                .params(clip(message, 1000), Timestamp.from(now), id)
+                .update();
+    }
+
+    /** Ends a committed job in the writing transaction; the file goes, the preview stays for the result. */
+    void committed(String id, int created, int updated, Instant now) {
+        jdbc.sql("""
+                        UPDATE membership_enrollment SET import_state = 'COMMITTED', to_create = ?, to_update = ?,
+                          processed = total, content = NULL, updated_at = ?
+                        WHERE id = ?""").params(created, updated, Timestamp.from(now), id).update();
+    }
+
+    void insertRows(String id, List<PreviewRow> rows) {
+        String sql =
+                "INSERT INTO membership_enrollment_row (enrollment_id, line_no, row_action, name_masked, id_masked,"
+                        + " occupation) VALUES (?, ?, ?, ?, ?, ?)";
+        List<Object[]> args = new ArrayList<>(Math.min(rows.size(), BATCH));
+        for (PreviewRow r : rows) {
+            args.add(new Object[] {
+                id, r.rowNumber(), r.action().name(), clip(r.nameMasked(), 100), clip(r.idMasked(), 40), r.occupation()
+            });
+            if (args.size() == BATCH) {
+                flush(sql, args);
+            }
+        }
+        flush(sql, args);
+    }
+
+    void insertProblems(String id, List<CellProblem> problems) {
+        String sql =
+                "INSERT INTO membership_enrollment_problem (enrollment_id, seq, line_no, column_key, column_header,"
+                        + " cell_ref, message) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        List<Object[]> args = new ArrayList<>(Math.min(problems.size(), BATCH));
+        int seq = 0;
+        for (CellProblem p : problems) {
+            args.add(new Object[] {
+                id,
+                seq++,
+                p.rowNumber(),
+                clip(p.columnKey(), 40),
+                clip(p.columnHeader(), 100),
+                clip(p.cellRef(), 40),
+                clip(p.message(), 1000)
+            });
+            if (args.size() == BATCH) {
+                flush(sql, args);
+            }
+        }
+        flush(sql, args);
+    }
+
+    private void flush(String sql, List<Object[]> args) {
+        if (!args.isEmpty()) {
+            template.batchUpdate(sql, args);
+            args.clear();
+        }
+    }
+
+    Page<CellProblem> problems(String id, Pageable page) {
+        List<CellProblem> content = jdbc.sql("SELECT line_no, column_key, column_header, cell_ref, message"
+                        + " FROM membership_enrollment_problem WHERE enrollment_id = ? ORDER BY seq" + limit(page))
+                .param(id)
+                .query((rs, n) -> new CellProblem(
+                        rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM membership_enrollment_problem WHERE enrollment_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        return new PageImpl<>(content, page, total);
+    }
+
+    Page<PreviewRow> preview(String id, Pageable page) {
+        List<PreviewRow> content = jdbc.sql("SELECT line_no, row_action, name_masked, id_masked, occupation"
+                        + " FROM membership_enrollment_row WHERE enrollment_id = ? ORDER BY line_no" + limit(page))
+                .param(id)
+                .query(EnrollmentJobs::previewRow)
+                .list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM membership_enrollment_row WHERE enrollment_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        return new PageImpl<>(content, page, total);
+    }
+
+    /**
+     * Every row with its problems joined into one text, in row order, handed one at a time (the result download).
+     */
+    void eachResultRow(String id, java.util.function.BiConsumer<PreviewRow, String> each) {
+        template.query(
+                """
+                SELECT r.line_no, r.row_action, r.name_masked, r.id_masked, r.occupation,
+                  (SELECT MIN(p.seq) FROM membership_enrollment_problem p
+                    WHERE p.enrollment_id = r.enrollment_id AND p.line_no = r.line_no) AS first_problem
+                FROM membership_enrollment_row r WHERE r.enrollment_id = ? ORDER BY r.line_no""",
+                rs -> {
+                    PreviewRow row = previewRow(rs, 0);
+                    String reasons = "";
+                    if (rs.getObject("first_problem") != null) {
+                        reasons = String.join(
+                                " ",
+                                jdbc.sql("SELECT message FROM membership_enrollment_problem"
+                                                + " WHERE enrollment_id = ? AND line_no = ? ORDER BY seq")
+                                        .params(id, row.rowNumber())
+                                        .query(String.class)
+                                        .list());
+                    }
+                    each.accept(row, reasons);
+                },
+                id);
+    }
+
+    /** Problems of the whole file (row 0), for the result's first lines. */
+    List<String> fileProblems(String id) {
+        return jdbc.sql("SELECT message FROM membership_enrollment_problem WHERE enrollment_id = ? AND line_no = 0"
+                        + " ORDER BY seq")
+                .param(id)
+                .query(String.class)
+                .list();
+    }
+
+    int purge(Instant before) {
+        return jdbc.sql("DELETE FROM membership_enrollment WHERE created_at < ? AND import_state <> 'COMMITTING'")
+                .param(Timestamp.from(before))
+                .update();
+    }
+
+    /** Counts of a checked plan. */
+    record Counts(int total, int toCreate, int toUpdate, int unchanged, int refused, int problems) {}
+
+    private static PreviewRow previewRow(ResultSet rs, int n) throws SQLException {
+        return new PreviewRow(
+                rs.getInt(1), Action.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5));
+    }
+
+    private static String limit(Pageable page) {
+        return page.isPaged() ? " LIMIT " + page.getPageSize() + " OFFSET " + page.getOffset() : "";
+    }
+
+    private static @Nullable String clip(@Nullable String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static Job map(ResultSet rs, int n) throws SQLException {
+        String mode = rs.getString("commit_mode");
+        return new Job(
+                rs.getString("id"),
+                rs.getString("owner_name"),
+                rs.getLong("organization_id"),
+                rs.getLong("union_id"),
+                rs.getObject("event_date", LocalDate.class),
+                rs.getString("file_name"),
+                Locale.forLanguageTag(rs.getString("locale_tag")),
+                State.valueOf(rs.getString("import_state")),
+                mode == null ? null : Mode.valueOf(mode),
+                rs.getInt("total"),
+                rs.getInt("processed"),
+                rs.getInt("to_create"),
+                rs.getInt("to_update"),
+                rs.getInt("unchanged"),
+                rs.getInt("refused"),
+                rs.getInt("problem_count"),
+                rs.getString("plan_digest"),
+                rs.getString("message"),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,612 @@
+package org.nuanxin.membership.internal.enrollment;
+
+import jakarta.annotation.PreDestroy;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+import org.nuanxin.audit.AuditLog;
+import org.nuanxin.identity.DataScope;
+import org.nuanxin.identity.DataScopes;
+import org.nuanxin.identity.Masks;
+import org.nuanxin.identity.PersonalData;
+import org.nuanxin.identity.PersonalDataKind;
+import org.nuanxin.kernel.CityTime;
+import org.nuanxin.kernel.FieldProblem;
+import org.nuanxin.kernel.InvalidInputException;
+import org.nuanxin.membership.MemberPermissions;
+import org.nuanxin.membership.MembershipState;
+import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.Action;
+import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.Mode;
+import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.PreviewRow;
+import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.State;
+import org.nuanxin.spreadsheet.CellProblem;
+import org.nuanxin.spreadsheet.ColumnSpec;
+import org.nuanxin.spreadsheet.ParsedSheet;
+import org.nuanxin.spreadsheet.SheetRow;
+import org.nuanxin.spreadsheet.SpreadsheetReader;
+import org.nuanxin.spreadsheet.SpreadsheetRejectedException;
+import org.nuanxin.spreadsheet.XlsxExport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Mass enrollment (集中入会): staff upload a roster for one union and event; every row is checked (the row on its
+ * own, the same person twice in the file, a person already a member) and shown as a preview with every problem by
+ * row and column; staff then write every row (nothing unless all are valid) or the valid rows only; the result
+ * (created, updated, refused with reasons) is downloadable.
+ *
+ * <p>Checking and writing run on one worker thread, one roster at a time, so a large file holds no request thread
+ * and several at once queue rather than fill the heap. Jobs live in the database ({@link EnrollmentJobs}) for two
+ * hours; nothing of a job stays in memory between steps. The commit reads the file again and plans again inside
+ * the writing transaction, and writes only if the plan is the one previewed (same rows, same actions, same
+ * versions of the memberships it updates); any failure rolls all of it back.
+ *
+ * <p>A person already a member is never created twice: the rows are matched by the keyed hash of the identity
+ * number ({@link PersonalData#lookupKey}) and the membership table's unique key stops a concurrent join. A current
+ * membership of the chosen union is updated (mobile number, occupation, platform enterprise: what a later roster
+ * may correct) or left unchanged; a membership anywhere else, or in any other state (applied, transfer pending,
+ * rejected, withdrawn), refuses the row naming the union and the state, for staff to settle one by one.
+ */
+@Service
+public class MassEnrollmentService {
+
+    private static final Logger log = LoggerFactory.getLogger(MassEnrollmentService.class);
+    private static final Duration KEEP = Duration.ofHours(2);
+    private static final Duration STALE = Duration.ofMinutes(30);
+    private static final int PROGRESS_EVERY = 2000;
+    private static final int LOOKUP_BATCH = 1000;
+
+    /** The most data rows of one roster (issue 9: "a few to 100,000 rows"). */
+    static final int DEFAULT_MAX_ROWS = 100_000;
+
+    private final SpreadsheetReader reader;
+    private final EnrollmentJobs jobs;
+    private final EnrollmentLedger ledger;
+    private final PersonalData personalData;
+    private final MemberPermissions permissions;
+    private final DataScopes scopes;
+    private final AuditLog audit;
+    private final XlsxExport xlsx;
+    private final MessageSource messages;
+    private final CityTime time;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate separately;
+    private final int maxRows;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mass-enrollment");
+        t.setDaemon(true);
+        return t;
+    });
+
+    MassEnrollmentService(
+            SpreadsheetReader reader,
+            EnrollmentJobs jobs,
+            EnrollmentLedger ledger,
+            PersonalData personalData,
+            MemberPermissions permissions,
+            DataScopes scopes,
+            AuditLog audit,
+            XlsxExport xlsx,
+            MessageSource messages,
+            CityTime time,
+            PlatformTransactionManager transactionManager,
+            @Value("${nuanxin.membership.enrollment.max-rows:100000}") int maxRows) {
+        this.reader = reader;
+        this.jobs = jobs;
+        this.ledger = ledger;
+        this.personalData = personalData;
+        this.permissions = permissions;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.xlsx = xlsx;
+        this.messages = messages;
+        this.time = time;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.separately = new TransactionTemplate(transactionManager);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.maxRows = maxRows;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /**
+     * Stores the upload and starts checking it on the worker thread.
+     *
+     * @param unionId   the union every row joins; must lie in the uploader's data scope
+     * @param eventDate the event's date, the joining date of rows that give none; not after today
+     * @return the new job (CHECKING)
+     * @throws org.springframework.security.access.AccessDeniedException without IMPORT on that union
+     * @throws InvalidInputException on field {@code unionId} (not in scope: "not found") or {@code eventDate}
+     */
+    public EnrollmentStatus start(
+            String fileName, byte[] content, long unionId, LocalDate eventDate, String owner, Locale locale) {
+        permissions.check(MemberPermissions.Action.IMPORT);
+        DataScope scope = scopes.current();
+        if (!scope.includes(unionId) || ledger.organizationName(unionId).isEmpty()) {
+            throw new InvalidInputException("unionId", "membership.enrollment.unionNotFound");
+        }
+        if (eventDate.isAfter(time.today())) {
+            throw new InvalidInputException("eventDate", "membership.enrollment.eventDateFuture");
+        }
+        Instant now = time.now();
+        jobs.purge(now.minus(KEEP));
+        String id = UUID.randomUUID().toString();
+        jobs.insert(id, owner, scope.rootId(), unionId, eventDate, fileName, locale, content, now);
+        worker.execute(() -> check(id));
+        return status(id, owner).orElseThrow();
+    }
+
+    /** @return the job if {@code owner} started it */
+    public Optional<EnrollmentStatus> status(String id, String owner) {
+        return find(id, owner).map(EnrollmentJobs.Job::status);
+    }
+
+    public Page<CellProblem> problems(String id, String owner, Pageable page) {
+        return find(id, owner).isPresent() ? jobs.problems(id, page) : Page.empty(page);
+    }
+
+    public Page<PreviewRow> preview(String id, String owner, Pageable page) {
+        return find(id, owner).isPresent() ? jobs.preview(id, page) : Page.empty(page);
+    }
+
+    /**
+     * Starts writing: {@link Mode#ALL} only when no row has a problem; {@link Mode#VALID_ROWS} also when some do.
+     *
+     * @throws NoSuchElementException when the job is not the owner's
+     * @throws IllegalStateException when it cannot be committed in this mode (problems, or already ended)
+     */
+    public EnrollmentStatus commit(String id, String owner, Mode mode) {
+        permissions.check(MemberPermissions.Action.IMPORT);
+        EnrollmentJobs.Job job = find(id, owner).orElseThrow(() -> new NoSuchElementException("enrollment " + id));
+        if (!jobs.claim(id, mode, time.now())) {
+            EnrollmentJobs.Job now = jobs.find(id).orElseThrow(() -> new NoSuchElementException("enrollment " + id));
+            if (now.state() == State.COMMITTING || now.state() == State.COMMITTED) {
+                return now.status();
+            }
+            throw new IllegalStateException(
+                    "enrollment " + id + " cannot be committed (" + mode + ") in " + now.state());
+        }
+        AuditLog.Origin origin = audit.currentOrigin();
+        worker.execute(() -> write(job, mode, origin));
+        return jobs.find(id).orElseThrow().status();
+    }
+
+    /** An empty roster with the columns read, an instruction row and one example row (made-up person). */
+    public void writeTemplate(OutputStream out, Locale locale) {
+        permissions.check(MemberPermissions.Action.IMPORT);
+        List<String> headers =
+                RosterChecker.SCHEMA.columns().stream().map(ColumnSpec::header).toList();
+        List<Object> note = List.of(message(locale, "membership.enrollment.template.note", String.valueOf(maxRows)));
+        // No example person: a row left in by mistake would enrol them. The note row is skipped by the reader.
+        xlsx.write(out, message(locale, "membership.enrollment.template.sheet"), headers, List.of(note));
+    }
+
+    /**
+     * The result of a checked or committed job as xlsx: every row with what it did (or will do) and its problems.
+     *
+     * @throws NoSuchElementException when the job is not the owner's
+     */
+    public void writeResult(String id, String owner, OutputStream out, Locale locale) {
+        permissions.check(MemberPermissions.Action.IMPORT);
+        EnrollmentJobs.Job job = find(id, owner).orElseThrow(() -> new NoSuchElementException("enrollment " + id));
+        boolean committed = job.state() == State.COMMITTED;
+        List<String> headers = List.of(
+                message(locale, "membership.enrollment.result.row"),
+                message(locale, "membership.enrollment.result.name"),
+                message(locale, "membership.enrollment.result.idNumber"),
+                message(locale, "membership.enrollment.result.outcome"),
+                message(locale, "membership.enrollment.result.reasons"));
+        List<List<Object>> rows = new ArrayList<>(Math.max(16, job.total()));
+        for (String fileProblem : jobs.fileProblems(id)) {
+            rows.add(List.of("", "", "", message(locale, "membership.enrollment.outcome.REFUSED"), fileProblem));
+        }
+        jobs.eachResultRow(id, (row, reasons) -> {
+            Action action = row.action();
+            // A committed job says what was done; a job not committed (yet) what would be.
+            String outcome = message(
+                    locale, (committed ? "membership.enrollment.outcome." : "membership.enrollment.plan.") + action);
+            rows.add(List.of(row.rowNumber(), row.nameMasked(), row.idMasked(), outcome, reasons));
+        });
+        xlsx.write(out, message(locale, "membership.enrollment.result.sheet"), headers, rows);
+    }
+
+    private Optional<EnrollmentJobs.Job> find(String id, String owner) {
+        return jobs.find(id).filter(j -> j.owner().equals(owner)).map(this::unlessStale);
+    }
+
+    private EnrollmentJobs.Job unlessStale(EnrollmentJobs.Job job) {
+        if ((job.state() == State.CHECKING || job.state() == State.COMMITTING)
+                && job.updatedAt().plus(STALE).isBefore(time.now())) {
+            return new EnrollmentJobs.Job(
+                    job.id(),
+                    job.owner(),
+                    job.organizationId(),
+                    job.unionId(),
+                    job.eventDate(),
+                    job.fileName(),
+                    job.locale(),
+                    State.FAILED,
+                    job.mode(),
+                    job.total(),
+                    job.processed(),
+                    job.toCreate(),
+                    job.toUpdate(),
+                    job.unchanged(),
+                    job.refused(),
+                    job.problemCount(),
+                    job.planDigest(),
+                    message(job.locale(), "membership.enrollment.failed"),
+                    job.updatedAt());
+        }
+        return job;
+    }
+
+    /** Reads and checks every row, decides what each will do, stores the preview; writes no membership. */
+    void check(String id) {
+        EnrollmentJobs.Job job = jobs.find(id).orElse(null);
+        byte[] content = jobs.content(id).orElse(null);
+        if (job == null || content == null) {
+            return;
+        }
+        try {
+            Plan plan = plan(job, content, (total, done) -> {
+                if (done % PROGRESS_EVERY == 0) {
+                    jobs.progress(id, total, done, time.now());
+                }
+            });
+            content = null;
+            if (plan == null) {
+                String empty = message(job.locale(), "membership.enrollment.empty");
+                transactions.executeWithoutResult(tx -> {
+                    jobs.insertProblems(id, List.of(CellProblem.ofFile(empty)));
+                    jobs.checked(
+                            id, State.REJECTED, new EnrollmentJobs.Counts(0, 0, 0, 0, 0, 1), null, empty, time.now());
+                });
+                return;
+            }
+            List<PreviewRow> preview = new ArrayList<>(plan.rows.size());
+            for (Planned p : plan.rows) {
+                preview.add(p.preview());
+            }
+            EnrollmentJobs.Counts counts = plan.counts();
+            transactions.executeWithoutResult(tx -> {
+                jobs.insertRows(id, preview);
+                jobs.insertProblems(id, plan.problems);
+                jobs.checked(
+                        id,
+                        plan.problems.isEmpty() ? State.READY : State.INVALID,
+                        counts,
+                        plan.digest(),
+                        "",
+                        time.now());
+            });
+        } catch (SpreadsheetRejectedException e) {
+            transactions.executeWithoutResult(tx -> {
+                jobs.insertProblems(id, e.problems());
+                jobs.checked(
+                        id,
+                        State.REJECTED,
+                        new EnrollmentJobs.Counts(0, 0, 0, 0, 0, e.problems().size()),
+                        null,
+                        e.getMessage(),
+                        time.now());
+            });
+        } catch (RuntimeException e) {
+            log.error("Checking enrollment {} failed", id, e);
+            jobs.fail(id, message(job.locale(), "membership.enrollment.failed"), time.now());
+        }
+    }
+
+    /**
+     * Reads the file and plans every row against the memberships stored now.
+     *
+     * @return the plan, or null when the file has no data rows
+     * @throws SpreadsheetRejectedException when the file as a whole cannot be used (also over {@link #maxRows})
+     */
+    private @Nullable Plan plan(EnrollmentJobs.Job job, byte[] content, Progress progress) {
+        Locale locale = job.locale();
+        ParsedSheet sheet;
+        try {
+            sheet = reader.read(job.fileName(), new ByteArrayInputStream(content), RosterChecker.SCHEMA, locale);
+        } catch (SpreadsheetRejectedException e) {
+            if (e.reason() == SpreadsheetRejectedException.Reason.TOO_MANY_ROWS) {
+                throw tooManyRows(locale);
+            }
+            throw e;
+        }
+        if (sheet.rows().size() > maxRows) {
+            throw tooManyRows(locale);
+        }
+        List<SheetRow> rows = sheet.rows();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        progress.at(rows.size(), 0);
+        RosterChecker checker = new RosterChecker(
+                time.today(),
+                job.eventDate(),
+                text -> org.nuanxin.membership.Occupation.parse(text).map(Enum::name),
+                ledger::enterprise);
+        Map<Integer, Set<String>> unusable = new HashMap<>();
+        for (CellProblem p : sheet.problems()) {
+            if (p.columnKey() != null) {
+                unusable.computeIfAbsent(p.rowNumber(), r -> new HashSet<>()).add(p.columnKey());
+            }
+        }
+        List<Planned> planned = new ArrayList<>(rows.size());
+        Map<String, Planned> firstByKey = new HashMap<>();
+        int done = 0;
+        for (SheetRow row : rows) {
+            RosterRow checked = checker.check(row, unusable.getOrDefault(row.rowNumber(), Set.of()));
+            Planned p = new Planned(row, checked);
+            p.problems.addAll(checked.problems());
+            if (checked.idNumber() != null) {
+                p.idKey = personalData.lookupKey(
+                        PersonalDataKind.RESIDENT_ID_NUMBER, checked.idNumber().value());
+                Planned first = firstByKey.putIfAbsent(p.idKey, p);
+                if (first != null) {
+                    // The same person twice: both rows are refused, each naming the other.
+                    p.problems.add(FieldProblem.of(
+                            RosterChecker.ID_NUMBER, "membership.enrollment.duplicateInFile", first.row.rowNumber()));
+                    if (!first.duplicateNamed) {
+                        first.problems.add(FieldProblem.of(
+                                RosterChecker.ID_NUMBER, "membership.enrollment.duplicateInFile", row.rowNumber()));
+                        first.duplicateNamed = true;
+                    }
+                }
+            }
+            planned.add(p);
+            progress.at(rows.size(), ++done);
+        }
+        // Memberships already held, looked up a batch of keyed hashes at a time.
+        List<String> keys = new ArrayList<>(firstByKey.keySet());
+        Map<String, EnrollmentLedger.Existing> existing = new HashMap<>();
+        for (int i = 0; i < keys.size(); i += LOOKUP_BATCH) {
+            existing.putAll(ledger.existing(keys.subList(i, Math.min(keys.size(), i + LOOKUP_BATCH))));
+        }
+        Map<Long, String> unionNames = new HashMap<>();
+        for (Planned p : planned) {
+            EnrollmentLedger.Existing e = p.idKey == null ? null : existing.get(p.idKey);
+            p.existing = e;
+            if (e != null && !(e.current() && e.organizationId() == job.unionId())) {
+                String union = unionNames.computeIfAbsent(
+                        e.organizationId(), o -> ledger.organizationName(o).orElse("?"));
+                p.problems.add(FieldProblem.of(
+                        RosterChecker.ID_NUMBER,
+                        "membership.enrollment.alreadyMember",
+                        union,
+                        message(locale, MembershipState.valueOf(e.state()).messageKey())));
+            }
+            if (!p.problems.isEmpty() || unusable.containsKey(p.row.rowNumber())) {
+                // Rows whose only problems are the reader's (a formula, a number cell) are refused too.
+                p.action = Action.REFUSED;
+            } else if (e == null) {
+                p.action = Action.CREATE;
+            } else {
+                String mobileKey = personalData.lookupKey(PersonalDataKind.MOBILE, p.checked.mobile());
+                boolean same = mobileKey.equals(e.mobileLookupKey())
+                        && e.occupation().equals(p.checked.occupation())
+                        && java.util.Objects.equals(e.enterpriseId(), p.checked.enterpriseId());
+                p.action = same ? Action.UNCHANGED : Action.UPDATE;
+            }
+        }
+        List<CellProblem> problems = new ArrayList<>();
+        for (CellProblem p : sheet.problems()) {
+            problems.add(p);
+        }
+        for (Planned p : planned) {
+            for (FieldProblem f : p.problems) {
+                problems.add(cellProblem(p.row, f.field(), text(f, locale)));
+            }
+        }
+        problems.sort(Comparator.comparingInt(CellProblem::rowNumber));
+        return new Plan(planned, problems);
+    }
+
+    /** The problem's text; an identity-number rule without a text of its own is named in a general one. */
+    private String text(FieldProblem problem, Locale locale) {
+        String text = messages.getMessage(problem, locale);
+        if (text.equals(problem.code()) && problem.code().startsWith("identity.residentId.")) {
+            return message(
+                    locale,
+                    "membership.enrollment.residentId",
+                    problem.code().substring("identity.residentId.".length()));
+        }
+        return text;
+    }
+
+    private SpreadsheetRejectedException tooManyRows(Locale locale) {
+        return new SpreadsheetRejectedException(
+                SpreadsheetRejectedException.Reason.TOO_MANY_ROWS,
+                message(locale, "membership.enrollment.tooManyRows", String.valueOf(maxRows)));
+    }
+
+    /** Plans again in one transaction and writes the planned rows; a different plan writes nothing. */
+    void write(EnrollmentJobs.Job job, Mode mode, AuditLog.Origin origin) {
+        String id = job.id();
+        try {
+            byte[] content = jobs.content(id).orElseThrow(ConcurrentChange::new);
+            int[] counts = transactions.execute(tx -> {
+                Instant now = time.now();
+                Plan plan = plan(job, content, (total, done) -> {});
+                if (plan == null
+                        || (mode == Mode.ALL && !plan.problems.isEmpty())
+                        || !plan.digest().equals(job.planDigest())) {
+                    throw new ConcurrentChange();
+                }
+                List<EnrollmentLedger.NewMember> toCreate = new ArrayList<>();
+                int updated = 0;
+                int written = 0;
+                for (Planned p : plan.rows) {
+                    switch (p.action) {
+                        case CREATE -> toCreate.add(p.newMember(job.unionId()));
+                        case UPDATE -> {
+                            if (!ledger.update(
+                                    java.util.Objects.requireNonNull(p.existing),
+                                    new EnrollmentLedger.Change(
+                                            java.util.Objects.requireNonNull(p.checked.mobile()),
+                                            java.util.Objects.requireNonNull(p.checked.occupation()),
+                                            p.checked.enterpriseId()),
+                                    now)) {
+                                throw new ConcurrentChange();
+                            }
+                            updated++;
+                        }
+                        default -> {}
+                    }
+                    if (toCreate.size() == LOOKUP_BATCH) {
+                        ledger.create(toCreate, origin.actor(), now);
+                        toCreate.clear();
+                    }
+                    if (++written % PROGRESS_EVERY == 0) {
+                        int done = written;
+                        separately.executeWithoutResult(s -> jobs.progress(id, plan.rows.size(), done, time.now()));
+                    }
+                }
+                ledger.create(toCreate, origin.actor(), now);
+                int created = plan.count(Action.CREATE);
+                audit.record(
+                        origin,
+                        "membership.enroll",
+                        "enrollment",
+                        id,
+                        null,
+                        "union=" + job.unionId() + " mode=" + mode + " rows=" + plan.rows.size() + " created=" + created
+                                + " updated=" + updated + " refused=" + plan.count(Action.REFUSED));
+                jobs.committed(id, created, updated, time.now());
+                return new int[] {created, updated};
+            });
+            log.info("Enrollment {} committed: {} created, {} updated", id, counts[0], counts[1]);
+        } catch (ConcurrentChange | DuplicateKeyException e) {
+            jobs.fail(id, message(job.locale(), "membership.enrollment.concurrent"), time.now());
+        } catch (RuntimeException e) {
+            log.error("Writing enrollment {} failed and was rolled back", id, e);
+            jobs.fail(id, message(job.locale(), "membership.enrollment.failed"), time.now());
+        }
+    }
+
+    private static CellProblem cellProblem(SheetRow row, String key, String message) {
+        ColumnSpec column = RosterChecker.SCHEMA.column(key).orElseThrow();
+        String ref = row.columnLetters().containsKey(key) ? row.cellRef(key) : null;
+        return new CellProblem(row.rowNumber(), key, column.header(), ref, message);
+    }
+
+    private String message(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    private static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class Planned {
+        final SheetRow row;
+        final RosterRow checked;
+        final List<FieldProblem> problems = new ArrayList<>(2);
+
+        @Nullable
+        String idKey;
+
+        EnrollmentLedger.@Nullable Existing existing;
+
+        Action action = Action.REFUSED;
+        boolean duplicateNamed;
+
+        Planned(SheetRow row, RosterRow checked) {
+            this.row = row;
+            this.checked = checked;
+        }
+
+        EnrollmentLedger.NewMember newMember(long unionId) {
+            return new EnrollmentLedger.NewMember(
+                    java.util.Objects.requireNonNull(checked.name()),
+                    java.util.Objects.requireNonNull(checked.idNumber()).value(),
+                    java.util.Objects.requireNonNull(checked.mobile()),
+                    java.util.Objects.requireNonNull(checked.occupation()),
+                    java.util.Objects.requireNonNull(checked.route()),
+                    checked.enterpriseId(),
+                    java.util.Objects.requireNonNull(checked.joinedOn()),
+                    unionId);
+        }
+
+        PreviewRow preview() {
+            return new PreviewRow(
+                    row.rowNumber(),
+                    action,
+                    checked.name() == null ? "" : Masks.name(checked.name()),
+                    checked.idNumber() == null ? "" : checked.idNumber().masked(),
+                    checked.occupation());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Progress {
+        void at(int total, int done);
+    }
+
+    private record Plan(List<Planned> rows, List<CellProblem> problems) {
+
+        int count(Action action) {
+            return (int) rows.stream().filter(p -> p.action == action).count();
+        }
+
+        EnrollmentJobs.Counts counts() {
+            return new EnrollmentJobs.Counts(
+                    rows.size(),
+                    count(Action.CREATE),
+                    count(Action.UPDATE),
+                    count(Action.UNCHANGED),
+                    count(Action.REFUSED),
+                    problems.size());
+        }
+
+        /** What the commit must find again: each row's action and the version of the membership it changes. */
+        String digest() {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                for (Planned p : rows) {
+                    String line = p.row.rowNumber() + "|" + p.action + "|"
+                            + (p.existing == null ? "" : p.existing.memberId() + "@" + p.existing.version()) + "\n";
+                    sha.update(line.getBytes(StandardCharsets.UTF_8));
+                }
+                return HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

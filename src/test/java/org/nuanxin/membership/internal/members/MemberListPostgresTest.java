@@ -1,0 +1,6 @@
+package org.nuanxin.membership.internal.members;
+
+import org.nuanxin.support.PostgresTest;
+
+@PostgresTest
+class MemberListPostgresTest extends MemberListTest {}
