@@ -53,7 +53,6 @@ class AccessMatrixTest {
     private static final int UNAUTHORIZED = 401; // anonymous API requests
     private static final int FORBIDDEN = 403;
     private static final int NOT_FOUND = 404;
-    private static final int BAD_REQUEST = 400;
 
     @Autowired
     MockMvc mvc;
