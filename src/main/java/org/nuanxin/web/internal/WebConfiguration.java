@@ -58,8 +58,11 @@ class WebConfiguration implements WebMvcConfigurer {
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> bodyDeadline(
-            @Value("${nuanxin.http.body-deadline:120s}") Duration deadline, Clock clock) {
-        return factory -> factory.addEngineValves(new BodyDeadlineValve(deadline, clock));
+            @Value("${nuanxin.http.body-deadline:120s}") Duration deadline,
+            org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+        // The application clock where there is one (a slice test without a server has none, and needs no valve).
+        return factory ->
+                factory.addEngineValves(new BodyDeadlineValve(deadline, clock.getIfAvailable(Clock::systemUTC)));
     }
 
     /** {@code GET /error} opened directly answers 404 (before security: it is public anyway). */
