@@ -25,7 +25,9 @@ final class Rosters {
     /** @return a valid 18-digit number of 渝中区 (500103) that no other call returns */
     static String idNumber() {
         int n = NEXT.incrementAndGet();
-        LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(n / 1000 % 12_000);
+        // Born in the 1970s: People (membership tests) uses the 1990s, MemberListTest the 1950s, so no two classes
+        // sharing a context ever make the same person.
+        LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(n / 1000 % 3650);
         String seventeen = "500103" + birth.toString().replace("-", "") + "%03d".formatted(n % 1000);
         int sum = 0;
         for (int i = 0; i < 17; i++) {

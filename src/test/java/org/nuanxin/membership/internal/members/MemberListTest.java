@@ -124,7 +124,7 @@ abstract class MemberListTest {
     static String idNumber() {
         int n = NEXT.incrementAndGet();
         String seventeen = "500105"
-                + LocalDate.of(1975, 1, 1).plusDays(n / 1000 % 9000).toString().replace("-", "")
+                + LocalDate.of(1950, 1, 1).plusDays(n / 1000 % 3650).toString().replace("-", "")
                 + "%03d".formatted(n % 1000);
         int sum = 0;
         for (int i = 0; i < 17; i++) {
