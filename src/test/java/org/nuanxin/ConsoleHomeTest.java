@@ -32,6 +32,14 @@ class ConsoleHomeTest {
                 .doesNotContain(card("/console/accounts"), card("/console/audit"), "href=\"/console/accounts\"");
     }
 
+    @Test
+    void staffFindMembershipReviewAndTheMembersListInTheMenuStationManagersDoNot() throws Exception {
+        assertThat(home("staff", "UNION_STAFF"))
+                .contains("href=\"/console/membership/applications\"", "href=\"/console/members\"");
+        assertThat(home("manager", "STATION_MANAGER"))
+                .doesNotContain("href=\"/console/membership/applications\"", "href=\"/console/members\"");
+    }
+
     /** A card of the home page (the menu may link the same page; the card is what the home offers). */
     private static String card(String path) {
         return "nx-card-link\" href=\"" + path + "\"";
