@@ -64,11 +64,16 @@ while time.monotonic() < deadline:
             closed.add(i)
     time.sleep(max(0.0, min(interval, deadline - time.monotonic())))
 for i, s in enumerate(socks):
-    try:
-        if s.recv(4096):
-            answered.add(i)
-    except OSError:
-        pass
+    if i not in closed:
+        try:
+            if s.recv(4096):
+                answered.add(i)
+            else:
+                closed.add(i)  # the server closed it (e.g. at the body deadline) since the last look
+        except BlockingIOError:
+            pass
+        except OSError:
+            closed.add(i)
     s.close()
 print(f"slow uploads: {len(socks)} opened, {refused} refused, {len(answered)} answered before the body ended, "
       f"{len(closed)} closed by the server")

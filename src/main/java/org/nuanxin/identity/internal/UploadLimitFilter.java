@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.connector.ClientAbortException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
@@ -28,6 +30,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sending, and the client (a browser, Java's HTTP client) then sees a reset instead of the page. Only signed-in
  * clients get here, and the connector's 10 s silence cut still applies while the body is read; a body declared over
  * the drain limit is answered at once and the connection closed.
+ *
+ * <p>An account uploads at most {@link #UPLOADS_PER_ACCOUNT} bodies at a time: a further upload is answered 429 at
+ * once, unread, with {@code Connection: close}. The body deadline ({@code nuanxin.http.body-deadline}) bounds how long
+ * one slow upload holds a worker thread; this bounds how many one signed-in client can hold (200 slow uploads of one
+ * session took every worker thread until the deadline, and the health probe timed out: docs/PERFORMANCE.md §8).
+ * The state is one counter per account uploading now, removed when it returns to zero.
  */
 final class UploadLimitFilter extends OncePerRequestFilter {
 
@@ -36,9 +44,13 @@ final class UploadLimitFilter extends OncePerRequestFilter {
     /** The most of a refused upload read so that its client sees the 413 page, not a reset connection: 128 MB. */
     static final long DRAIN_LIMIT = 128L * 1024 * 1024;
 
+    /** Uploads one account may send at the same time (a roster and a second tab); more get 429. */
+    static final int UPLOADS_PER_ACCOUNT = 2;
+
     private final long maxRequestSize;
     private final long maxFileSize;
     private final ApiProblemWriter problems;
+    private final ConcurrentHashMap<String, AtomicInteger> uploading = new ConcurrentHashMap<>();
 
     UploadLimitFilter(long maxRequestSize, long maxFileSize, ApiProblemWriter problems) {
         this.maxRequestSize = maxRequestSize;
@@ -59,6 +71,35 @@ final class UploadLimitFilter extends OncePerRequestFilter {
             refuse(request, response, length);
             return;
         }
+        String account = request.getUserPrincipal() == null
+                ? "" // not reached: SignInAgain refuses anonymous uploads before this filter
+                : request.getUserPrincipal().getName();
+        AtomicInteger mine = uploading.compute(account, (k, v) -> {
+            AtomicInteger counter = v == null ? new AtomicInteger() : v;
+            counter.incrementAndGet();
+            return counter;
+        });
+        try {
+            if (mine.get() > UPLOADS_PER_ACCOUNT) {
+                log.warn(
+                        "Upload refused with 429: this account is already uploading {} files ({} {})",
+                        UPLOADS_PER_ACCOUNT,
+                        request.getMethod(),
+                        request.getRequestURI());
+                response.setHeader("Connection", "close");
+                response.setHeader("Retry-After", "60");
+                response.sendError(429);
+                return;
+            }
+            parseAndContinue(request, response, chain, length);
+        } finally {
+            uploading.computeIfPresent(account, (k, v) -> v.decrementAndGet() <= 0 ? null : v);
+        }
+    }
+
+    private void parseAndContinue(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, long length)
+            throws ServletException, IOException {
         try {
             request.getParts();
         } catch (IllegalStateException | IOException | ServletException e) {

@@ -65,6 +65,7 @@ final class BodyDeadlineValve extends ValveBase {
         private final org.apache.coyote.Request coyote;
         private final Instant until;
         private final Request request;
+        private boolean cut;
 
         Bounded(InputBuffer delegate, org.apache.coyote.Request coyote, Instant until, Request request) {
             this.delegate = delegate;
@@ -76,6 +77,10 @@ final class BodyDeadlineValve extends ValveBase {
         @Override
         public int doRead(ApplicationBufferHandler handler) throws IOException {
             if (!clock.instant().isBefore(until)) {
+                if (cut) {
+                    throw new BodyTooSlowException(deadline);
+                }
+                cut = true; // one line per request: the reader may try again after the first failure
                 log.warn(
                         "Request body not received within {} s: connection closed ({} {})",
                         deadline.toSeconds(),

@@ -300,6 +300,40 @@ class RawHttpAbuseTest {
         await("the worker thread freed").atMost(Duration.ofSeconds(15)).until(() -> threadsReadingABody() == 0);
     }
 
+    @Test
+    void oneAccountUploadsAtMostTwoBodiesAtATimeAndAThirdIsRefusedUnread() throws Exception {
+        String session = signInAsAdmin();
+        String head = "POST /console/stations/import HTTP/1.1\r\nHost: localhost\r\nCookie: " + session + "\r\n"
+                + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 100000\r\n\r\n"
+                + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n\r\n";
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < UploadLimitFilter.UPLOADS_PER_ACCOUNT; i++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                socket.setSoTimeout(300);
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+                assertThat(stillOpen(socket.getInputStream()))
+                        .as("upload %d is being read", i + 1)
+                        .isTrue();
+            }
+            await("both uploads being read").atMost(Duration.ofSeconds(10)).until(() -> threadsReadingABody() >= 2);
+            try (Socket third = new Socket("127.0.0.1", port)) {
+                third.setSoTimeout(5_000);
+                third.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                third.getOutputStream().flush();
+                String status = new String(third.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertThat(status).isEqualTo("HTTP/1.1 429");
+            }
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+        await("the slow uploads' threads freed").atMost(Duration.ofSeconds(15)).until(() -> threadsReadingABody() == 0);
+    }
+
     private static boolean stillOpen(InputStream in) throws IOException {
         try {
             return in.read() != -1;
