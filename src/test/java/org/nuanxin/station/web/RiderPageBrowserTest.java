@@ -111,7 +111,11 @@ class RiderPageBrowserTest {
         phone.open(url("/m/stations"));
         phone.waitFor(By.cssSelector(".nx-station-name"));
         var driver = phone.driver();
-        assertThat(driver.findElement(By.id("f-lat")).getAttribute("value")).isEqualTo("29.560300");
+        // The page writes the position into the form after it has asked the finder: wait for it, not just the list.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(driver.findElement(By.id("f-lat")).getAttribute("value"))
+                                .isEqualTo("29.560300"));
         assertThat(driver.findElement(By.cssSelector(".nx-map-wrap")).isDisplayed())
                 .isTrue();
         WebElement point = phone.waitFor(By.cssSelector(".nx-search-point"));
