@@ -132,8 +132,7 @@ class MassEnrollmentBenchmark {
 
     static Measured measure(Runnable work) throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        Thread.sleep(200);
+        System.gc(); // a full, stop-the-world collection on G1 (no ExplicitGCInvokesConcurrent): done when it returns
         long base = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(base);
         AtomicBoolean running = new AtomicBoolean(true);
