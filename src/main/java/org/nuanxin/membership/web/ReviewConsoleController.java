@@ -117,8 +117,6 @@ class ReviewConsoleController {
         try {
             String number = reviews.approve(id, version);
             redirect.addFlashAttribute("approved", number);
-        } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (MemberChangedConcurrentlyException e) {
             redirect.addFlashAttribute("concurrent", true);
             return "redirect:/console/membership/applications/" + id;
@@ -137,8 +135,6 @@ class ReviewConsoleController {
         try {
             reviews.reject(id, version, reason);
             redirect.addFlashAttribute("rejected", true);
-        } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", problems.byField(e.errors(), locale));
             model.addAttribute("reason", reason);
@@ -180,8 +176,6 @@ class ReviewConsoleController {
         try {
             reviews.acceptTransfer(id, version);
             redirect.addFlashAttribute("accepted", true);
-        } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (MemberChangedConcurrentlyException e) {
             redirect.addFlashAttribute("concurrent", true);
             return "redirect:/console/membership/transfers/" + id;
@@ -200,8 +194,6 @@ class ReviewConsoleController {
         try {
             reviews.declineTransfer(id, version, reason);
             redirect.addFlashAttribute("declined", true);
-        } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", problems.byField(e.errors(), locale));
             model.addAttribute("reason", reason);
@@ -211,5 +203,11 @@ class ReviewConsoleController {
             return "redirect:/console/membership/transfers/" + id;
         }
         return "redirect:/console/membership/transfers";
+    }
+
+    /** An application or transfer that does not exist or lies outside the user's data scope: 404, nothing changed. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(NoSuchElementException.class)
+    void notFound(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.sendError(HttpStatus.NOT_FOUND.value());
     }
 }
