@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -157,8 +158,20 @@ public final class Browser implements AutoCloseable, AfterEachCallback, AfterAll
         return Awaitility.await(what)
                 .atMost(timeout)
                 .pollInterval(Duration.ofMillis(100))
-                .ignoreExceptionsMatching(
-                        e -> e instanceof NoSuchElementException || e instanceof StaleElementReferenceException);
+                .ignoreExceptionsMatching(Browser::replacedWhileRead);
+    }
+
+    /**
+     * True for the errors of an element the page replaced between find and read: chromedriver reports a page that
+     * reloaded itself (a refresh, a form post) as "stale element", or, when the reload lands inside the read, as an
+     * unknown error "Node with given id does not belong to the document".
+     */
+    private static boolean replacedWhileRead(Throwable e) {
+        return e instanceof NoSuchElementException
+                || e instanceof StaleElementReferenceException
+                || (e instanceof WebDriverException
+                        && e.getMessage() != null
+                        && e.getMessage().contains("does not belong to the document"));
     }
 
     /**

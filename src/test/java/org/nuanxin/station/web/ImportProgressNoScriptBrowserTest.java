@@ -58,10 +58,11 @@ class ImportProgressNoScriptBrowserTest {
         browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
         browser.waitForUrlContaining("/console");
         browser.open("http://localhost:" + port + "/console/stations/import/" + id);
-        assertThat(browser.waitFor(By.cssSelector(".nx-state")).getText()).isEqualTo("正在检查");
+        // The page reloads itself every 2 s: read its text only through the waits, which retry a read the reload cut.
+        browser.waitForText(By.cssSelector(".nx-state"), "正在检查", Duration.ofSeconds(10));
         assertThat(browser.driver().getPageSource()).contains("http-equiv=\"refresh\"");
         // The <noscript> content is parsed and shown only when scripts are off: this also proves they are.
-        assertThat(browser.waitFor(By.cssSelector(".nx-refresh")).getText()).contains("自动刷新");
+        browser.waitForText(By.cssSelector(".nx-refresh"), "自动刷新", Duration.ofSeconds(10));
         browser.screenshot("import-progress-noscript");
 
         // The import moves on; the page shows it by itself (no click, no script).
