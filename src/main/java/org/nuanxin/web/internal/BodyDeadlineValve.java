@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * draining of the rest) and the read fails as a client abort, which frees the thread. The bound on a thread is
  * therefore the deadline plus at most one read timeout.
  *
+ * <p>After the application has answered, a body it did not read to the end is not waited for: the connection is
+ * closed once the answer is sent (see {@link #closeInsteadOfWaitingForTheRest}).
+ *
  * <p>One WARN line without personal data (method and path, no query, no user, no address) per closed request.
  */
 final class BodyDeadlineValve extends ValveBase {
@@ -53,10 +56,39 @@ final class BodyDeadlineValve extends ValveBase {
         coyote.setInputBuffer(new Bounded(original, coyote, clock.instant().plus(deadline), request));
         try {
             getNext().invoke(request, response);
+            closeInsteadOfWaitingForTheRest(request, response);
         } finally {
             // The input buffer belongs to the connection's processor and serves its next request: give it back.
             coyote.setInputBuffer(original);
         }
+    }
+
+    /**
+     * An answer given before the whole body was read (a refusal: sign in first, too many uploads at once): sends the
+     * answer now and tells the connector not to read the rest of the body, so it closes the connection once the
+     * answer is out instead of waiting for a client that may never finish.
+     *
+     * <p>Left alone, Tomcat reads and drops (swallows) up to {@code server.tomcat.max-swallow-size} of the rest
+     * before closing, waiting up to the read timeout (10 s) for each read; it skips that only after the statuses that
+     * drop the connection (400, 408, 411, 413, 414, 500, 501, 503). 200 anonymous uploads sending a byte every 9 s
+     * each held a worker thread that long after their answer, and the health probe stalled for 8–16 s
+     * (docs/PERFORMANCE.md §8). This does for every early answer what Tomcat does for those statuses.
+     */
+    private static void closeInsteadOfWaitingForTheRest(Request request, Response response) {
+        org.apache.coyote.Request coyote = request.getCoyoteRequest();
+        if (coyote.isFinished()) {
+            return;
+        }
+        try {
+            // Sent first: the connector marks an answer still unsent when told to close as a failure (500).
+            if (!response.isCommitted()) {
+                response.setHeader("Connection", "close");
+            }
+            response.flushBuffer();
+        } catch (IOException clientGone) {
+            // The connection is closed either way.
+        }
+        coyote.action(ActionCode.DISABLE_SWALLOW_INPUT, null);
     }
 
     /** The connection's input buffer, checking the deadline before every read. */

@@ -160,6 +160,54 @@ class RawHttpAbuseTest {
     }
 
     @Test
+    void aRefusedSlowUploadIsClosedOnceAnsweredNotAfterTheReadTimeout() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /console/stations/import HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 100000\r\n\r\n"
+                            + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush(); // and then silence, as a slow client between two bytes
+            socket.setSoTimeout(5_000);
+            Answer answer = read(socket.getInputStream());
+            assertThat(answer.status()).isEqualTo(302);
+
+            // Tomcat would read (swallow) the rest for up to the 10 s read timeout before closing; it must not wait.
+            socket.setSoTimeout(3_000);
+            int next;
+            try {
+                next = socket.getInputStream().read();
+            } catch (SocketTimeoutException stillWaiting) {
+                next = -2;
+            } catch (IOException reset) {
+                next = -1;
+            }
+            assertThat(next)
+                    .as("the connection closed once the answer was sent")
+                    .isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aRefusedUploadSentWholeGetsItsWholeAnswerBeforeTheClose() throws Exception {
+        String body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n\r\n"
+                + "name,district\r\n".repeat(3000) + "\r\n--XyZ--\r\n";
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream()
+                    .write(("POST /console/stations/import HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: "
+                                    + body.length() + "\r\n\r\n" + body)
+                            .getBytes(StandardCharsets.US_ASCII));
+            Answer answer = read(socket.getInputStream());
+            assertThat(answer.status()).isEqualTo(302);
+            assertThat(answer.header("Location")).isEqualTo("/login?expired");
+            // The answer is sent whole before the connection closes.
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void aSilentClientIsDisconnected() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
