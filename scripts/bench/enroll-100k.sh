@@ -6,6 +6,7 @@
 #
 #   scripts/bench/enroll-100k.sh            # ROWS=100000
 #   ROWS=20000 scripts/bench/enroll-100k.sh
+#   BENCH_JVM=-XX:StartFlightRecording=filename=target/bench/enroll.jfr,settings=profile scripts/bench/enroll-100k.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${ROWS:-100000}
@@ -14,5 +15,5 @@ mkdir -p "$OUT"
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); load average: $(cut -d' ' -f1-3 /proc/loadavg); commit: $(git rev-parse --short HEAD)"
 ./mvnw -B -o -q test-compile
 ./mvnw -B -o surefire:test -Dtest=MassEnrollmentBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  "-DargLine=-Xmx1g -Duser.timezone=Asia/Shanghai -Dbench.rows=$ROWS -Dbench.out=$OUT" 2>&1 | tee "$OUT/enroll-100k.log" \
+  "-Dbench.jvm=-Xmx1g -Dbench.rows=$ROWS -Dbench.out=$OUT ${BENCH_JVM:-}" 2>&1 | tee "$OUT/enroll-100k.log" \
   | grep -E "§12|floor|enrollment \(|ratio|Tests run|FAIL" || true

@@ -54,6 +54,11 @@ public record SheetRow(int rowNumber, Map<String, String> values, Map<String, St
      * the text, soft hyphens, direction marks). Compare on it; store what the user wrote.
      */
     public static String comparable(String text) {
-        return INVISIBLE.matcher(text).replaceAll("");
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u00AD') { // every invisible character is at or above U+00AD
+                return INVISIBLE.matcher(text).replaceAll("");
+            }
+        }
+        return text; // plain ASCII and Latin-1 letters: nothing to remove, no matcher (every cell of a roster)
     }
 }

@@ -36,7 +36,12 @@ public record SheetSchema(List<ColumnSpec> columns) {
     }
 
     public Optional<ColumnSpec> column(String key) {
-        return columns.stream().filter(c -> c.key().equals(key)).findFirst();
+        for (ColumnSpec c : columns) { // a handful of columns, asked for every cell of a large roster: no stream
+            if (c.key().equals(key)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The canonical headers in schema order, handy as the header row of an export. */

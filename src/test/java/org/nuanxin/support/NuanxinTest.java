@@ -38,7 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Inherited
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({TestClock.class, SmsInbox.class})
+@Import({TestClock.class, SmsInbox.class, PublishedEvents.class})
 @ActiveProfiles("test")
 public @interface NuanxinTest {
 

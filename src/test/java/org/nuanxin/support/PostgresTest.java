@@ -32,7 +32,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({TestClock.class, SmsInbox.class})
+@Import({TestClock.class, SmsInbox.class, PublishedEvents.class})
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = PostgresTestDatabase.Initializer.class)
 public @interface PostgresTest {

@@ -28,6 +28,12 @@ class KernelConfiguration {
         return beanFactory -> EmbeddedDatabaseFiles.restrict(environment.getProperty("spring.datasource.url"));
     }
 
+    /** PostgreSQL's JDBC driver sends batched inserts as multi-row statements ({@link PostgresBatchInserts}). */
+    @Bean
+    static PostgresBatchInserts postgresBatchInserts() {
+        return new PostgresBatchInserts();
+    }
+
     @Bean
     CityTime cityTime(Clock clock, KernelProperties properties) {
         return new CityTime(clock, properties.timeZone());

@@ -57,7 +57,6 @@ class EnrollmentJobs {
             int unchanged,
             int refused,
             int problemCount,
-            @Nullable String planDigest,
             String message,
             Instant updatedAt) {
 
@@ -112,7 +111,7 @@ class EnrollmentJobs {
         return jdbc.sql("""
                         SELECT id, owner_name, organization_id, union_id, event_date, file_name, locale_tag,
                           import_state, commit_mode, total, processed, to_create, to_update, unchanged, refused,
-                          problem_count, plan_digest, message, updated_at
+                          problem_count, message, updated_at
                         FROM membership_enrollment WHERE id = ?""").param(id).query(EnrollmentJobs::map).optional();
     }
 
@@ -129,13 +128,19 @@ class EnrollmentJobs {
                 .update();
     }
 
-    /** Records the outcome of checking; the file is kept only while the job can still be committed. */
-    void checked(String id, State state, Counts counts, @Nullable String digest, String message, Instant now) {
-        boolean keep = state == State.READY || (state == State.INVALID && counts.toCreate + counts.toUpdate > 0);
+    /**
+     * Records the outcome of checking and drops the uploaded file: what a commit writes is stored by then
+     * ({@link #insertWrites}), and a job that cannot be committed loses its staged rows here.
+     */
+    void checked(String id, State state, Counts counts, String message, Instant now) {
+        boolean committable = state == State.READY || (state == State.INVALID && counts.toCreate + counts.toUpdate > 0);
+        if (!committable) {
+            deleteWrites(id);
+        }
         jdbc.sql("""
                         UPDATE membership_enrollment SET import_state = ?, total = ?, processed = ?, to_create = ?,
-                          to_update = ?, unchanged = ?, refused = ?, problem_count = ?, plan_digest = ?, message = ?,
-                          updated_at = ?, content = CASE WHEN ? THEN content ELSE NULL END
+                          to_update = ?, unchanged = ?, refused = ?, problem_count = ?, message = ?,
+                          updated_at = ?, content = NULL
                         WHERE id = ?""")
                 .params(
                         state.name(),
@@ -146,10 +151,8 @@ class EnrollmentJobs {
                         counts.unchanged,
                         counts.refused,
                         counts.problems,
-                        digest,
                         clip(message, 1000),
                         Timestamp.from(now),
-                        keep,
                         id)
                 .update();
     }
@@ -172,14 +175,16 @@ class EnrollmentJobs {
     }
 
     void fail(String id, String message, Instant now) {
+        deleteWrites(id);
         jdbc.sql("UPDATE membership_enrollment SET import_state = 'FAILED', message = ?, content = NULL,"
                         + " updated_at = ? WHERE id = ?")
                 .params(clip(message, 1000), Timestamp.from(now), id)
                 .update();
     }
 
-    /** Ends a committed job in the writing transaction; the file goes, the preview stays for the result. */
+    /** Ends a committed job in the writing transaction; the staged rows go, the preview stays for the result. */
     void committed(String id, int created, int updated, Instant now) {
+        deleteWrites(id);
         jdbc.sql("""
                         UPDATE membership_enrollment SET import_state = 'COMMITTED', to_create = ?, to_update = ?,
                           processed = total, content = NULL, updated_at = ?
@@ -202,12 +207,67 @@ class EnrollmentJobs {
         flush(sql, args);
     }
 
-    void insertProblems(String id, List<CellProblem> problems) {
+    /**
+     * Stores what the commit will write for rows that create or update a membership (sealed personal data only).
+     */
+    void insertWrites(String id, List<EnrollmentLedger.Staged> rows) {
+        String sql = """
+                INSERT INTO membership_enrollment_write (enrollment_id, line_no, member_id, member_version, person_key,
+                  id_number_sealed, id_number_masked, mobile_key, mobile_sealed, mobile_masked, name, occupation,
+                  enterprise_id, route, joined_on, card_token)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        List<Object[]> args = new ArrayList<>(Math.min(rows.size(), BATCH));
+        for (EnrollmentLedger.Staged r : rows) {
+            args.add(new Object[] {
+                id,
+                r.rowNumber(),
+                r.memberId(),
+                r.memberVersion(),
+                r.idNumber().lookupKey(),
+                r.idNumber().ciphertext(),
+                r.idNumberMasked(),
+                r.mobile().lookupKey(),
+                r.mobile().ciphertext(),
+                r.mobileMasked(),
+                r.name(),
+                r.occupation(),
+                r.enterpriseId(),
+                r.route(),
+                r.joinedOn(),
+                r.cardToken()
+            });
+            if (args.size() == BATCH) {
+                flush(sql, args);
+            }
+        }
+        flush(sql, args);
+    }
+
+    /** Removes the staged writes (personal data) of a job that was committed, failed or cannot be committed. */
+    void deleteWrites(String id) {
+        jdbc.sql("DELETE FROM membership_enrollment_write WHERE enrollment_id = ?")
+                .param(id)
+                .update();
+    }
+
+    /** Removes whatever a failed check had stored of its rows and problems. */
+    void deleteChecked(String id) {
+        deleteWrites(id);
+        jdbc.sql("DELETE FROM membership_enrollment_problem WHERE enrollment_id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("DELETE FROM membership_enrollment_row WHERE enrollment_id = ?")
+                .param(id)
+                .update();
+    }
+
+    /** Stores problems numbered from {@code firstSeq} on, in the order given. */
+    void insertProblems(String id, int firstSeq, List<CellProblem> problems) {
         String sql =
                 "INSERT INTO membership_enrollment_problem (enrollment_id, seq, line_no, column_key, column_header,"
                         + " cell_ref, message) VALUES (?, ?, ?, ?, ?, ?, ?)";
         List<Object[]> args = new ArrayList<>(Math.min(problems.size(), BATCH));
-        int seq = 0;
+        int seq = firstSeq;
         for (CellProblem p : problems) {
             args.add(new Object[] {
                 id,
@@ -336,7 +396,6 @@ class EnrollmentJobs {
                 rs.getInt("unchanged"),
                 rs.getInt("refused"),
                 rs.getInt("problem_count"),
-                rs.getString("plan_digest"),
                 rs.getString("message"),
                 rs.getTimestamp("updated_at").toInstant());
     }

@@ -2,10 +2,10 @@ package org.nuanxin.membership.internal.enrollment;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.nuanxin.identity.SealedValue;
 
 /**
  * What mass enrollment needs of the membership records: the memberships already held by the identity numbers of a
@@ -37,26 +37,37 @@ public interface EnrollmentLedger {
             @Nullable Long enterpriseId) {}
 
     /**
-     * A membership to create from a valid roster row.
+     * What the commit writes for one roster row, stored by the check: a membership to create ({@code memberId} null)
+     * or the current membership of the same union to update (mobile number, occupation, platform enterprise).
      *
-     * @param name         the name as written
-     * @param idNumber     the normalised identity number ({@code ResidentIdNumber.value()})
-     * @param mobile       E.164
-     * @param occupation   the occupation's name
-     * @param route        the route's name
-     * @param enterpriseId the platform enterprise, or null
-     * @param joinedOn     the first day of the membership
-     * @param unionId      the union joined
+     * @param rowNumber      the row in the file
+     * @param memberId       the membership to update, or null to create one
+     * @param memberVersion  the version of that membership the check saw, or null
+     * @param idNumber       the normalised identity number, sealed, with its lookup key
+     * @param idNumberMasked e.g. {@code 5001**********123X}
+     * @param mobile         the E.164 mobile number, sealed, with its lookup key
+     * @param mobileMasked   e.g. {@code 138****8000}
+     * @param name           the name as written
+     * @param occupation     the occupation's name
+     * @param enterpriseId   the platform enterprise, or null
+     * @param route          the route's name
+     * @param joinedOn       the first day of the membership
+     * @param cardToken      the id of the new membership's card token ({@link #newCardToken()})
      */
-    record NewMember(
+    record Staged(
+            int rowNumber,
+            @Nullable Long memberId,
+            @Nullable Long memberVersion,
+            SealedValue idNumber,
+            String idNumberMasked,
+            SealedValue mobile,
+            String mobileMasked,
             String name,
-            String idNumber,
-            String mobile,
             String occupation,
-            String route,
             @Nullable Long enterpriseId,
+            String route,
             java.time.LocalDate joinedOn,
-            long unionId) {}
+            String cardToken) {}
 
     /**
      * @param text a platform enterprise as a roster names it: its unified social credit code or its exact registered
@@ -71,29 +82,26 @@ public interface EnrollmentLedger {
     /** @return the organisation's name, for "already a member of …" */
     Optional<String> organizationName(long organizationId);
 
+    /** @return a new card token id: 16 random bytes, Base64url (22 characters), as the membership card's */
+    String newCardToken();
+
     /**
-     * Creates the memberships in the caller's transaction, each approved (mass enrollment happens in front of the
-     * union's staff) and each with its member number.
+     * Creates, in the caller's transaction, a membership for every staged row of the enrollment without a member id:
+     * each approved (mass enrollment happens in front of the union's staff) and ACTIVE in {@code unionId}, with its
+     * member number ({@code CQ<year><7 digits>}), an open period from its joining date, and its card.
      *
+     * @return how many were created
      * @throws org.springframework.dao.DuplicateKeyException when one of them became a member meanwhile
      */
-    void create(List<NewMember> members, String actor, Instant now);
+    int createStaged(String enrollmentId, long unionId, String actor, Instant now);
 
     /**
-     * Changes the mobile number, occupation and platform enterprise of a current membership of the same union (what
-     * a new roster may correct); never its name, identity number, union, state or history.
+     * Applies, in the caller's transaction, every staged row of the enrollment with a member id: the mobile number,
+     * occupation and platform enterprise of a current membership (what a new roster may correct), never its name,
+     * identity number, union, state or history; each only if the membership is still ACTIVE at the version the check
+     * saw.
      *
-     * @return false when the membership changed meanwhile (another version)
+     * @return how many were updated (fewer than staged when a membership changed meanwhile)
      */
-    boolean update(Existing existing, Change change, Instant now);
-
-    /**
-     * What a roster may change of a current membership of its union.
-     *
-     * @param mobile       E.164
-     * @param occupation   the occupation's name
-     * @param enterpriseId the platform enterprise, or null for none
-     */
-    record Change(
-            String mobile, String occupation, @Nullable Long enterpriseId) {}
+    int updateStaged(String enrollmentId, Instant now);
 }

@@ -3,9 +3,6 @@ package org.nuanxin.membership.internal.enrollment;
 import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,11 +10,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +31,7 @@ import org.nuanxin.kernel.CityTime;
 import org.nuanxin.kernel.FieldProblem;
 import org.nuanxin.kernel.InvalidInputException;
 import org.nuanxin.membership.MemberPermissions;
+import org.nuanxin.membership.MembersEnrolled;
 import org.nuanxin.membership.MembershipState;
 import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.Action;
 import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.Mode;
@@ -49,13 +47,13 @@ import org.nuanxin.spreadsheet.XlsxExport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -66,9 +64,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Checking and writing run on one worker thread, one roster at a time, so a large file holds no request thread
  * and several at once queue rather than fill the heap. Jobs live in the database ({@link EnrollmentJobs}) for two
- * hours; nothing of a job stays in memory between steps. The commit reads the file again and plans again inside
- * the writing transaction, and writes only if the plan is the one previewed (same rows, same actions, same
- * versions of the memberships it updates); any failure rolls all of it back.
+ * hours; nothing of a job stays in memory between steps. The file is read once: the check stores what each row will
+ * write (identity and mobile numbers sealed) and drops the file; the commit writes exactly that, set-based, in one
+ * transaction, and only while the memberships it updates are at the versions the check saw and nobody it creates
+ * has become a member meanwhile; any failure rolls all of it back.
  *
  * <p>A person already a member is never created twice: the rows are matched by the keyed hash of the identity
  * number ({@link PersonalData#lookupKey}) and the membership table's unique key stops a concurrent join. A current
@@ -84,6 +83,7 @@ public class MassEnrollmentService {
     private static final Duration STALE = Duration.ofMinutes(30);
     private static final int PROGRESS_EVERY = 2000;
     private static final int LOOKUP_BATCH = 1000;
+    private static final int STORE_BATCH = 1000;
 
     /** The most data rows of one roster (issue 9: "a few to 100,000 rows"). */
     static final int DEFAULT_MAX_ROWS = 100_000;
@@ -98,8 +98,8 @@ public class MassEnrollmentService {
     private final XlsxExport xlsx;
     private final MessageSource messages;
     private final CityTime time;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate separately;
     private final int maxRows;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "mass-enrollment");
@@ -118,6 +118,7 @@ public class MassEnrollmentService {
             XlsxExport xlsx,
             MessageSource messages,
             CityTime time,
+            ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
             @Value("${nuanxin.membership.enrollment.max-rows:100000}") int maxRows) {
         this.reader = reader;
@@ -130,9 +131,8 @@ public class MassEnrollmentService {
         this.xlsx = xlsx;
         this.messages = messages;
         this.time = time;
+        this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.separately = new TransactionTemplate(transactionManager);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.maxRows = maxRows;
     }
 
@@ -173,12 +173,18 @@ public class MassEnrollmentService {
         return find(id, owner).map(EnrollmentJobs.Job::status);
     }
 
+    /** The problems found, a page at a time; none while the job is still checking. */
     public Page<CellProblem> problems(String id, String owner, Pageable page) {
-        return find(id, owner).isPresent() ? jobs.problems(id, page) : Page.empty(page);
+        return checked(id, owner) ? jobs.problems(id, page) : Page.empty(page);
     }
 
+    /** What each row does (or will do), a page at a time; none while the job is still checking. */
     public Page<PreviewRow> preview(String id, String owner, Pageable page) {
-        return find(id, owner).isPresent() ? jobs.preview(id, page) : Page.empty(page);
+        return checked(id, owner) ? jobs.preview(id, page) : Page.empty(page);
+    }
+
+    private boolean checked(String id, String owner) {
+        return find(id, owner).filter(j -> j.state() != State.CHECKING).isPresent();
     }
 
     /**
@@ -266,14 +272,16 @@ public class MassEnrollmentService {
                     job.unchanged(),
                     job.refused(),
                     job.problemCount(),
-                    job.planDigest(),
                     message(job.locale(), "membership.enrollment.failed"),
                     job.updatedAt());
         }
         return job;
     }
 
-    /** Reads and checks every row, decides what each will do, stores the preview; writes no membership. */
+    /**
+     * Reads and checks every row, decides what each will do, and stores the preview, the problems and what a commit
+     * will write (sealed); writes no membership. The uploaded file is dropped when this ends, however it ends.
+     */
     void check(String id) {
         EnrollmentJobs.Job job = jobs.find(id).orElse(null);
         byte[] content = jobs.content(id).orElse(null);
@@ -290,43 +298,92 @@ public class MassEnrollmentService {
             if (plan == null) {
                 String empty = message(job.locale(), "membership.enrollment.empty");
                 transactions.executeWithoutResult(tx -> {
-                    jobs.insertProblems(id, List.of(CellProblem.ofFile(empty)));
-                    jobs.checked(
-                            id, State.REJECTED, new EnrollmentJobs.Counts(0, 0, 0, 0, 0, 1), null, empty, time.now());
+                    jobs.insertProblems(id, 0, List.of(CellProblem.ofFile(empty)));
+                    jobs.checked(id, State.REJECTED, new EnrollmentJobs.Counts(0, 0, 0, 0, 0, 1), empty, time.now());
                 });
                 return;
             }
-            List<PreviewRow> preview = new ArrayList<>(plan.rows.size());
-            for (Planned p : plan.rows) {
-                preview.add(p.preview());
-            }
+            store(id, plan);
             EnrollmentJobs.Counts counts = plan.counts();
-            transactions.executeWithoutResult(tx -> {
-                jobs.insertRows(id, preview);
-                jobs.insertProblems(id, plan.problems);
-                jobs.checked(
-                        id,
-                        plan.problems.isEmpty() ? State.READY : State.INVALID,
-                        counts,
-                        plan.digest(),
-                        "",
-                        time.now());
-            });
+            transactions.executeWithoutResult(tx ->
+                    jobs.checked(id, plan.problems.isEmpty() ? State.READY : State.INVALID, counts, "", time.now()));
         } catch (SpreadsheetRejectedException e) {
             transactions.executeWithoutResult(tx -> {
-                jobs.insertProblems(id, e.problems());
+                jobs.insertProblems(id, 0, e.problems());
                 jobs.checked(
                         id,
                         State.REJECTED,
                         new EnrollmentJobs.Counts(0, 0, 0, 0, 0, e.problems().size()),
-                        null,
                         e.getMessage(),
                         time.now());
             });
         } catch (RuntimeException e) {
             log.error("Checking enrollment {} failed", id, e);
-            jobs.fail(id, message(job.locale(), "membership.enrollment.failed"), time.now());
+            transactions.executeWithoutResult(tx -> {
+                jobs.deleteChecked(id);
+                jobs.fail(id, message(job.locale(), "membership.enrollment.failed"), time.now());
+            });
         }
+    }
+
+    /**
+     * Stores the plan a batch at a time, each batch in its own transaction, so that neither database holds one
+     * transaction of the whole roster; the rows stay hidden while the job says CHECKING, and a failure deletes them.
+     * For each row that creates or updates a membership, what the commit writes: the identity and mobile numbers
+     * sealed here, once, and the new card's token.
+     */
+    private void store(String id, Plan plan) {
+        List<PreviewRow> preview = new ArrayList<>(STORE_BATCH);
+        List<EnrollmentLedger.Staged> writes = new ArrayList<>(STORE_BATCH);
+        for (Planned p : plan.rows) {
+            preview.add(p.preview());
+            if (p.action == Action.CREATE || p.action == Action.UPDATE) {
+                writes.add(staged(p));
+            }
+            if (preview.size() == STORE_BATCH) {
+                storeBatch(id, preview, writes);
+            }
+        }
+        storeBatch(id, preview, writes);
+        List<CellProblem> problems = plan.problems;
+        for (int from = 0; from < problems.size(); from += STORE_BATCH) {
+            int first = from;
+            List<CellProblem> batch = problems.subList(from, Math.min(problems.size(), from + STORE_BATCH));
+            transactions.executeWithoutResult(tx -> jobs.insertProblems(id, first, batch));
+        }
+    }
+
+    private void storeBatch(String id, List<PreviewRow> preview, List<EnrollmentLedger.Staged> writes) {
+        if (preview.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(tx -> {
+            jobs.insertRows(id, preview);
+            jobs.insertWrites(id, writes);
+        });
+        preview.clear();
+        writes.clear();
+    }
+
+    private EnrollmentLedger.Staged staged(Planned p) {
+        RosterRow row = p.checked;
+        String idNumber = Objects.requireNonNull(row.idNumber()).value();
+        String mobile = Objects.requireNonNull(row.mobile());
+        EnrollmentLedger.Existing existing = p.action == Action.UPDATE ? Objects.requireNonNull(p.existing) : null;
+        return new EnrollmentLedger.Staged(
+                p.row.rowNumber(),
+                existing == null ? null : existing.memberId(),
+                existing == null ? null : existing.version(),
+                personalData.seal(PersonalDataKind.RESIDENT_ID_NUMBER, idNumber),
+                Masks.residentIdNumber(idNumber),
+                personalData.seal(PersonalDataKind.MOBILE, mobile),
+                Masks.mobile(mobile),
+                Objects.requireNonNull(row.name()),
+                Objects.requireNonNull(row.occupation()),
+                row.enterpriseId(),
+                Objects.requireNonNull(row.route()),
+                Objects.requireNonNull(row.joinedOn()),
+                ledger.newCardToken());
     }
 
     /**
@@ -453,59 +510,34 @@ public class MassEnrollmentService {
                 message(locale, "membership.enrollment.tooManyRows", String.valueOf(maxRows)));
     }
 
-    /** Plans again in one transaction and writes the planned rows; a different plan writes nothing. */
+    /**
+     * Writes what the check stored, in one transaction: the updates first, each only if the membership is still at
+     * the version the check saw, then the new memberships; a membership that changed, or a person who became a member
+     * meanwhile (the unique lookup key), rolls all of it back and fails the job, naming the cause.
+     */
     void write(EnrollmentJobs.Job job, Mode mode, AuditLog.Origin origin) {
         String id = job.id();
         try {
-            byte[] content = jobs.content(id).orElseThrow(ConcurrentChange::new);
             int[] counts = transactions.execute(tx -> {
                 Instant now = time.now();
-                Plan plan = plan(job, content, (total, done) -> {});
-                if (plan == null
-                        || (mode == Mode.ALL && !plan.problems.isEmpty())
-                        || !plan.digest().equals(job.planDigest())) {
+                int updated = ledger.updateStaged(id, now);
+                if (updated != job.toUpdate()) {
                     throw new ConcurrentChange();
                 }
-                List<EnrollmentLedger.NewMember> toCreate = new ArrayList<>();
-                int updated = 0;
-                int written = 0;
-                for (Planned p : plan.rows) {
-                    switch (p.action) {
-                        case CREATE -> toCreate.add(p.newMember(job.unionId()));
-                        case UPDATE -> {
-                            if (!ledger.update(
-                                    java.util.Objects.requireNonNull(p.existing),
-                                    new EnrollmentLedger.Change(
-                                            java.util.Objects.requireNonNull(p.checked.mobile()),
-                                            java.util.Objects.requireNonNull(p.checked.occupation()),
-                                            p.checked.enterpriseId()),
-                                    now)) {
-                                throw new ConcurrentChange();
-                            }
-                            updated++;
-                        }
-                        default -> {}
-                    }
-                    if (toCreate.size() == LOOKUP_BATCH) {
-                        ledger.create(toCreate, origin.actor(), now);
-                        toCreate.clear();
-                    }
-                    if (++written % PROGRESS_EVERY == 0) {
-                        int done = written;
-                        separately.executeWithoutResult(s -> jobs.progress(id, plan.rows.size(), done, time.now()));
-                    }
+                int created = ledger.createStaged(id, job.unionId(), origin.actor(), now);
+                if (created != job.toCreate()) {
+                    throw new ConcurrentChange();
                 }
-                ledger.create(toCreate, origin.actor(), now);
-                int created = plan.count(Action.CREATE);
                 audit.record(
                         origin,
                         "membership.enroll",
                         "enrollment",
                         id,
                         null,
-                        "union=" + job.unionId() + " mode=" + mode + " rows=" + plan.rows.size() + " created=" + created
-                                + " updated=" + updated + " refused=" + plan.count(Action.REFUSED));
-                jobs.committed(id, created, updated, time.now());
+                        "union=" + job.unionId() + " mode=" + mode + " rows=" + job.total() + " created=" + created
+                                + " updated=" + updated + " refused=" + job.refused());
+                events.publishEvent(new MembersEnrolled(id, job.unionId(), job.eventDate(), created, updated));
+                jobs.committed(id, created, updated, now);
                 return new int[] {created, updated};
             });
             log.info("Enrollment {} committed: {} created, {} updated", id, counts[0], counts[1]);
@@ -551,18 +583,6 @@ public class MassEnrollmentService {
             this.checked = checked;
         }
 
-        EnrollmentLedger.NewMember newMember(long unionId) {
-            return new EnrollmentLedger.NewMember(
-                    java.util.Objects.requireNonNull(checked.name()),
-                    java.util.Objects.requireNonNull(checked.idNumber()).value(),
-                    java.util.Objects.requireNonNull(checked.mobile()),
-                    java.util.Objects.requireNonNull(checked.occupation()),
-                    java.util.Objects.requireNonNull(checked.route()),
-                    checked.enterpriseId(),
-                    java.util.Objects.requireNonNull(checked.joinedOn()),
-                    unionId);
-        }
-
         PreviewRow preview() {
             return new PreviewRow(
                     row.rowNumber(),
@@ -592,21 +612,6 @@ public class MassEnrollmentService {
                     count(Action.UNCHANGED),
                     count(Action.REFUSED),
                     problems.size());
-        }
-
-        /** What the commit must find again: each row's action and the version of the membership it changes. */
-        String digest() {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                for (Planned p : rows) {
-                    String line = p.row.rowNumber() + "|" + p.action + "|"
-                            + (p.existing == null ? "" : p.existing.memberId() + "@" + p.existing.version()) + "\n";
-                    sha.update(line.getBytes(StandardCharsets.UTF_8));
-                }
-                return HexFormat.of().formatHex(sha.digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -29,10 +29,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.identity.PersonalData;
 import org.nuanxin.identity.PersonalDataKind;
+import org.nuanxin.membership.MembersEnrolled;
 import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.Action;
 import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.Mode;
 import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.State;
 import org.nuanxin.spreadsheet.CellProblem;
+import org.nuanxin.support.PublishedEvents;
 import org.nuanxin.support.StaffAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
@@ -58,6 +60,9 @@ abstract class MassEnrollmentTest {
 
     @Autowired
     PersonalData personalData;
+
+    @Autowired
+    PublishedEvents events;
 
     long yuzhong;
     long jiangbei;
@@ -123,6 +128,22 @@ abstract class MassEnrollmentTest {
         assertThat(job.toCreate()).isEqualTo(2);
         assertThat(problems(job)).isEmpty();
         assertThat(memberState(a)).as("the check writes no member").isEqualTo("none");
+        assertThat(stored(job.id(), "SELECT COUNT(*) FROM membership_enrollment WHERE id = ? AND content IS NULL"))
+                .as("the uploaded file is dropped once checked")
+                .isEqualTo(1);
+        assertThat(stored(job.id(), "SELECT COUNT(*) FROM membership_enrollment_write WHERE enrollment_id = ?"))
+                .as("what the commit writes is stored")
+                .isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM membership_enrollment_write WHERE enrollment_id = ?"
+                                + " AND (id_number_sealed LIKE ? OR mobile_sealed LIKE ?)")
+                        .params(
+                                job.id(),
+                                "%" + a.substring(6, 14) + "%",
+                                "%" + mobile(1).substring(3) + "%")
+                        .query(Long.class)
+                        .single())
+                .as("sealed, not in clear")
+                .isZero();
 
         EnrollmentStatus done = committed(job, Mode.ALL);
         assertThat(done.state()).isEqualTo(State.COMMITTED);
@@ -153,6 +174,75 @@ abstract class MassEnrollmentTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+        assertThat(events.of(MembersEnrolled.class))
+                .contains(new MembersEnrolled(job.id(), yuzhong, LocalDate.of(2024, 11, 1), 2, 0));
+        assertThat(stored(job.id(), "SELECT COUNT(*) FROM membership_enrollment_write WHERE enrollment_id = ?"))
+                .as("the staged personal data goes with the commit")
+                .isZero();
+    }
+
+    long stored(String id, String sql) {
+        return jdbc.sql(sql).param(id).query(Long.class).single();
+    }
+
+    @Test
+    void aPersonWhoJoinsBetweenCheckAndCommitFailsTheCommitAndNothingIsWritten() {
+        String early = idNumber();
+        String late = idNumber();
+        EnrollmentStatus job = checked(
+                "race.xlsx",
+                roster(
+                        new String[] {"1", "王五", early, mobile(51), "外卖骑手", null, null, null},
+                        new String[] {"2", "赵六", late, mobile(52), "快递员", null, null, null}),
+                yuzhong);
+        assertThat(job.state()).isEqualTo(State.READY);
+        // Meanwhile the second person joins elsewhere (another union's roster, committed first).
+        committed(
+                checked(
+                        "other.xlsx",
+                        roster(new String[] {"1", "赵六", late, mobile(52), "快递员", null, null, null}),
+                        jiangbei),
+                Mode.ALL);
+
+        EnrollmentStatus done = committed(job, Mode.ALL);
+        assertThat(done.state()).isEqualTo(State.FAILED);
+        assertThat(done.message()).isNotBlank();
+        assertThat(memberState(early))
+                .as("all or nothing: the first row is not written either")
+                .isEqualTo("none");
+        assertThat(memberState(late)).isEqualTo("ACTIVE@" + jiangbei);
+        assertThat(stored(job.id(), "SELECT COUNT(*) FROM membership_enrollment_write WHERE enrollment_id = ?"))
+                .isZero();
+    }
+
+    @Test
+    void aMembershipChangedBetweenCheckAndCommitFailsTheUpdate() {
+        String person = idNumber();
+        committed(
+                checked(
+                        "first.xlsx",
+                        roster(new String[] {"1", "钱七", person, mobile(61), "骑手", null, null, null}),
+                        yuzhong),
+                Mode.ALL);
+        EnrollmentStatus update = checked(
+                "update.xlsx", roster(new String[] {"1", "钱七", person, mobile(62), "快递员", null, null, null}), yuzhong);
+        assertThat(actions(update)).containsExactly(Action.UPDATE);
+        // Meanwhile another roster changes the same membership.
+        committed(
+                checked(
+                        "other.xlsx",
+                        roster(new String[] {"1", "钱七", person, mobile(63), "骑手", null, null, null}),
+                        yuzhong),
+                Mode.ALL);
+
+        EnrollmentStatus done = committed(update, Mode.ALL);
+        assertThat(done.state()).isEqualTo(State.FAILED);
+        assertThat(jdbc.sql("SELECT occupation || ' ' || mobile_masked FROM member WHERE person_key = ?")
+                        .param(personalData.lookupKey(PersonalDataKind.RESIDENT_ID_NUMBER, person))
+                        .query(String.class)
+                        .single())
+                .as("the later change stands")
+                .isEqualTo("FOOD_DELIVERY_RIDER 139****0063");
     }
 
     @Test
