@@ -25,6 +25,7 @@ public interface EnrollmentLedger {
      * @param mobileLookupKey   the lookup key of its mobile number
      * @param occupation        its occupation's name
      * @param enterpriseId      its platform enterprise, if any
+     * @param name              the name on record
      */
     record Existing(
             long memberId,
@@ -34,7 +35,8 @@ public interface EnrollmentLedger {
             boolean current,
             String mobileLookupKey,
             String occupation,
-            @Nullable Long enterpriseId) {}
+            @Nullable Long enterpriseId,
+            String name) {}
 
     /**
      * What the commit writes for one roster row, stored by the check: a membership to create ({@code memberId} null)
@@ -96,10 +98,10 @@ public interface EnrollmentLedger {
     int createStaged(String enrollmentId, long unionId, String actor, Instant now);
 
     /**
-     * Applies, in the caller's transaction, every staged row of the enrollment with a member id: the mobile number,
-     * occupation and platform enterprise of a current membership (what a new roster may correct), never its name,
-     * identity number, union, state or history; each only if the membership is still ACTIVE at the version the check
-     * saw.
+     * Applies, in the caller's transaction, every staged row of the enrollment with a member id: the occupation and
+     * platform enterprise of a current membership (what a new roster may correct), never its name, identity number,
+     * mobile number (the member's sign-in), union, state or history; each only if the membership is still ACTIVE at
+     * the version the check saw.
      *
      * @return how many were updated (fewer than staged when a membership changed meanwhile)
      */

@@ -49,7 +49,7 @@ class JdbcEnrollmentLedger implements EnrollmentLedger {
             return found;
         }
         jdbc.sql("""
-                        SELECT person_key, id, version, organization_id, state, mobile_key, occupation, enterprise_id
+                        SELECT person_key, id, version, organization_id, state, mobile_key, occupation, enterprise_id, name
                         FROM member WHERE person_key IN (:keys)""").param("keys", idLookupKeys).query(rs -> {
             String state = rs.getString("state");
             long enterprise = rs.getLong("enterprise_id");
@@ -64,7 +64,8 @@ class JdbcEnrollmentLedger implements EnrollmentLedger {
                             MembershipState.valueOf(state) == MembershipState.ACTIVE,
                             String.valueOf(rs.getString("mobile_key")),
                             rs.getString("occupation"),
-                            enterpriseId));
+                            enterpriseId,
+                            String.valueOf(rs.getString("name"))));
         });
         return found;
     }
@@ -134,13 +135,11 @@ class JdbcEnrollmentLedger implements EnrollmentLedger {
     public int updateStaged(String enrollmentId, Instant now) {
         return jdbc.sql("""
                         MERGE INTO member m
-                        USING (SELECT member_id, member_version, mobile_key, mobile_sealed, mobile_masked, occupation,
-                                 enterprise_id
+                        USING (SELECT member_id, member_version, occupation, enterprise_id
                                FROM membership_enrollment_write
                                WHERE enrollment_id = :job AND member_id IS NOT NULL) w
                         ON m.id = w.member_id AND m.version = w.member_version AND m.state = 'ACTIVE'
-                        WHEN MATCHED THEN UPDATE SET mobile_key = w.mobile_key, mobile_sealed = w.mobile_sealed,
-                          mobile_masked = w.mobile_masked, occupation = w.occupation, enterprise_id = w.enterprise_id,
+                        WHEN MATCHED THEN UPDATE SET occupation = w.occupation, enterprise_id = w.enterprise_id,
                           version = m.version + 1, updated_at = :at""")
                 .param("job", enrollmentId)
                 .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))

@@ -465,6 +465,8 @@ public class MassEnrollmentService {
                         "membership.enrollment.alreadyMember",
                         union,
                         message(locale, MembershipState.valueOf(e.state()).messageKey())));
+            } else if (e != null) {
+                problemsWithTheRecord(p, e);
             }
             if (!p.problems.isEmpty() || unusable.containsKey(p.row.rowNumber())) {
                 // Rows whose only problems are the reader's (a formula, a number cell) are refused too.
@@ -472,10 +474,8 @@ public class MassEnrollmentService {
             } else if (e == null) {
                 p.action = Action.CREATE;
             } else {
-                String mobileKey = personalData.lookupKey(PersonalDataKind.MOBILE, p.checked.mobile());
-                boolean same = mobileKey.equals(e.mobileLookupKey())
-                        && e.occupation().equals(p.checked.occupation())
-                        && java.util.Objects.equals(e.enterpriseId(), p.checked.enterpriseId());
+                boolean same = e.occupation().equals(p.checked.occupation())
+                        && Objects.equals(e.enterpriseId(), p.checked.enterpriseId());
                 p.action = same ? Action.UNCHANGED : Action.UPDATE;
             }
         }
@@ -490,6 +490,35 @@ public class MassEnrollmentService {
         }
         problems.sort(Comparator.comparingInt(CellProblem::rowNumber));
         return new Plan(planned, problems);
+    }
+
+    /**
+     * A row for a current member of the roster's union may correct the occupation and the platform enterprise, and
+     * must otherwise agree with the record: the same name (a different one is a mistyped identity number or the
+     * wrong person), and the same mobile number, which is also the member's sign-in (a roster that changed it would
+     * hand the member's card and data to whoever holds the new number; the member changes it themselves).
+     */
+    private void problemsWithTheRecord(Planned p, EnrollmentLedger.Existing e) {
+        String name = p.checked.name();
+        if (name != null && !sameName(name, e.name())) {
+            p.problems.add(
+                    FieldProblem.of(RosterChecker.NAME, "membership.enrollment.nameMismatch", Masks.name(e.name())));
+        }
+        String mobile = p.checked.mobile();
+        if (mobile != null
+                && !personalData.lookupKey(PersonalDataKind.MOBILE, mobile).equals(e.mobileLookupKey())) {
+            p.problems.add(FieldProblem.of(RosterChecker.MOBILE, "membership.enrollment.mobileDiffers"));
+        }
+    }
+
+    private static boolean sameName(String a, String b) {
+        return normalizedName(a).equals(normalizedName(b));
+    }
+
+    /** Full-width letters folded (NFKC), invisible characters, spaces and middle dots (维吾尔族 names) ignored. */
+    private static String normalizedName(String name) {
+        return SheetRow.comparable(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC))
+                .replaceAll("[\\s·•・.]", "");
     }
 
     /** The problem's text; an identity-number rule without a text of its own is named in a general one. */

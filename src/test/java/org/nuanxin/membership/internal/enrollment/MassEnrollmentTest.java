@@ -225,24 +225,24 @@ abstract class MassEnrollmentTest {
                         yuzhong),
                 Mode.ALL);
         EnrollmentStatus update = checked(
-                "update.xlsx", roster(new String[] {"1", "钱七", person, mobile(62), "快递员", null, null, null}), yuzhong);
+                "update.xlsx", roster(new String[] {"1", "钱七", person, mobile(61), "快递员", null, null, null}), yuzhong);
         assertThat(actions(update)).containsExactly(Action.UPDATE);
         // Meanwhile another roster changes the same membership.
         committed(
                 checked(
                         "other.xlsx",
-                        roster(new String[] {"1", "钱七", person, mobile(63), "骑手", null, null, null}),
+                        roster(new String[] {"1", "钱七", person, mobile(61), "网约车司机", null, null, null}),
                         yuzhong),
                 Mode.ALL);
 
         EnrollmentStatus done = committed(update, Mode.ALL);
         assertThat(done.state()).isEqualTo(State.FAILED);
-        assertThat(jdbc.sql("SELECT occupation || ' ' || mobile_masked FROM member WHERE person_key = ?")
+        assertThat(jdbc.sql("SELECT occupation FROM member WHERE person_key = ?")
                         .param(personalData.lookupKey(PersonalDataKind.RESIDENT_ID_NUMBER, person))
                         .query(String.class)
                         .single())
                 .as("the later change stands")
-                .isEqualTo("FOOD_DELIVERY_RIDER 139****0063");
+                .isEqualTo("RIDE_HAILING_DRIVER");
     }
 
     @Test
@@ -387,9 +387,9 @@ abstract class MassEnrollmentTest {
             assertThat(p.message()).contains("渝中区").contains("会员");
         });
 
-        // The same union's roster with a new mobile and occupation: an update of those fields only.
+        // The same union's roster with a new occupation: an update of that field only.
         EnrollmentStatus again = checked(
-                "third.xlsx", roster(new String[] {"1", "张三丰", person, mobile(42), "快递员", null, null, null}), yuzhong);
+                "third.xlsx", roster(new String[] {"1", "张三", person, mobile(41), "快递员", null, null, null}), yuzhong);
         assertThat(actions(again)).containsExactly(Action.UPDATE);
         EnrollmentStatus done = committed(again, Mode.ALL);
         assertThat(done.toUpdate()).isEqualTo(1);
@@ -397,13 +397,53 @@ abstract class MassEnrollmentTest {
                         .param(personalData.lookupKey(PersonalDataKind.RESIDENT_ID_NUMBER, person))
                         .query(String.class)
                         .single())
-                .isEqualTo("张三 COURIER 139****0042");
+                .isEqualTo("张三 COURIER 139****0041");
         // Unchanged the next time.
         EnrollmentStatus same = checked(
-                "fourth.xlsx", roster(new String[] {"1", "张三", person, mobile(42), "快递员", null, null, null}), yuzhong);
+                "fourth.xlsx", roster(new String[] {"1", "张三", person, mobile(41), "快递员", null, null, null}), yuzhong);
         assertThat(actions(same)).containsExactly(Action.UNCHANGED);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM member").query(Long.class).single())
                 .isEqualTo(members);
+    }
+
+    @Test
+    void aRosterNeverRenamesAMemberNorMovesTheirSignInToAnotherPhone() {
+        String person = idNumber();
+        committed(
+                checked(
+                        "first.xlsx",
+                        roster(new String[] {"1", "孙八", person, mobile(71), "快递员", null, null, null}),
+                        yuzhong),
+                Mode.ALL);
+
+        // Another name for the same identity number: a mistyped number or the wrong person.
+        EnrollmentStatus renamed = checked(
+                "renamed.xlsx",
+                roster(new String[] {"1", "周四", person, mobile(71), "外卖骑手", null, null, null}),
+                yuzhong);
+        assertThat(actions(renamed)).containsExactly(Action.REFUSED);
+        assertThat(problems(renamed)).singleElement().satisfies(p -> {
+            assertThat(p.cellRef()).isEqualTo("B2");
+            assertThat(p.message()).contains("孙*").contains("不一致").doesNotContain(person);
+        });
+
+        // Another mobile number: the member's sign-in, which a roster must not move to another phone.
+        EnrollmentStatus moved = checked(
+                "moved.xlsx", roster(new String[] {"1", "孙 八", person, mobile(72), "外卖骑手", null, null, null}), yuzhong);
+        assertThat(actions(moved)).containsExactly(Action.REFUSED);
+        assertThat(problems(moved)).singleElement().satisfies(p -> {
+            assertThat(p.cellRef()).isEqualTo("D2");
+            assertThat(p.message()).contains("登录账号");
+        });
+        assertThat(moved.state()).isEqualTo(State.INVALID);
+        assertThatThrownBy(() -> enrollment.commit(moved.id(), OWNER, Mode.VALID_ROWS))
+                .as("nothing valid to write")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(jdbc.sql("SELECT name || ' ' || occupation || ' ' || mobile_masked FROM member WHERE person_key = ?")
+                        .param(personalData.lookupKey(PersonalDataKind.RESIDENT_ID_NUMBER, person))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("孙八 COURIER 139****0071");
     }
 
     @Test
