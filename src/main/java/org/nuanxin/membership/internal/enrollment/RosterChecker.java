@@ -37,14 +37,17 @@ final class RosterChecker {
     /** Names longer than this are not names (a pasted paragraph). */
     static final int MAX_NAME = 50;
 
-    /** The roster's columns, with the headers union offices use; identity and mobile numbers must be text. */
+    /**
+     * The roster's columns, with the headers union offices use. Identity numbers must be text: 18 digits are more than
+     * the 15 significant digits Excel keeps of a number. A mobile number may be a number (11 digits are kept exactly,
+     * and most rosters hold them so).
+     */
     static final SheetSchema SCHEMA = new SheetSchema(List.of(
             ColumnSpec.optional("seq", "序号", "编号", "No."),
             ColumnSpec.required(NAME, "姓名", "会员姓名", "名字", "name"),
             ColumnSpec.required(ID_NUMBER, "身份证号码", "身份证号", "公民身份号码", "证件号码", "身份证", "id number")
                     .asText(),
-            ColumnSpec.required(MOBILE, "手机号码", "手机号", "手机", "联系电话", "电话", "mobile")
-                    .asText(),
+            ColumnSpec.required(MOBILE, "手机号码", "手机号", "手机", "联系电话", "电话", "mobile"),
             ColumnSpec.required(OCCUPATION, "职业", "职业类别", "从业类型", "工种", "occupation"),
             ColumnSpec.optional(ROUTE, "入会方式", "入会途径", "入会类型", "route"),
             ColumnSpec.optional(ENTERPRISE, "平台企业", "所属平台", "平台", "平台名称", "platform"),

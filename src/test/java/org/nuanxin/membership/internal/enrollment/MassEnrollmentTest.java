@@ -265,7 +265,9 @@ abstract class MassEnrollmentTest {
             row(sheet, 3, "填写说明：身份证号码请用文本格式");
             // Full-width digits and letters, a Chinese date and a date typed with dots.
             row(sheet, 4, "1", "王　五", toFullWidth(ok1), toFullWidth(mobile(11)), "外卖员", "输出地", null, "2024年7月25日");
-            row(sheet, 5, "2", "赵六", ok2, mobile(12), "网约车司机", null, null, "2024.7.25");
+            // A mobile number typed into a number cell: 11 digits, which Excel holds exactly.
+            Row numericMobile = row(sheet, 5, "2", "赵六", ok2, null, "网约车司机", null, null, "2024.7.25");
+            numericMobile.createCell(3).setCellValue(Double.parseDouble(mobile(12)));
             // A date as Excel's serial number in a General cell, and one formatted as a date.
             Row serial = row(sheet, 6, "3", "钱七", ok3, mobile(13), "货车司机", null, null, null);
             serial.createCell(7).setCellValue(45498); // 2024-07-25
@@ -323,6 +325,12 @@ abstract class MassEnrollmentTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("ORIGIN_LOCATION 王 五 139****0011");
+        assertThat(jdbc.sql("SELECT mobile_masked FROM member WHERE person_key = ?")
+                        .param(personalData.lookupKey(PersonalDataKind.RESIDENT_ID_NUMBER, ok2))
+                        .query(String.class)
+                        .single())
+                .as("the mobile number read from a number cell")
+                .isEqualTo("139****0012");
     }
 
     @Test
