@@ -209,14 +209,26 @@ public class MassEnrollmentService {
         return jobs.find(id).orElseThrow().status();
     }
 
-    /** An empty roster with the columns read, an instruction row and one example row (made-up person). */
+    /**
+     * The roster template ({@link RosterTemplate}): the columns read, an instruction row, no person (a row left in by
+     * mistake would enrol them), the number columns formatted as text and lists for occupation and route. The lists
+     * hold the Chinese names whatever the page's language: rosters are written in Chinese, and both are read.
+     */
     public void writeTemplate(OutputStream out, Locale locale) {
         permissions.check(MemberPermissions.Action.IMPORT);
-        List<String> headers =
-                RosterChecker.SCHEMA.columns().stream().map(ColumnSpec::header).toList();
-        List<Object> note = List.of(message(locale, "membership.enrollment.template.note", String.valueOf(maxRows)));
-        // No example person: a row left in by mistake would enrol them. The note row is skipped by the reader.
-        xlsx.write(out, message(locale, "membership.enrollment.template.sheet"), headers, List.of(note));
+        List<String> occupations = java.util.Arrays.stream(org.nuanxin.membership.Occupation.values())
+                .map(o -> message(Locale.SIMPLIFIED_CHINESE, o.messageKey()))
+                .toList();
+        List<String> routes = java.util.Arrays.stream(org.nuanxin.membership.EnrollmentRoute.values())
+                .map(r -> message(Locale.SIMPLIFIED_CHINESE, r.messageKey()))
+                .toList();
+        RosterTemplate.write(
+                out,
+                message(locale, "membership.enrollment.template.sheet"),
+                message(locale, "membership.enrollment.template.note", String.valueOf(maxRows)),
+                occupations,
+                routes,
+                maxRows);
     }
 
     /**

@@ -527,6 +527,21 @@ abstract class MassEnrollmentTest {
                 assertThat(third == null || third.getCell(1) == null)
                         .as("no example person: %s", third == null ? "" : third.getCell(0))
                         .isTrue();
+                // Identity and mobile numbers typed into it stay text (Excel would round 18 digits to 15).
+                assertThat(sheet.getColumnStyle(2).getDataFormatString()).isEqualTo("@");
+                assertThat(sheet.getColumnStyle(3).getDataFormatString()).isEqualTo("@");
+                assertThat(sheet.getColumnWidth(2) / 256).isGreaterThanOrEqualTo(20);
+                assertThat(sheet.getColumnWidth(0) / 256)
+                        .as("not fitted to the note")
+                        .isLessThan(10);
+                assertThat(sheet.getDataValidations())
+                        .extracting(
+                                v -> v.getRegions().getCellRangeAddress(0).getFirstColumn(),
+                                v -> List.of(v.getValidationConstraint().getExplicitListValues()))
+                        .containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple(
+                                        4, List.of("快递员", "外卖骑手", "网约车司机", "货车司机", "家政服务员", "其他")),
+                                org.assertj.core.groups.Tuple.tuple(5, List.of("工作地入会", "输出地入会")));
             }
             // Uploaded as it is, the instruction row is not a person.
             EnrollmentStatus job = checked("template.xlsx", out.toByteArray(), yuzhong);
