@@ -331,8 +331,13 @@ class EnrollmentJobs {
 
     /**
      * Every row with its problems joined into one text, in row order, handed one at a time (the result download).
+     *
+     * @param label how one problem reads: its column's header (null for the row as a whole) and its message
      */
-    void eachResultRow(String id, java.util.function.BiConsumer<PreviewRow, String> each) {
+    void eachResultRow(
+            String id,
+            java.util.function.BiFunction<@Nullable String, String, String> label,
+            java.util.function.BiConsumer<PreviewRow, String> each) {
         template.query(
                 """
                 SELECT r.line_no, r.row_action, r.name_masked, r.id_masked, r.occupation,
@@ -345,10 +350,10 @@ class EnrollmentJobs {
                     if (rs.getObject("first_problem") != null) {
                         reasons = String.join(
                                 " ",
-                                jdbc.sql("SELECT message FROM membership_enrollment_problem"
+                                jdbc.sql("SELECT column_header, message FROM membership_enrollment_problem"
                                                 + " WHERE enrollment_id = ? AND line_no = ? ORDER BY seq")
                                         .params(id, row.rowNumber())
-                                        .query(String.class)
+                                        .query((p, n) -> label.apply(p.getString(1), p.getString(2)))
                                         .list());
                     }
                     each.accept(row, reasons);

@@ -250,13 +250,18 @@ public class MassEnrollmentService {
         for (String fileProblem : jobs.fileProblems(id)) {
             rows.add(List.of("", "", "", message(locale, "membership.enrollment.outcome.REFUSED"), fileProblem));
         }
-        jobs.eachResultRow(id, (row, reasons) -> {
-            Action action = row.action();
-            // A committed job says what was done; a job not committed (yet) what would be.
-            String outcome = message(
-                    locale, (committed ? "membership.enrollment.outcome." : "membership.enrollment.plan.") + action);
-            rows.add(List.of(row.rowNumber(), row.nameMasked(), row.idMasked(), outcome, reasons));
-        });
+        jobs.eachResultRow(
+                id,
+                (header, text) ->
+                        header == null ? text : message(locale, "membership.enrollment.result.problem", header, text),
+                (row, reasons) -> {
+                    Action action = row.action();
+                    // A committed job says what was done; a job not committed (yet) what would be.
+                    String outcome = message(
+                            locale,
+                            (committed ? "membership.enrollment.outcome." : "membership.enrollment.plan.") + action);
+                    rows.add(List.of(row.rowNumber(), row.nameMasked(), row.idMasked(), outcome, reasons));
+                });
         xlsx.write(out, message(locale, "membership.enrollment.result.sheet"), headers, rows);
     }
 

@@ -495,7 +495,8 @@ abstract class MassEnrollmentTest {
                 "result.xlsx",
                 roster(
                         new String[] {"1", "张三", good, mobile(61), "骑手", null, null, null},
-                        new String[] {"2", "李四", idNumber(), "12345", "骑手", null, null, null}),
+                        new String[] {"2", "李四", idNumber(), "12345", "骑手", null, null, null},
+                        new String[] {"3", null, idNumber(), mobile(62), null, null, null, null}),
                 yuzhong);
         committed(job, Mode.VALID_ROWS);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -507,7 +508,9 @@ abstract class MassEnrollmentTest {
             assertThat(sheet.getRow(1).getCell(2).getStringCellValue())
                     .isEqualTo(good.substring(0, 4) + "**********" + good.substring(14));
             assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("未写入");
-            assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).contains("手机号码");
+            assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).startsWith("手机号码：");
+            // Each reason names its column.
+            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("姓名：必填，不能为空； 职业：必填，不能为空；");
         }
     }
 
