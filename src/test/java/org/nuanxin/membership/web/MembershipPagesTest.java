@@ -147,6 +147,67 @@ class MembershipPagesTest {
     }
 
     @Test
+    void aRetriedTransferRequestGoesToTheMemberPageAndTheReviewerSeesWhoMoves() throws Exception {
+        String mobile = People.mobile();
+        String id = People.idNumber("500103");
+        mvc.perform(join(mobile, "王五", id, "consent", "true"));
+        long memberId = jdbc.sql("SELECT id FROM member WHERE name = '王五' ORDER BY id DESC LIMIT 1")
+                .query(Long.class)
+                .single();
+        var from = authentication(ScopedUser.of(jdbc, "pages-from", Role.UNION_STAFF, "500103003"));
+        mvc.perform(post("/console/membership/applications/" + memberId + "/approve")
+                .with(from)
+                .with(csrf())
+                .param("version", "0"));
+        String number = jdbc.sql("SELECT member_number FROM member WHERE id = ?")
+                .param(memberId)
+                .query(String.class)
+                .single();
+
+        MockHttpServletRequestBuilder request = post("/m/member/transfer")
+                .with(AsWorker.mobile(mobile))
+                .with(csrf())
+                .param("district", "500105")
+                .param("township", "")
+                .param("reason", "换到江北送餐");
+        assertThat(mvc.perform(request).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/m/member?transferRequested");
+        // The same request again (a retry on a bad network), and the form while the transfer is pending.
+        MockHttpServletResponse retry = mvc.perform(request).andReturn().getResponse();
+        assertThat(retry.getStatus()).isEqualTo(302);
+        assertThat(retry.getRedirectedUrl()).isEqualTo("/m/member");
+        MockHttpServletResponse form = mvc.perform(get("/m/member/transfer").with(AsWorker.mobile(mobile)))
+                .andReturn()
+                .getResponse();
+        assertThat(form.getStatus()).isEqualTo(302);
+        assertThat(form.getRedirectedUrl()).isEqualTo("/m/member");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM membership_transfer WHERE member_id = ?")
+                        .param(memberId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // The receiving union's reviewer sees who moves, masked; another district's staff get 404.
+        long transferId = jdbc.sql("SELECT id FROM membership_transfer WHERE member_id = ?")
+                .param(memberId)
+                .query(Long.class)
+                .single();
+        var to = authentication(ScopedUser.of(jdbc, "pages-to", Role.UNION_STAFF, "500105"));
+        String review = html(get("/console/membership/transfers/" + transferId).with(to));
+        assertThat(review)
+                .contains("王*", number, "5001**********")
+                .doesNotContain("王五")
+                .doesNotContain(id);
+        var elsewhere = authentication(ScopedUser.of(jdbc, "pages-elsewhere", Role.UNION_STAFF, "500106"));
+        assertThat(mvc.perform(get("/console/membership/transfers/" + transferId)
+                                .with(elsewhere))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
     void anonymousWorkersAreSentToTheWorkerSignIn() throws Exception {
         MockHttpServletResponse response =
                 mvc.perform(get("/m/join")).andReturn().getResponse();
