@@ -138,12 +138,32 @@ class MembershipPagesTest {
         // Erase: without the box ticked nothing happens; with it the card is dead and nothing is held.
         mvc.perform(post("/m/me/data/erase").with(AsWorker.mobile(mobile)).with(csrf()));
         assertThat(html(get(url.group(1)))).contains("有效会员");
-        mvc.perform(post("/m/me/data/erase")
-                .with(AsWorker.mobile(mobile))
-                .with(csrf())
-                .param("confirm", "true"));
+        String number = jdbc.sql("SELECT member_number FROM member WHERE id = ?")
+                .param(memberId)
+                .query(String.class)
+                .single();
+        var erased = mvc.perform(post("/m/me/data/erase")
+                        .with(AsWorker.mobile(mobile))
+                        .with(csrf())
+                        .param("confirm", "true"))
+                .andReturn();
+        assertThat(erased.getResponse().getRedirectedUrl()).isEqualTo("/m/me/data?erased");
         assertThat(html(get(url.group(1)))).contains("已失效").doesNotContain("张*");
-        assertThat(html(get("/m/me/data").with(AsWorker.mobile(mobile)))).contains("没有保存您的入会信息");
+        // Right after: what the union keeps, shown once (the record is no longer linked to the phone).
+        String after =
+                html(get("/m/me/data?erased").with(AsWorker.mobile(mobile)).flashAttrs(erased.getFlashMap()));
+        assertThat(after)
+                .contains("您的个人信息已删除", "工会保留的会籍记录", number, "外卖骑手", "工作地入会", "解放碑街道工会")
+                .contains("没有保存您的入会信息")
+                .doesNotContain("见上方", "张三丰", "5001**********");
+        String later = html(get("/m/me/data?erased").with(AsWorker.mobile(mobile)));
+        assertThat(later).contains("工会保留的会籍档案（会员号、职业").doesNotContain(number);
+        // The copy says what the page says is held: the sign-in mobile, nothing else.
+        String kept = mvc.perform(get("/m/me/data.json").with(AsWorker.mobile(mobile)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(kept).isEqualTo("{\"mobile\":\"" + mobile + "\"}");
     }
 
     @Test
