@@ -31,12 +31,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every message bundle has the same keys in Chinese (the default) and English, none empty, and no
  * template shows interface text that does not come from a message: templates are parsed with jsoup
  * and every visible text node and every {@code title}, {@code placeholder}, {@code alt},
- * {@code aria-label} and button {@code value} is checked.
+ * {@code aria-label} and button {@code value} is checked. Every audit action the code records has a
+ * label ({@code audit.action.<code>}, shown by the audit log page) in both languages.
  */
 class MessagesAndTemplatesTest {
 
     static final Path MESSAGES = Path.of("src/main/resources/messages");
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Path SOURCES = Path.of("src/main/java");
 
     /** Text that may stand as it is, with the reason. */
     static final Map<String, String> PROPER_NOUNS = Map.of(
@@ -232,6 +234,76 @@ class MessagesAndTemplatesTest {
         }
         assertThat(missing)
                 .as("message keys used in %s but defined in no bundle", template)
+                .isEmpty();
+    }
+
+    // ---- sources and bundles together ----
+
+    /** A call recording an audit entry ({@code AuditLog} fields are named so). */
+    static final Pattern AUDIT_RECORD = Pattern.compile("\\baudit(?:Log)?\\.record\\(");
+
+    /** A string literal shaped like an action code ({@code station.create}, {@code campaign.addTarget}). */
+    static final Pattern ACTION_CODE = Pattern.compile("\"([a-z][A-Za-z-]*(?:\\.[A-Za-z-]+)+)\"");
+
+    /**
+     * The action codes of every {@code audit.record(...)} call in the sources: the dotted string literals
+     * among its arguments. A call without one (an action passed in a variable) fails, so that the list
+     * cannot silently miss it.
+     */
+    static Set<String> recordedAuditActions() throws IOException {
+        Set<String> actions = new TreeSet<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        for (Path source : sources) {
+            String text = Files.readString(source);
+            Matcher call = AUDIT_RECORD.matcher(text);
+            while (call.find()) {
+                int end = call.end();
+                for (int depth = 1; depth > 0; end++) {
+                    char c = text.charAt(end);
+                    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                }
+                Matcher code = ACTION_CODE.matcher(text.substring(call.end(), end));
+                boolean found = false;
+                while (code.find()) {
+                    actions.add(code.group(1));
+                    found = true;
+                }
+                assertThat(found)
+                        .as("audit.record call without a literal action code in %s at offset %d", source, call.start())
+                        .isTrue();
+            }
+        }
+        return actions;
+    }
+
+    @Test
+    void everyRecordedAuditActionHasALabelInBothLanguages() throws IOException {
+        Properties zh = new Properties();
+        Properties en = new Properties();
+        for (Path bundle : chineseBundles().toList()) {
+            zh.putAll(load(bundle));
+            en.putAll(load(
+                    bundle.resolveSibling(bundle.getFileName().toString().replace(".properties", "_en.properties"))));
+        }
+        Set<String> actions = recordedAuditActions();
+        assertThat(actions)
+                .as("the scan finds the actions of several modules")
+                .contains("station.create", "identity.sign-in", "membership.unmask", "membership.enroll");
+        List<String> missing = new ArrayList<>();
+        for (String action : actions) {
+            String key = "audit.action." + action;
+            if (!zh.containsKey(key)) {
+                missing.add(key + " (Chinese)");
+            }
+            if (!en.containsKey(key)) {
+                missing.add(key + " (English)");
+            }
+        }
+        assertThat(missing)
+                .as("audit actions recorded in %s without a label: the audit log page shows ??key??", SOURCES)
                 .isEmpty();
     }
 }

@@ -83,6 +83,16 @@ public class ReviewService {
         return repository.findTransfer(id, scopes.current());
     }
 
+    /**
+     * @return the member who asked for the transfer, when the transfer's receiving union lies in the current user's
+     *     scope (the rule of {@link #findTransfer}: the member's own union may lie outside it), else empty
+     */
+    @Transactional(readOnly = true)
+    public Optional<Member> transferringMember(long transferId) {
+        permissions.check(Action.VIEW);
+        return repository.findTransfer(transferId, scopes.current()).flatMap(t -> repository.find(t.memberId()));
+    }
+
     /** @return the member's periods, oldest first (the member must be in scope: call {@link #find} first) */
     @Transactional(readOnly = true)
     public List<Period> periods(long memberId) {

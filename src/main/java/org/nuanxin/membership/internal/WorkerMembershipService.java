@@ -358,10 +358,12 @@ public class WorkerMembershipService {
      * under its constitution): the member number, occupation, route, the periods (unions, from, to), the decisions
      * on transfers, revoked card tokens (no personal data) and the audit log.
      *
+     * @return what is kept of the membership, to show the worker once: afterwards the record is no longer linked to
+     *     their phone
      * @throws IllegalStateException when the worker holds no record
      */
-    public void withdrawAndErase(CurrentWorker worker) {
-        transaction.executeWithoutResult(status -> {
+    public Kept withdrawAndErase(CurrentWorker worker) {
+        return java.util.Objects.requireNonNull(transaction.execute(status -> {
             Member m = mine(worker).orElseThrow(IllegalStateException::new);
             end(m, true);
             Member fresh = repository.find(m.id()).orElseThrow();
@@ -369,8 +371,19 @@ public class WorkerMembershipService {
                 throw new MemberChangedConcurrentlyException(m.id());
             }
             repository.eraseTransferReasons(m.id());
-        });
+            return new Kept(fresh.memberNumber(), fresh.occupation(), fresh.route(), repository.periods(m.id()));
+        }));
     }
+
+    /**
+     * The part of an erased membership the union keeps that a page can show (besides these: transfer decisions,
+     * revoked card tokens, the audit log).
+     *
+     * @param memberNumber the member number, null when never approved
+     * @param periods      the periods (unions, from, to), oldest first, all closed
+     */
+    public record Kept(
+            @Nullable String memberNumber, Occupation occupation, EnrollmentRoute route, List<Period> periods) {}
 
     /**
      * Everything held about the signed-in worker, as their copy (PIPL art. 45): the identity number masked (anyone

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.nuanxin.identity.CurrentWorker;
 import org.nuanxin.kernel.InvalidInputException;
 import org.nuanxin.kernel.ProblemMessages;
+import org.nuanxin.membership.MembershipState;
 import org.nuanxin.membership.internal.Member;
 import org.nuanxin.membership.internal.MemberChangedConcurrentlyException;
 import org.nuanxin.membership.internal.WorkerMembershipService;
@@ -95,8 +96,11 @@ class MemberController {
 
     @GetMapping("/m/member/transfer")
     String transferForm(@RequestParam(defaultValue = "") String district, Model model, Locale locale) {
-        Member m = activeMember();
-        return transferPage(model, m, district, "", "", locale);
+        Optional<Member> m = activeMember();
+        if (m.isEmpty()) {
+            return "redirect:/m/member";
+        }
+        return transferPage(model, m.get(), district, "", "", locale);
     }
 
     @PostMapping("/m/member/transfer")
@@ -108,25 +112,29 @@ class MemberController {
             Model model,
             Locale locale) {
         CurrentWorker worker = Workers.current();
-        Member m = activeMember();
+        Optional<Member> m = activeMember();
+        if (m.isEmpty()) {
+            // A retry after the request went through (or a stale form): /m/member shows the pending transfer.
+            return "redirect:/m/member";
+        }
         if (!step.equals("district")) {
             try {
                 service.requestTransfer(worker, district, township, reason);
                 return "redirect:/m/member?transferRequested";
+            } catch (IllegalStateException e) {
+                return "redirect:/m/member";
             } catch (InvalidInputException e) {
                 model.addAttribute("errors", problems.byField(e.errors(), locale));
             } catch (MemberChangedConcurrentlyException e) {
                 model.addAttribute("concurrent", true);
             }
         }
-        return transferPage(model, m, district, township, reason, locale);
+        return transferPage(model, m.get(), district, township, reason, locale);
     }
 
-    private Member activeMember() {
-        return service.mine(Workers.current())
-                .filter(m -> m.state() == org.nuanxin.membership.MembershipState.ACTIVE)
-                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                        org.springframework.http.HttpStatus.NOT_FOUND));
+    /** The worker's membership when it may be transferred (active, no transfer pending). */
+    private Optional<Member> activeMember() {
+        return service.mine(Workers.current()).filter(m -> m.state() == MembershipState.ACTIVE);
     }
 
     private String transferPage(Model model, Member m, String district, String township, String reason, Locale locale) {

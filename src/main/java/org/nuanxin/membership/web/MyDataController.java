@@ -17,10 +17,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The worker's own data (PIPL arts. 44–47): everything held about them (/m/me/data), a copy as JSON
- * (/m/me/data.json), and withdraw-and-erase, with the page saying what is erased and what the union keeps and why.
+ * (/m/me/data.json), and withdraw-and-erase, with the page saying what is erased and what the union keeps and why
+ * (right after the erasure, the kept record itself).
  */
 @Controller
 class MyDataController {
@@ -53,9 +55,11 @@ class MyDataController {
         return "membership/data";
     }
 
+    /** The worker's copy: their membership data, or (none held, e.g. after erasure) the sign-in mobile only. */
     @GetMapping(value = "/m/me/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> json() {
-        Map<String, Object> data = service.myData(Workers.current()).orElse(Map.of());
+        CurrentWorker worker = Workers.current();
+        Map<String, Object> data = service.myData(worker).orElseGet(() -> Map.of("mobile", worker.mobile()));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .header(
@@ -68,12 +72,15 @@ class MyDataController {
     }
 
     @PostMapping("/m/me/data/erase")
-    String erase(@RequestParam(defaultValue = "false") boolean confirm) {
+    String erase(@RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
         if (!confirm) {
             return "redirect:/m/me/data?confirmErase";
         }
         try {
-            service.withdrawAndErase(Workers.current());
+            // Shown once: the kept record is no longer linked to the worker's phone.
+            WorkerMembershipService.Kept kept = service.withdrawAndErase(Workers.current());
+            redirect.addFlashAttribute("kept", kept);
+            redirect.addFlashAttribute("keptHistory", History.of(kept.periods()));
         } catch (IllegalStateException | MemberChangedConcurrentlyException e) {
             return "redirect:/m/me/data";
         }

@@ -159,6 +159,7 @@ class ReviewConsoleController {
     String transfer(@PathVariable long id, Model model) {
         Transfer t = reviews.findTransfer(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("row", row(t));
+        model.addAttribute("m", reviews.transferringMember(id).orElseThrow());
         model.addAttribute("history", History.of(reviews.periods(t.memberId())));
         model.addAttribute(
                 "mayReview",

@@ -1,16 +1,20 @@
 package org.nuanxin.kernel.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 
-/** The embedded database's directory and files are for the owner only. */
+/** The embedded database's directory and files are for the owner only, and it writes no trace file. */
 class EmbeddedDatabaseFilesTest {
 
     @TempDir
@@ -57,5 +61,26 @@ class EmbeddedDatabaseFilesTest {
                 .isNull();
         assertThat(EmbeddedDatabaseFiles.directoryOf("jdbc:h2:file:./data/nuanxin;MODE=PostgreSQL"))
                 .isEqualTo(Path.of("data").toAbsolutePath());
+    }
+
+    @Test
+    void theDefaultEmbeddedDatabaseWritesNoTraceFile() throws Exception {
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("application.yaml"));
+        String url = yaml.getObject().getProperty("spring.datasource.url");
+        assertThat(url)
+                .startsWith("jdbc:h2:file:./data/nuanxin;")
+                .contains(";MODE=PostgreSQL", ";DATABASE_TO_LOWER=TRUE", ";DEFAULT_NULL_ORDERING=HIGH");
+
+        Path data = temp.resolve("data");
+        String here = url.replace("./data/nuanxin", data.resolve("nuanxin").toString());
+        try (Connection c = DriverManager.getConnection(here, "sa", "")) {
+            // A failed statement is what H2 traces (with its values) at its default file level.
+            assertThatThrownBy(
+                            () -> c.createStatement().executeQuery("SELECT nope FROM missing WHERE x = '13800138000'"))
+                    .isInstanceOf(SQLException.class);
+        }
+        assertThat(data.resolve("nuanxin.mv.db")).exists();
+        assertThat(data.resolve("nuanxin.trace.db")).doesNotExist();
     }
 }

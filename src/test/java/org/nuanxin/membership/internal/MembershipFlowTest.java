@@ -22,6 +22,7 @@ import org.nuanxin.membership.EnrollmentRoute;
 import org.nuanxin.membership.ExistingMembership;
 import org.nuanxin.membership.MembershipState;
 import org.nuanxin.membership.Memberships;
+import org.nuanxin.membership.Occupation;
 import org.nuanxin.membership.People;
 import org.nuanxin.support.MutableClock;
 import org.nuanxin.support.ScopedUser;
@@ -457,7 +458,7 @@ abstract class MembershipFlowTest {
         long memberId = member(worker, id, JIEFANGBEI);
         String card = card(worker);
         workers.requestTransfer(worker, "500105", "", "私人原因：家里有事");
-        workers.withdrawAndErase(worker);
+        WorkerMembershipService.Kept kept = workers.withdrawAndErase(worker);
 
         assertThat(workers.mine(worker)).isEmpty();
         assertThat(workers.myData(worker)).isEmpty();
@@ -477,6 +478,13 @@ abstract class MembershipFlowTest {
             assertThat(row.get(erased)).as(erased).isNull();
         }
         assertThat(row.get("member_number")).isNotNull();
+        // What the worker is shown once as kept is the kept record.
+        assertThat(kept.memberNumber()).isEqualTo(row.get("member_number"));
+        assertThat(kept.occupation()).isEqualTo(Occupation.FOOD_DELIVERY_RIDER);
+        assertThat(kept.periods()).singleElement().satisfies(p -> {
+            assertThat(p.organizationId()).isEqualTo(org(JIEFANGBEI));
+            assertThat(p.endReason()).isEqualTo("WITHDRAWN");
+        });
         assertThat(row.get("state")).isEqualTo("WITHDRAWN");
         assertThat(row.get("erased_at")).isNotNull();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM membership_period WHERE member_id = ? AND end_reason = 'WITHDRAWN'")

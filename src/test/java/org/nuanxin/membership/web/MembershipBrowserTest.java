@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +17,7 @@ import org.nuanxin.support.NuanxinTest;
 import org.nuanxin.support.SmsInbox;
 import org.nuanxin.support.StaffAccounts;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -110,6 +112,17 @@ class MembershipBrowserTest {
         // Consent not given: said beside the box, nothing sent.
         assertThat(worker.waitFor(By.cssSelector(".nx-problem")).getText()).contains("请更正");
         look(worker, "join-refused");
+        // The consent refusal stands on its own line below the box and its label, as wide as the field.
+        var consentLabel = worker.driver()
+                .findElement(By.cssSelector("label[for=consent]"))
+                .getRect();
+        var consentError = worker.driver().findElement(By.id("consent-error")).getRect();
+        var consentField = worker.driver().findElement(By.id("consent-field")).getRect();
+        assertThat(consentError.getY()).isGreaterThanOrEqualTo(consentLabel.getY() + consentLabel.getHeight());
+        assertThat(consentError.getWidth()).isEqualTo(consentField.getWidth());
+        Files.write(
+                Browser.SCREENSHOTS.resolve("membership-join-consent-refused.png"),
+                worker.driver().findElement(By.id("consent-field")).getScreenshotAs(OutputType.BYTES));
         worker.driver().findElement(By.id("consent")).click();
         worker.driver().findElement(By.id("join-submit")).click();
         worker.waitForUrlContaining("/m/member");

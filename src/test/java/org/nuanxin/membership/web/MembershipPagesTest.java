@@ -138,12 +138,93 @@ class MembershipPagesTest {
         // Erase: without the box ticked nothing happens; with it the card is dead and nothing is held.
         mvc.perform(post("/m/me/data/erase").with(AsWorker.mobile(mobile)).with(csrf()));
         assertThat(html(get(url.group(1)))).contains("有效会员");
-        mvc.perform(post("/m/me/data/erase")
+        String number = jdbc.sql("SELECT member_number FROM member WHERE id = ?")
+                .param(memberId)
+                .query(String.class)
+                .single();
+        var erased = mvc.perform(post("/m/me/data/erase")
+                        .with(AsWorker.mobile(mobile))
+                        .with(csrf())
+                        .param("confirm", "true"))
+                .andReturn();
+        assertThat(erased.getResponse().getRedirectedUrl()).isEqualTo("/m/me/data?erased");
+        assertThat(html(get(url.group(1)))).contains("已失效").doesNotContain("张*");
+        // Right after: what the union keeps, shown once (the record is no longer linked to the phone).
+        String after =
+                html(get("/m/me/data?erased").with(AsWorker.mobile(mobile)).flashAttrs(erased.getFlashMap()));
+        assertThat(after)
+                .contains("您的个人信息已删除", "工会保留的会籍记录", number, "外卖骑手", "工作地入会", "解放碑街道工会")
+                .contains("没有保存您的入会信息")
+                .doesNotContain("见上方", "张三丰", "5001**********");
+        String later = html(get("/m/me/data?erased").with(AsWorker.mobile(mobile)));
+        assertThat(later).contains("工会保留的会籍档案（会员号、职业").doesNotContain(number);
+        // The copy says what the page says is held: the sign-in mobile, nothing else.
+        String kept = mvc.perform(get("/m/me/data.json").with(AsWorker.mobile(mobile)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(kept).isEqualTo("{\"mobile\":\"" + mobile + "\"}");
+    }
+
+    @Test
+    void aRetriedTransferRequestGoesToTheMemberPageAndTheReviewerSeesWhoMoves() throws Exception {
+        String mobile = People.mobile();
+        String id = People.idNumber("500103");
+        mvc.perform(join(mobile, "王五", id, "consent", "true"));
+        long memberId = jdbc.sql("SELECT id FROM member WHERE name = '王五' ORDER BY id DESC LIMIT 1")
+                .query(Long.class)
+                .single();
+        var from = authentication(ScopedUser.of(jdbc, "pages-from", Role.UNION_STAFF, "500103003"));
+        mvc.perform(post("/console/membership/applications/" + memberId + "/approve")
+                .with(from)
+                .with(csrf())
+                .param("version", "0"));
+        String number = jdbc.sql("SELECT member_number FROM member WHERE id = ?")
+                .param(memberId)
+                .query(String.class)
+                .single();
+
+        MockHttpServletRequestBuilder request = post("/m/member/transfer")
                 .with(AsWorker.mobile(mobile))
                 .with(csrf())
-                .param("confirm", "true"));
-        assertThat(html(get(url.group(1)))).contains("已失效").doesNotContain("张*");
-        assertThat(html(get("/m/me/data").with(AsWorker.mobile(mobile)))).contains("没有保存您的入会信息");
+                .param("district", "500105")
+                .param("township", "")
+                .param("reason", "换到江北送餐");
+        assertThat(mvc.perform(request).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/m/member?transferRequested");
+        // The same request again (a retry on a bad network), and the form while the transfer is pending.
+        MockHttpServletResponse retry = mvc.perform(request).andReturn().getResponse();
+        assertThat(retry.getStatus()).isEqualTo(302);
+        assertThat(retry.getRedirectedUrl()).isEqualTo("/m/member");
+        MockHttpServletResponse form = mvc.perform(get("/m/member/transfer").with(AsWorker.mobile(mobile)))
+                .andReturn()
+                .getResponse();
+        assertThat(form.getStatus()).isEqualTo(302);
+        assertThat(form.getRedirectedUrl()).isEqualTo("/m/member");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM membership_transfer WHERE member_id = ?")
+                        .param(memberId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // The receiving union's reviewer sees who moves, masked; another district's staff get 404.
+        long transferId = jdbc.sql("SELECT id FROM membership_transfer WHERE member_id = ?")
+                .param(memberId)
+                .query(Long.class)
+                .single();
+        var to = authentication(ScopedUser.of(jdbc, "pages-to", Role.UNION_STAFF, "500105"));
+        String review = html(get("/console/membership/transfers/" + transferId).with(to));
+        assertThat(review)
+                .contains("王*", number, "5001**********")
+                .doesNotContain("王五")
+                .doesNotContain(id);
+        var elsewhere = authentication(ScopedUser.of(jdbc, "pages-elsewhere", Role.UNION_STAFF, "500106"));
+        assertThat(mvc.perform(get("/console/membership/transfers/" + transferId)
+                                .with(elsewhere))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.nuanxin.organization.internal.enterprise;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.nuanxin.organization.EnterpriseDirectory;
@@ -23,7 +25,7 @@ class RegistryEnterpriseDirectory implements EnterpriseDirectory {
     public Optional<Entry> find(long id) {
         return jdbc.sql(SELECT + "WHERE id = :id")
                 .param("id", id)
-                .query(Entry.class)
+                .query(RegistryEnterpriseDirectory::map)
                 .optional();
     }
 
@@ -35,7 +37,7 @@ class RegistryEnterpriseDirectory implements EnterpriseDirectory {
         }
         return jdbc.sql(SELECT + "WHERE credit_code = :code")
                 .param("code", parsed.code().get().value())
-                .query(Entry.class)
+                .query(RegistryEnterpriseDirectory::map)
                 .optional();
     }
 
@@ -43,14 +45,27 @@ class RegistryEnterpriseDirectory implements EnterpriseDirectory {
     public List<Entry> findByName(String name) {
         return jdbc.sql(SELECT + "WHERE name = :name ORDER BY id")
                 .param("name", name.strip())
-                .query(Entry.class)
+                .query(RegistryEnterpriseDirectory::map)
                 .list();
     }
 
     @Override
     public List<Entry> platforms() {
         return jdbc.sql(SELECT + "WHERE platform = TRUE ORDER BY name, id LIMIT 500")
-                .query(Entry.class)
+                .query(RegistryEnterpriseDirectory::map)
                 .list();
+    }
+
+    /*
+     * Columns read by name: JdbcClient's query(Entry.class) looks each property up among the columns under more
+     * than one spelling (creditCode, organizationId), and H2 writes every miss as an exception to its trace file.
+     */
+    private static Entry map(ResultSet rs, int row) throws SQLException {
+        return new Entry(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("credit_code"),
+                rs.getBoolean("platform"),
+                rs.getLong("organization_id"));
     }
 }
