@@ -215,7 +215,7 @@ class MembershipPagesTest {
         var to = authentication(ScopedUser.of(jdbc, "pages-to", Role.UNION_STAFF, "500105"));
         String review = html(get("/console/membership/transfers/" + transferId).with(to));
         assertThat(review)
-                .contains("王*", number, "5001**********")
+                .contains("王**", number, "5001**********")
                 .doesNotContain("王五")
                 .doesNotContain(id);
         var elsewhere = authentication(ScopedUser.of(jdbc, "pages-elsewhere", Role.UNION_STAFF, "500106"));
