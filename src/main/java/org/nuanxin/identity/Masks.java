@@ -7,6 +7,9 @@ package org.nuanxin.identity;
  */
 public final class Masks {
 
+    /** What stands for every character of a name after the first. */
+    private static final String NAME_MASK = "**";
+
     private Masks() {}
 
     /**
@@ -27,16 +30,16 @@ public final class Masks {
     }
 
     /**
-     * A person's name with its first character kept: {@code 张三丰} → {@code 张**}, {@code 李四} → {@code 李*};
-     * counted in code points, so names with characters outside the BMP stay whole characters.
+     * A person's name as its first character and a fixed {@code **}, whatever its length: {@code 张三丰} → {@code 张**},
+     * {@code 李四} → {@code 李**}, {@code 欧阳娜娜} → {@code 欧**}, so the mask does not tell how long the name is; the
+     * first character is counted in code points (a character outside the BMP stays whole). An empty value gives
+     * {@code **}.
      */
     public static String name(String value) {
-        int length = value.codePointCount(0, value.length());
-        if (length <= 1) {
-            return "*";
+        if (value.isEmpty()) {
+            return NAME_MASK;
         }
-        int firstEnd = value.offsetByCodePoints(0, 1);
-        return value.substring(0, firstEnd) + "*".repeat(length - 1);
+        return value.substring(0, value.offsetByCodePoints(0, 1)) + NAME_MASK;
     }
 
     private static String keep(String value, int head, int tail) {

@@ -24,10 +24,10 @@ class MasksTest {
     }
 
     @Test
-    void anEmptyValueStillGivesOneStarSoNothingIsRevealedByLength() {
+    void anEmptyValueStillGivesStarsSoNothingIsRevealedByLength() {
         assertThat(Masks.residentIdNumber("")).isEqualTo("*");
         assertThat(Masks.mobile("")).isEqualTo("*");
-        assertThat(Masks.name("")).isEqualTo("*");
+        assertThat(Masks.name("")).isEqualTo("**");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -45,8 +45,8 @@ class MasksTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"张三丰, 张**", "李四, 李*", "王, *", "欧阳娜娜, 欧***", "Anna, A***"})
-    void names(String value, String masked) {
+    @CsvSource({"张三丰, 张**", "李四, 李**", "王, 王**", "欧阳娜娜, 欧**", "诺敏其其格·巴特尔, 诺**", "Anna, A**"})
+    void namesKeepTheFirstCharacterAndNeverTellTheirLength(String value, String masked) {
         assertThat(Masks.name(value)).isEqualTo(masked);
     }
 
@@ -54,14 +54,14 @@ class MasksTest {
     void supplementaryCharactersStayWholeAndCountAsOne() {
         // 𠀀 (U+20000) and 𪚥 (U+2A6A5) are one character each but two UTF-16 units.
         assertThat(Masks.name("𠀀𪚥明")).isEqualTo("𠀀**");
-        assertThat(Masks.name("李𪚥")).isEqualTo("李*");
-        assertThat(Masks.name("𪚥")).isEqualTo("*");
+        assertThat(Masks.name("李𪚥")).isEqualTo("李**");
+        assertThat(Masks.name("𪚥")).isEqualTo("𪚥**");
         String masked = Masks.residentIdNumber("𠀀𠀀𠀀𠀀12345𪚥𪚥𪚥𪚥");
         assertThat(masked).isEqualTo("𠀀𠀀𠀀𠀀*****𪚥𪚥𪚥𪚥");
         assertThat(Masks.residentIdNumber("𠀀𠀀𠀀𠀀𪚥𪚥𪚥𪚥")).isEqualTo("********");
         // No half of a surrogate pair is ever left behind.
         assertThat(Masks.name("𠀀𪚥").codePoints().noneMatch(c -> c >= 0xD800 && c <= 0xDFFF))
                 .isTrue();
-        assertThat(Masks.name("𠀀𪚥")).isEqualTo("𠀀*");
+        assertThat(Masks.name("𠀀𪚥")).isEqualTo("𠀀**");
     }
 }

@@ -1,5 +1,6 @@
 package org.nuanxin.membership.web;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,12 +22,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 一键入会: the join form for the signed-in worker. The mobile number is the signed-in one (shown masked, never
- * typed). Works without JavaScript: "show townships" sends the form back with the district's townships and keeps
- * what was typed; with JavaScript, "use my location" picks the district from the phone's position. A refusal is
- * shown beside its field; an existing membership is named by its state and union only.
+ * typed). Works without JavaScript: "show townships" posts the form and is redirected back to it with the
+ * district's townships and what was typed (kept in the session as a flash attribute, never in the URL), so Back
+ * after joining never asks to resend a form; with JavaScript, "use my location" picks the district from the phone's
+ * position the same way. A refusal is shown beside its field; an existing membership is named by its state and
+ * union only; a join ends with a redirect to the member page.
  */
 @Controller
 class JoinController {
@@ -47,7 +51,7 @@ class JoinController {
         this.problems = problems;
     }
 
-    /** The form's values as typed. */
+    /** The form's values as typed (kept across the township step's redirect in the session, so serializable). */
     record JoinForm(
             String name,
             String residentIdNumber,
@@ -56,7 +60,8 @@ class JoinController {
             String route,
             String district,
             String township,
-            boolean consent) {
+            boolean consent)
+            implements Serializable {
 
         static JoinForm empty() {
             return new JoinForm("", "", "", "", EnrollmentRoute.WORK_LOCATION.name(), "", "", false);
@@ -69,6 +74,10 @@ class JoinController {
         Optional<Member> mine = service.mine(worker);
         if (mine.isPresent() && !mine.get().state().mayApplyAgain()) {
             return "redirect:/m/member";
+        }
+        if (model.getAttribute("form") instanceof JoinForm typed) {
+            // Back from the township or location step: what was typed, as a flash attribute.
+            return page(model, typed, worker, locale);
         }
         JoinForm form = JoinForm.empty();
         if (mine.isPresent()) {
@@ -103,24 +112,27 @@ class JoinController {
             @RequestParam(required = false) @Nullable String lng,
             @RequestParam(required = false) @Nullable String crs,
             Model model,
-            Locale locale) {
+            Locale locale,
+            RedirectAttributes redirect) {
         CurrentWorker worker = Workers.current();
         JoinForm form =
                 new JoinForm(name, residentIdNumber, occupation, enterpriseId, route, district, township, consent);
         if (step.equals("district")) {
-            return page(model, form, worker, locale);
+            redirect.addFlashAttribute("form", form);
+            return "redirect:/m/join#district";
         }
         if (step.equals("locate")) {
             Optional<String> located = unions.districtAt(lat, lng, crs);
             if (located.isEmpty()) {
-                model.addAttribute("locateFailed", true);
-                return page(model, form, worker, locale);
+                redirect.addFlashAttribute("locateFailed", true);
+                redirect.addFlashAttribute("form", form);
+            } else {
+                redirect.addFlashAttribute(
+                        "form",
+                        new JoinForm(
+                                name, residentIdNumber, occupation, enterpriseId, route, located.get(), "", consent));
             }
-            return page(
-                    model,
-                    new JoinForm(name, residentIdNumber, occupation, enterpriseId, route, located.get(), "", consent),
-                    worker,
-                    locale);
+            return "redirect:/m/join#district";
         }
         try {
             service.join(

@@ -16,7 +16,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The signed-in worker's membership (/m/member): the state (waiting, rejected with the reason, member), the history
@@ -30,13 +29,19 @@ class MemberController {
     private final UnionChoice unions;
     private final ProblemMessages problems;
     private final MessageSource messages;
+    private final CardLinks links;
 
     MemberController(
-            WorkerMembershipService service, UnionChoice unions, ProblemMessages problems, MessageSource messages) {
+            WorkerMembershipService service,
+            UnionChoice unions,
+            ProblemMessages problems,
+            MessageSource messages,
+            CardLinks links) {
         this.service = service;
         this.unions = unions;
         this.problems = problems;
         this.messages = messages;
+        this.links = links;
     }
 
     @GetMapping("/m/member")
@@ -69,10 +74,7 @@ class MemberController {
             return "redirect:/m/member";
         }
         Member m = mine.get();
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/m/verify/{token}")
-                .buildAndExpand(token.get())
-                .toUriString();
+        String url = links.verify(token.get());
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("member", m);
         model.addAttribute("union", service.unionName(m.organizationId()));

@@ -72,9 +72,29 @@ class MembershipPagesTest {
                 .contains("请阅读个人信息告知，并勾选同意后再提交")
                 .contains("value=\"张三丰\"")
                 .contains("aria-invalid=\"true\"");
-        // The township step: a district's townships, without JavaScript.
-        String step = html(join(mobile, "张三丰", id, "step", "district", "district", "500105", "township", ""));
-        assertThat(step).contains("name=\"township\"").contains("观音桥街道").doesNotContain("请阅读个人信息告知");
+        // The township step: a district's townships, without JavaScript. Post, redirect, get: Back after joining
+        // never asks to resend a form, and what was typed stays on the server, out of the URL.
+        var posted = mvc.perform(join(mobile, "张三丰", id, "step", "district", "district", "500105", "township", ""))
+                .andReturn();
+        assertThat(posted.getResponse().getStatus()).isEqualTo(302);
+        assertThat(posted.getResponse().getRedirectedUrl()).isEqualTo("/m/join#district");
+        String step = html(get("/m/join").with(AsWorker.mobile(mobile)).flashAttrs(posted.getFlashMap()));
+        assertThat(step)
+                .contains("name=\"township\"")
+                .contains("观音桥街道")
+                .contains("value=\"张三丰\"", "value=\"" + id + "\"")
+                .doesNotContain("请阅读个人信息告知");
+        // "Use my location" (JavaScript): the same, with the district found from the position.
+        var located = mvc.perform(join(mobile, "张三丰", id, "step", "locate", "lat", "29.5576", "lng", "106.5770"))
+                .andReturn();
+        assertThat(located.getResponse().getRedirectedUrl()).isEqualTo("/m/join#district");
+        assertThat(html(get("/m/join").with(AsWorker.mobile(mobile)).flashAttrs(located.getFlashMap())))
+                .contains("解放碑街道", "value=\"张三丰\"")
+                .doesNotContain("您的位置不在重庆市");
+        var nowhere = mvc.perform(join(mobile, "张三丰", id, "step", "locate", "lat", "1", "lng", "1"))
+                .andReturn();
+        assertThat(html(get("/m/join").with(AsWorker.mobile(mobile)).flashAttrs(nowhere.getFlashMap())))
+                .contains("value=\"张三丰\"", "您的位置不在重庆市");
     }
 
     @Test
@@ -215,7 +235,7 @@ class MembershipPagesTest {
         var to = authentication(ScopedUser.of(jdbc, "pages-to", Role.UNION_STAFF, "500105"));
         String review = html(get("/console/membership/transfers/" + transferId).with(to));
         assertThat(review)
-                .contains("王*", number, "5001**********")
+                .contains("王**", number, "5001**********")
                 .doesNotContain("王五")
                 .doesNotContain(id);
         var elsewhere = authentication(ScopedUser.of(jdbc, "pages-elsewhere", Role.UNION_STAFF, "500106"));

@@ -118,8 +118,13 @@ class EnrollmentController {
         LocalDate date = parseDate(eventDate);
         List<String> errors = new ArrayList<>();
         if (file.isEmpty()) {
+            // No file chosen (the browser sends an empty part without a name) or a chosen file of 0 bytes.
+            String chosen = file.getOriginalFilename();
             errors.add(problemMessages.text(
-                    org.nuanxin.kernel.FieldProblem.of("file", "membership.enrollment.noFile"), locale));
+                    chosen == null || chosen.isBlank()
+                            ? org.nuanxin.kernel.FieldProblem.of("file", "membership.enrollment.noFile")
+                            : org.nuanxin.kernel.FieldProblem.of("file", "membership.enrollment.emptyFile", chosen),
+                    locale));
         }
         if (union == null) {
             errors.add(problemMessages.text(

@@ -3,6 +3,7 @@ package org.nuanxin.membership.internal.members;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
 import org.nuanxin.identity.DataScope;
 import org.nuanxin.identity.DataScopes;
+import org.nuanxin.kernel.FieldProblem;
 import org.nuanxin.kernel.InvalidInputException;
 import org.nuanxin.kernel.Paging;
 import org.nuanxin.kernel.ProblemMessages;
@@ -19,7 +21,11 @@ import org.nuanxin.membership.MemberPermissions;
 import org.nuanxin.membership.MemberPermissions.Action;
 import org.nuanxin.membership.MembershipState;
 import org.nuanxin.membership.Occupation;
+import org.nuanxin.organization.EnterpriseDirectory;
+import org.nuanxin.organization.Organization;
+import org.nuanxin.organization.Organizations;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -34,8 +40,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The members list of the console ({@code /console/members}): filters read by {@link MemberFilterParser} (the list
- * and the export alike), one member with their history, unmasking with a reason (POST, answered with no-store, so
- * clear numbers are never in a URL or a cache), and the xlsx export, masked or, with a reason, in clear.
+ * and the export alike; the union is chosen among the top of the user's scope and the unions directly under it, the
+ * platform enterprise among the registry's platforms), one member with their history, unmasking with a reason
+ * (POST, answered with no-store, so clear numbers are never in a URL or a cache), and the xlsx export, masked or,
+ * with a reason, in clear. A wrong filter or a missing reason, on the list or an export, answers the list page with
+ * the problem beside its field and the filters kept.
  */
 @Controller
 @RequestMapping("/console/members")
@@ -49,18 +58,24 @@ class MembersController {
     private final MemberPermissions permissions;
     private final DataScopes scopes;
     private final ProblemMessages problemMessages;
+    private final Organizations organizations;
+    private final EnterpriseDirectory enterprises;
 
     MembersController(
             MemberList members,
             MemberFilterParser parser,
             MemberPermissions permissions,
             DataScopes scopes,
-            ProblemMessages problemMessages) {
+            ProblemMessages problemMessages,
+            Organizations organizations,
+            EnterpriseDirectory enterprises) {
         this.members = members;
         this.parser = parser;
         this.permissions = permissions;
         this.scopes = scopes;
         this.problemMessages = problemMessages;
+        this.organizations = organizations;
+        this.enterprises = enterprises;
     }
 
     /** The filters as they arrive in the query string, kept as typed so the form shows them again. */
@@ -102,24 +117,79 @@ class MembersController {
     @GetMapping
     String list(Filters filters, Model model, Locale locale, HttpServletResponse response) {
         permissions.check(Action.VIEW);
+        return list(filters, List.of(), model, locale, response);
+    }
+
+    /**
+     * The list page; a wrong filter answers 400 with an empty list, {@code otherProblems} (the clear export's
+     * reason) 422 with the list. Each problem is shown beside its field.
+     */
+    private String list(
+            Filters filters,
+            List<FieldProblem> otherProblems,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
+        DataScope scope = scopes.current();
         model.addAttribute("filters", filters);
+        model.addAttribute("unions", unionChoices(filters.organization(), scope));
+        List<EnterpriseDirectory.Entry> platforms = enterprises.platforms();
+        model.addAttribute("platforms", platforms);
+        // An enterprise named otherwise (a credit code, a name, not a platform: an edited or old link) stays chosen.
+        String enterprise =
+                filters.enterprise() == null ? "" : filters.enterprise().strip();
+        model.addAttribute(
+                "otherEnterprise",
+                enterprise.isEmpty()
+                                || platforms.stream()
+                                        .anyMatch(e -> String.valueOf(e.id()).equals(enterprise))
+                        ? null
+                        : enterprise);
         model.addAttribute("occupations", Occupation.values());
         model.addAttribute("routes", EnrollmentRoute.values());
         model.addAttribute("states", MembershipState.values());
         model.addAttribute("mayExport", permissions.current(Action.EXPORT));
         model.addAttribute("mayUnmask", permissions.current(Action.UNMASK));
         model.addAttribute("mayImport", permissions.current(Action.IMPORT));
+        List<FieldProblem> problems = new ArrayList<>();
         try {
-            MemberFilter filter = filters.parse(parser, scopes.current());
-            Page<MemberRow> page = members.page(filter, Paging.of(filters.page(), PAGE_SIZE, Sort.unsorted()));
-            model.addAttribute("members", page);
-            model.addAttribute("errors", List.of());
+            MemberFilter filter = filters.parse(parser, scope);
+            model.addAttribute("members", members.page(filter, Paging.of(filters.page(), PAGE_SIZE, Sort.unsorted())));
+            if (!otherProblems.isEmpty()) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            }
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("members", Page.empty());
-            model.addAttribute("errors", problemMessages.texts(e.errors(), locale));
+            problems.addAll(e.errors());
         }
+        problems.addAll(otherProblems);
+        model.addAttribute("errors", problemMessages.byField(problems, locale));
         return "membership/members";
+    }
+
+    /**
+     * The unions offered by the filter: the top of the user's scope and the active unions directly under it (for
+     * the city, its 38 district federations; for a district, its townships), plus the chosen one when it lies deeper
+     * in the scope. A filter covers the union and every union under it.
+     */
+    private List<Organization> unionChoices(@Nullable String chosen, DataScope scope) {
+        List<Organization> unions = new ArrayList<>();
+        organizations.find(scope.rootId(), scope).ifPresent(unions::add);
+        unions.addAll(
+                organizations
+                        .children(scope.rootId(), scope, PageRequest.of(0, Organizations.MAX_PAGE_SIZE))
+                        .getContent()
+                        .stream()
+                        .filter(Organization::active)
+                        .toList());
+        if (chosen != null && chosen.strip().matches("\\d{1,18}")) {
+            long id = Long.parseLong(chosen.strip());
+            if (unions.stream().noneMatch(o -> o.id() == id)) {
+                organizations.find(id, scope).ifPresent(o -> unions.add(Math.min(1, unions.size()), o));
+            }
+        }
+        return unions;
     }
 
     @GetMapping("/{id}")
@@ -166,39 +236,54 @@ class MembersController {
         return "membership/console-member";
     }
 
-    /** The filtered list, masked. */
+    /** The filtered list, masked; a wrong filter answers the list page naming it. */
     @GetMapping("/export.xlsx")
-    void export(Filters filters, Locale locale, HttpServletResponse response) throws IOException {
+    @Nullable
+    String export(Filters filters, Model model, Locale locale, HttpServletResponse response) throws IOException {
         permissions.check(Action.EXPORT);
-        write(filters, false, null, locale, response);
+        return write(filters, false, null, model, locale, response);
     }
 
-    /** The filtered list in clear, with a reason (UNMASK). */
+    /**
+     * The filtered list in clear, with a reason (UNMASK); a wrong filter or reason answers the list page naming it
+     * beside its field.
+     */
     @PostMapping("/export.xlsx")
-    void exportUnmasked(
+    @Nullable
+    String exportUnmasked(
             Filters filters,
             @RequestParam(name = "reason", required = false) String reason,
+            Model model,
             Locale locale,
             HttpServletResponse response)
             throws IOException {
         permissions.check(Action.EXPORT);
         permissions.check(Action.UNMASK);
-        write(filters, true, reason, locale, response);
+        return write(filters, true, reason, model, locale, response);
     }
 
-    private void write(
-            Filters filters, boolean unmask, @Nullable String reason, Locale locale, HttpServletResponse response)
+    /** @return null when the file was written, else the list page's view */
+    private @Nullable String write(
+            Filters filters,
+            boolean unmask,
+            @Nullable String reason,
+            Model model,
+            Locale locale,
+            HttpServletResponse response)
             throws IOException {
         MemberFilter filter;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             filter = filters.parse(parser, scopes.current());
+        } catch (InvalidInputException e) {
+            // The list names the wrong filter (it reads the filters again).
+            return list(filters, List.of(), model, locale, response);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
             members.export(filter, unmask, reason, out, locale);
         } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write(String.join("\n", problemMessages.texts(e.errors(), locale)));
-            return;
+            model.addAttribute("reason", reason);
+            return list(filters, e.errors(), model, locale, response);
         }
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(XLSX);
@@ -206,6 +291,7 @@ class MembersController {
                 "Content-Disposition",
                 "attachment; filename=\"members.xlsx\"; filename*=UTF-8''%E4%BC%9A%E5%91%98%E5%90%8D%E5%86%8C.xlsx");
         out.writeTo(response.getOutputStream());
+        return null;
     }
 
     private static long id(String text) {

@@ -432,7 +432,7 @@ abstract class MassEnrollmentTest {
         assertThat(actions(renamed)).containsExactly(Action.REFUSED);
         assertThat(problems(renamed)).singleElement().satisfies(p -> {
             assertThat(p.cellRef()).isEqualTo("B2");
-            assertThat(p.message()).contains("孙*").contains("不一致").doesNotContain(person);
+            assertThat(p.message()).contains("孙**").contains("不一致").doesNotContain(person);
         });
 
         // Another mobile number: the member's sign-in, which a roster must not move to another phone.
@@ -463,7 +463,7 @@ abstract class MassEnrollmentTest {
         assertThat(job.state()).isEqualTo(State.READY);
         assertThat(enrollment.preview(job.id(), OWNER, Pageable.unpaged()).getContent())
                 .singleElement()
-                .satisfies(r -> assertThat(r.nameMasked()).isEqualTo("欧***"));
+                .satisfies(r -> assertThat(r.nameMasked()).isEqualTo("欧**"));
     }
 
     @Test
@@ -587,7 +587,7 @@ abstract class MassEnrollmentTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("检查通过").contains("周*").doesNotContain(person);
+        assertThat(html).contains("检查通过").contains("周**").doesNotContain(person);
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
                                         page + "/commit")
                                 .param("mode", "ALL")
@@ -606,7 +606,41 @@ abstract class MassEnrollmentTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(members).contains("周*").contains("139****0071").doesNotContain(person);
+        assertThat(members).contains("周**").contains("139****0071").doesNotContain(person);
+    }
+
+    @Test
+    void aChosenFileOfNoBytesIsNamedAsEmptyAndNoFileAtAllIsAskedFor() throws Exception {
+        var staff = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        OWNER)
+                .roles("UNION_STAFF");
+        java.util.function.Function<String, org.springframework.mock.web.MockHttpServletResponse> upload = name -> {
+            try {
+                return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                        "/console/members/enroll")
+                                .file(new org.springframework.mock.web.MockMultipartFile(
+                                        "file", name, "application/octet-stream", new byte[0]))
+                                .param("unionId", String.valueOf(yuzhong))
+                                .param("eventDate", "2024-11-01")
+                                .with(staff)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                        .andReturn()
+                        .getResponse();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        var empty = upload.apply("渝中区名册.xlsx");
+        assertThat(empty.getStatus()).isEqualTo(422);
+        assertThat(empty.getContentAsString(StandardCharsets.UTF_8))
+                .contains("“渝中区名册.xlsx”是空文件（0 字节）")
+                .doesNotContain("请选择要上传的名册文件");
+        var none = upload.apply("");
+        assertThat(none.getStatus()).isEqualTo(422);
+        assertThat(none.getContentAsString(StandardCharsets.UTF_8))
+                .contains("请选择要上传的名册文件")
+                .doesNotContain("是空文件");
     }
 
     private static String toFullWidth(String ascii) {
