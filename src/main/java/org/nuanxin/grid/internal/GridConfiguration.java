@@ -1,0 +1,17 @@
+package org.nuanxin.grid.internal;
+
+import org.nuanxin.grid.PhotoIntake;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans of the grid module; photo limits come from nuanxin.grid.photos.*. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GridPhotoProperties.class)
+class GridConfiguration {
+
+    @Bean
+    PhotoIntake photoIntake(GridPhotoProperties properties) {
+        return new DefaultPhotoIntake(properties.limits());
+    }
+}
