@@ -204,7 +204,9 @@ class EnrollmentController {
         try {
             enrollment.commit(id, user.getName(), chosen);
         } catch (IllegalStateException e) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT);
+            // Already failed or written, or "all" chosen while some rows have problems: back to the job, which says
+            // what state it is in, with a line saying nothing was written now.
+            return "redirect:/console/members/enroll/" + id + "?notCommitted";
         }
         return "redirect:/console/members/enroll/" + id;
     }

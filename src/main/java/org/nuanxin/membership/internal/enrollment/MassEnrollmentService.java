@@ -240,6 +240,7 @@ public class MassEnrollmentService {
         permissions.check(MemberPermissions.Action.IMPORT);
         EnrollmentJobs.Job job = find(id, owner).orElseThrow(() -> new NoSuchElementException("enrollment " + id));
         boolean committed = job.state() == State.COMMITTED;
+        boolean failed = job.state() == State.FAILED; // nothing was written, whatever the plan said
         List<String> headers = List.of(
                 message(locale, "membership.enrollment.result.row"),
                 message(locale, "membership.enrollment.result.name"),
@@ -255,12 +256,15 @@ public class MassEnrollmentService {
                 (header, text) ->
                         header == null ? text : message(locale, "membership.enrollment.result.problem", header, text),
                 (row, reasons) -> {
-                    Action action = row.action();
-                    // A committed job says what was done; a job not committed (yet) what would be.
+                    Action action = failed ? Action.REFUSED : row.action();
+                    // A committed job says what was done, a failed one that nothing was, and one not committed (yet)
+                    // what would be.
                     String outcome = message(
                             locale,
-                            (committed ? "membership.enrollment.outcome." : "membership.enrollment.plan.") + action);
-                    rows.add(List.of(row.rowNumber(), row.nameMasked(), row.idMasked(), outcome, reasons));
+                            (committed || failed ? "membership.enrollment.outcome." : "membership.enrollment.plan.")
+                                    + action);
+                    String why = failed && reasons.isEmpty() ? job.message() : reasons;
+                    rows.add(List.of(row.rowNumber(), row.nameMasked(), row.idMasked(), outcome, why));
                 });
         xlsx.write(out, message(locale, "membership.enrollment.result.sheet"), headers, rows);
     }
@@ -471,17 +475,23 @@ public class MassEnrollmentService {
             existing.putAll(ledger.existing(keys.subList(i, Math.min(keys.size(), i + LOOKUP_BATCH))));
         }
         Map<Long, String> unionNames = new HashMap<>();
+        DataScope scope = scopes.of(job.organizationId());
         for (Planned p : planned) {
             EnrollmentLedger.Existing e = p.idKey == null ? null : existing.get(p.idKey);
             p.existing = e;
             if (e != null && !(e.current() && e.organizationId() == job.unionId())) {
-                String union = unionNames.computeIfAbsent(
-                        e.organizationId(), o -> ledger.organizationName(o).orElse("?"));
-                p.problems.add(FieldProblem.of(
-                        RosterChecker.ID_NUMBER,
-                        "membership.enrollment.alreadyMember",
-                        union,
-                        message(locale, MembershipState.valueOf(e.state()).messageKey())));
+                if (scope.includes(e.organizationId())) {
+                    String union = unionNames.computeIfAbsent(
+                            e.organizationId(), o -> ledger.organizationName(o).orElse("?"));
+                    p.problems.add(FieldProblem.of(
+                            RosterChecker.ID_NUMBER,
+                            "membership.enrollment.alreadyMember",
+                            union,
+                            message(locale, MembershipState.valueOf(e.state()).messageKey())));
+                } else {
+                    // Where and in which state is not the uploader's to know (their data scope, as everywhere).
+                    p.problems.add(FieldProblem.of(RosterChecker.ID_NUMBER, "membership.enrollment.outOfScope"));
+                }
             } else if (e != null) {
                 problemsWithTheRecord(p, e);
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.nuanxin.identity.PhoneNumbers;
@@ -36,6 +37,12 @@ final class RosterChecker {
 
     /** Names longer than this are not names (a pasted paragraph). */
     static final int MAX_NAME = 50;
+
+    /**
+     * The youngest a member can be on the joining date: 16. The Labour Law of the PRC (art. 15) forbids employing anyone
+     * under sixteen, and the union recruits workers.
+     */
+    static final int MIN_AGE = 16;
 
     /**
      * The roster's columns, with the headers union offices use. Identity numbers must be text: 18 digits are more than
@@ -87,6 +94,18 @@ final class RosterChecker {
         if (name != null && name.codePointCount(0, name.length()) > MAX_NAME) {
             problems.add(FieldProblem.of(NAME, "membership.enrollment.nameTooLong", MAX_NAME));
             name = null;
+        }
+        if (name != null) {
+            OptionalInt foreign =
+                    name.codePoints().filter(c -> !isNameCharacter(c)).findFirst();
+            if (foreign.isPresent()) {
+                // A digit, a "?" left by a CSV saved in an encoding that lacks the character, a formula fragment.
+                problems.add(FieldProblem.of(
+                        NAME,
+                        "membership.enrollment.nameCharacter",
+                        new String(Character.toChars(foreign.getAsInt()))));
+                name = null;
+            }
         }
         ResidentIdNumber id = null;
         String idText = required(row, ID_NUMBER, unusable, problems);
@@ -147,8 +166,25 @@ final class RosterChecker {
                 joinedOn = null;
             }
         }
+        if (id != null && joinedOn != null && id.birthDate().plusYears(MIN_AGE).isAfter(joinedOn)) {
+            problems.add(FieldProblem.of(ID_NUMBER, "membership.enrollment.underAge", MIN_AGE));
+            id = null;
+        }
         return new RosterRow(
                 row.rowNumber(), name, id, mobile, occupation, route, enterpriseId, joinedOn, List.copyOf(problems));
+    }
+
+    /** Letters of any script, their combining marks, spaces and the middle dots of transcribed names (阿依古丽·买买提). */
+    private static boolean isNameCharacter(int c) {
+        return Character.isLetter(c)
+                || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK
+                || Character.isSpaceChar(c)
+                || c == '·'
+                || c == '•'
+                || c == '・'
+                || c == '‧'
+                || c == '.';
     }
 
     private static @Nullable String required(

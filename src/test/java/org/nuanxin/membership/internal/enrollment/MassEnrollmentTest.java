@@ -186,7 +186,7 @@ abstract class MassEnrollmentTest {
     }
 
     @Test
-    void aPersonWhoJoinsBetweenCheckAndCommitFailsTheCommitAndNothingIsWritten() {
+    void aPersonWhoJoinsBetweenCheckAndCommitFailsTheCommitAndNothingIsWritten() throws IOException {
         String early = idNumber();
         String late = idNumber();
         EnrollmentStatus job = checked(
@@ -213,6 +213,16 @@ abstract class MassEnrollmentTest {
         assertThat(memberState(late)).isEqualTo("ACTIVE@" + jiangbei);
         assertThat(stored(job.id(), "SELECT COUNT(*) FROM membership_enrollment_write WHERE enrollment_id = ?"))
                 .isZero();
+        // The result says what happened: nothing written, and why.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        enrollment.writeResult(job.id(), OWNER, out, ZH);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            var sheet = workbook.getSheetAt(0);
+            for (int r = 1; r <= 2; r++) {
+                assertThat(sheet.getRow(r).getCell(3).getStringCellValue()).isEqualTo("未写入");
+                assertThat(sheet.getRow(r).getCell(4).getStringCellValue()).isEqualTo(done.message());
+            }
+        }
     }
 
     @Test
@@ -455,6 +465,59 @@ abstract class MassEnrollmentTest {
     }
 
     @Test
+    void childrenAndNamesThatAreNotNamesAreRefused() {
+        // 16 on the joining date is old enough; a day short of it is not (Labour Law art. 15).
+        String sixteen = Rosters.idNumberBornOn(LocalDate.of(2008, 7, 25));
+        String fifteen = Rosters.idNumberBornOn(LocalDate.of(2008, 7, 26));
+        EnrollmentStatus job = checked(
+                "young.xlsx",
+                roster(
+                        new String[] {"1", "吴一", sixteen, mobile(81), "外卖骑手", null, null, "2024-07-25"},
+                        new String[] {"2", "吴二", fifteen, mobile(82), "外卖骑手", null, null, "2024-07-25"},
+                        // A CSV saved in GBK turns 䶮 into "?"; digits are not names either.
+                        new String[] {"3", "喆?", idNumber(), mobile(83), "快递员", null, null, null},
+                        new String[] {"4", "张3", idNumber(), mobile(84), "快递员", null, null, null},
+                        new String[] {"5", "阿依古丽·买买提", idNumber(), mobile(85), "快递员", null, null, null}),
+                yuzhong);
+        assertThat(actions(job))
+                .containsExactly(Action.CREATE, Action.REFUSED, Action.REFUSED, Action.REFUSED, Action.CREATE);
+        List<String> problems =
+                problems(job).stream().map(p -> p.cellRef() + " " + p.message()).toList();
+        assertThat(problems)
+                .containsExactly(
+                        "C3 未满 16 周岁不能入会（《劳动法》第十五条禁止招用未满十六周岁的未成年人）",
+                        "B4 姓名中有不能用于姓名的字符“?”（如果原名册里是生僻字，请把文件另存为 xlsx 或 UTF-8 编码的 CSV 后再上传）",
+                        "B5 姓名中有不能用于姓名的字符“3”（如果原名册里是生僻字，请把文件另存为 xlsx 或 UTF-8 编码的 CSV 后再上传）");
+    }
+
+    @Test
+    void aMembershipOutsideTheUploadersScopeIsRefusedWithoutSayingWhereOrInWhichState() {
+        String person = idNumber();
+        committed(
+                checked(
+                        "yuzhong.xlsx",
+                        roster(new String[] {"1", "郑十", person, mobile(91), "快递员", null, null, null}),
+                        yuzhong),
+                Mode.ALL);
+        // Staff of 江北区 upload the same person for their own union.
+        org.nuanxin.support.ScopedUser.signIn(
+                org.nuanxin.support.ScopedUser.of(jdbc, OWNER, org.nuanxin.identity.Role.UNION_STAFF, "500105"));
+        try {
+            EnrollmentStatus elsewhere = checked(
+                    "jiangbei.xlsx",
+                    roster(new String[] {"1", "郑十", person, mobile(91), "快递员", null, null, null}),
+                    jiangbei);
+            assertThat(actions(elsewhere)).containsExactly(Action.REFUSED);
+            assertThat(problems(elsewhere)).singleElement().satisfies(p -> {
+                assertThat(p.cellRef()).isEqualTo("C2");
+                assertThat(p.message()).contains("管辖范围之外").doesNotContain("渝中").doesNotContain("会员");
+            });
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void gbkCsvIsRead() {
         String person = idNumber();
         String csv = String.join(",", HEADER) + "\r\n1,欧阳娜娜," + person + "," + mobile(51) + ",家政服务员,,,2024/7/25\r\n";
@@ -558,6 +621,13 @@ abstract class MassEnrollmentTest {
 
     @Test
     void theConsolePagesUploadShowCommitAndListAJob() throws Exception {
+        // Checked first, while the test's own user is signed in (MockMvc's requests below replace it).
+        EnrollmentStatus invalid = checked(
+                "invalid.xlsx",
+                roster(
+                        new String[] {"1", "冯一", idNumber(), mobile(72), "骑手", null, null, null},
+                        new String[] {"2", "冯二", idNumber(), "12345", "骑手", null, null, null}),
+                yuzhong);
         String person = idNumber();
         var staff = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
                         OWNER)
@@ -600,6 +670,42 @@ abstract class MassEnrollmentTest {
                 .isEqualTo(302);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> enrollment.status(id, OWNER).orElseThrow().state() == State.COMMITTED);
+        // Committing again (a double click, Back and resubmit) is the same commit: back to the job, now written.
+        var again = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page + "/commit")
+                                .param("mode", "ALL")
+                                .with(staff)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(again.getRedirectedUrl()).isEqualTo(page);
+        String done = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
+                        .with(staff))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(done).as("what was done, not what would be").contains("已入会").doesNotContain("将新入会");
+        // "Write only if all are valid" on a roster with a problem row: back to the job, saying nothing was written.
+        String invalidPage = "/console/members/enroll/" + invalid.id();
+        var refused = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        invalidPage + "/commit")
+                                .param("mode", "ALL")
+                                .with(staff)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getRedirectedUrl()).isEqualTo(invalidPage + "?notCommitted");
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                        refused.getRedirectedUrl())
+                                .with(staff))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("这次没有写入");
+        assertThat(enrollment.status(invalid.id(), OWNER).orElseThrow().state()).isEqualTo(State.INVALID);
         String members = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
                                 "/console/members?occupation=骑手")
                         .with(staff))

@@ -27,7 +27,15 @@ final class Rosters {
         int n = NEXT.incrementAndGet();
         // Born in the 1970s: People (membership tests) uses the 1990s, MemberListTest the 1950s, so no two classes
         // sharing a context ever make the same person.
-        LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(n / 1000 % 3650);
+        return idNumber(LocalDate.of(1970, 1, 1).plusDays(n / 1000 % 3650), n);
+    }
+
+    /** @return a valid identity number of someone born on {@code birth} (a child, say), different for each call */
+    static String idNumberBornOn(LocalDate birth) {
+        return idNumber(birth, NEXT.incrementAndGet());
+    }
+
+    private static String idNumber(LocalDate birth, int n) {
         String seventeen = "500103" + birth.toString().replace("-", "") + "%03d".formatted(n % 1000);
         int sum = 0;
         for (int i = 0; i < 17; i++) {
