@@ -85,6 +85,9 @@ public class MassEnrollmentService {
     private static final int LOOKUP_BATCH = 1000;
     private static final int STORE_BATCH = 1000;
 
+    /** How far back an enrollment event may lie: rosters of past events are entered late, but not decades late. */
+    static final int EVENT_YEARS_BACK = 10;
+
     /** The most data rows of one roster (issue 9: "a few to 100,000 rows"). */
     static final int DEFAULT_MAX_ROWS = 100_000;
 
@@ -145,7 +148,8 @@ public class MassEnrollmentService {
      * Stores the upload and starts checking it on the worker thread.
      *
      * @param unionId   the union every row joins; must lie in the uploader's data scope
-     * @param eventDate the event's date, the joining date of rows that give none; not after today
+     * @param eventDate the event's date, the joining date of rows that give none; not after today, nor more than
+     *                  {@value #EVENT_YEARS_BACK} years before it
      * @return the new job (CHECKING)
      * @throws org.springframework.security.access.AccessDeniedException without IMPORT on that union
      * @throws InvalidInputException on field {@code unionId} (not in scope: "not found") or {@code eventDate}
@@ -159,6 +163,10 @@ public class MassEnrollmentService {
         }
         if (eventDate.isAfter(time.today())) {
             throw new InvalidInputException("eventDate", "membership.enrollment.eventDateFuture");
+        }
+        if (eventDate.isBefore(time.today().minusYears(EVENT_YEARS_BACK))) {
+            // 1900-01-01 is a slip of the date picker, not an event: the roster would date every membership so.
+            throw new InvalidInputException("eventDate", "membership.enrollment.eventDateTooOld", EVENT_YEARS_BACK);
         }
         Instant now = time.now();
         jobs.purge(now.minus(KEEP));

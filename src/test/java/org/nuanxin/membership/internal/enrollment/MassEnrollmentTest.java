@@ -518,6 +518,19 @@ abstract class MassEnrollmentTest {
     }
 
     @Test
+    void anEventDateInTheFutureOrDecadesAgoIsRefusedByField() {
+        byte[] file = roster(new String[] {"1", "陈一", idNumber(), mobile(95), "快递员", null, null, null});
+        for (LocalDate date : List.of(LocalDate.of(1900, 1, 1), LocalDate.of(2999, 1, 1))) {
+            assertThatThrownBy(() -> enrollment.start("dated.xlsx", file, yuzhong, date, OWNER, ZH))
+                    .isInstanceOfSatisfying(
+                            org.nuanxin.kernel.InvalidInputException.class,
+                            e -> assertThat(e.errors())
+                                    .singleElement()
+                                    .satisfies(p -> assertThat(p.field()).isEqualTo("eventDate")));
+        }
+    }
+
+    @Test
     void gbkCsvIsRead() {
         String person = idNumber();
         String csv = String.join(",", HEADER) + "\r\n1,欧阳娜娜," + person + "," + mobile(51) + ",家政服务员,,,2024/7/25\r\n";
