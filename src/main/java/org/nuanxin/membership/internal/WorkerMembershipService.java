@@ -46,6 +46,13 @@ public class WorkerMembershipService {
     /** The version of the collection notice shown with the join form; recorded with each consent. */
     public static final String NOTICE_VERSION = "2026-1";
 
+    /**
+     * The youngest age (whole years on the day of the application, counted from the birth date in the identity number)
+     * at which one may join online: the Labour Law (《劳动法》) art. 15 forbids employing anyone under sixteen, and the
+     * union recruits workers.
+     */
+    public static final int MIN_AGE = 16;
+
     static final int MAX_NAME = 50;
     static final int MAX_REASON = 500;
 
@@ -91,7 +98,7 @@ public class WorkerMembershipService {
      *
      * @return the member row's id
      * @throws InvalidInputException naming each field that is wrong: the identity number with its rule, {@code
-     *     membership.join.phoneHasMembership}
+     *     membership.join.underAge} (younger than {@value #MIN_AGE} today), {@code membership.join.phoneHasMembership}
      *     (this phone holds another person's live record), {@code membership.join.notOnline} (the number's record
      *     belongs to another phone: nothing of it is said, see {@link JoinRefusals}) or {@code
      *     membership.join.tooManyRefusals} (this phone had {@value JoinRefusals#LIMIT} such refusals in 24 h: every
@@ -112,6 +119,9 @@ public class WorkerMembershipService {
             number = ResidentIdNumber.parse(request.residentIdNumber(), time.today());
         } catch (InvalidInputException e) {
             problems.addAll(e.errors());
+        }
+        if (number != null && ageOn(number, time.today()) < MIN_AGE) {
+            problems.add(FieldProblem.of(ResidentIdNumber.FIELD, "membership.join.underAge", MIN_AGE));
         }
         Optional<Occupation> occupation = Occupation.parse(request.occupation());
         if (occupation.isEmpty()) {
@@ -169,6 +179,14 @@ public class WorkerMembershipService {
             }
             throw refusedAsHeld(sealed.mobileKey);
         }
+    }
+
+    /**
+     * The age in whole years on a day (16 on the sixteenth birthday; someone born on 29 February turns a year older on
+     * 28 February in common years, as {@link java.time.Period} counts).
+     */
+    public static int ageOn(ResidentIdNumber number, LocalDate day) {
+        return java.time.Period.between(number.birthDate(), day).getYears();
     }
 
     /** Thrown inside the write transaction, so that the refusal is counted after it has rolled back. */

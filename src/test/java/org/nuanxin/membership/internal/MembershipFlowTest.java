@@ -61,6 +61,9 @@ abstract class MembershipFlowTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.nuanxin.kernel.CityTime time;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -327,6 +330,36 @@ abstract class MembershipFlowTest {
                     .isInstanceOf(InvalidInputException.class);
         }
         assertThat(workers.join(worker, work("张三丰", own, QIXINGGANG))).isEqualTo(id);
+    }
+
+    /** A valid number (MOD 11-2) of someone born on {@code birth}, in 渝中区. */
+    static String bornOn(java.time.LocalDate birth) {
+        String base = People.idNumber("500103");
+        String seventeen = "500103" + birth.toString().replace("-", "") + base.substring(14, 17);
+        return seventeen + People.check(seventeen);
+    }
+
+    @Test
+    void nobodyUnderSixteenMayJoinOnline() {
+        java.time.LocalDate today = time.today();
+        CurrentWorker worker = new CurrentWorker(People.mobile());
+        // Born in 2014: refused beside the number.
+        assertThatThrownBy(() ->
+                        workers.join(worker, work("小明", bornOn(java.time.LocalDate.of(2014, 5, 1)), JIEFANGBEI)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(codes(e)).containsExactly("residentIdNumber:membership.join.underAge");
+                    assertThat(e.errors().get(0).args()).containsExactly(16);
+                });
+        // Sixteen tomorrow: refused; sixteen today: accepted.
+        assertThatThrownBy(() -> workers.join(
+                        worker, work("小明", bornOn(today.minusYears(16).plusDays(1)), JIEFANGBEI)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(codes(e)).containsExactly("residentIdNumber:membership.join.underAge"));
+        long id = workers.join(worker, work("小明", bornOn(today.minusYears(16)), JIEFANGBEI));
+        assertThat(workers.mine(worker).orElseThrow().id()).isEqualTo(id);
+        asStaffOf(JIEFANGBEI);
+        assertThat(reviews.age(reviews.find(id).orElseThrow())).contains(16);
     }
 
     private static String toFullWidth(String text) {

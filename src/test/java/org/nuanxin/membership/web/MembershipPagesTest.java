@@ -35,6 +35,12 @@ class MembershipPagesTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.nuanxin.kernel.CityTime time;
+
+    @Autowired
+    org.nuanxin.identity.PersonalData personalData;
+
     private String html(MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
         assertThat(response.getStatus()).as(request.toString()).isEqualTo(200);
@@ -127,9 +133,15 @@ class MembershipPagesTest {
                 .contains("/console/membership/applications/" + memberId)
                 .contains("张**");
         assertThat(queue).doesNotContain("张三丰").doesNotContain(id);
-        assertThat(html(get("/console/membership/applications/" + memberId).with(staff)))
-                .contains("5001**********")
-                .doesNotContain(id);
+        String application =
+                html(get("/console/membership/applications/" + memberId).with(staff));
+        assertThat(application).contains("5001**********", "id=\"age\"").doesNotContain(id, "id=\"under-age\"");
+        int age = java.time.Period.between(
+                        java.time.LocalDate.parse(
+                                id.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
+                        time.today())
+                .getYears();
+        assertThat(application).contains("（" + age + " 岁）");
         mvc.perform(post("/console/membership/applications/" + memberId + "/approve")
                 .with(staff)
                 .with(csrf())
@@ -273,6 +285,38 @@ class MembershipPagesTest {
                         .doesNotContain("这个身份证号码不能在线入会", "解放碑街道工会");
             }
         }
+    }
+
+    @Test
+    void aChildsNumberIsRefusedBesideTheFieldAndTheReviewerSeesAnAgeUnderSixteen() throws Exception {
+        String seventeen = "500103" + "20140501" + "123";
+        String child = seventeen + People.check(seventeen);
+        String page = html(join(People.mobile(), "小明", child, "consent", "true"));
+        assertThat(page).contains("未满 16 周岁不能入会（《劳动法》第十五条）", "id=\"id-error\"");
+        String english = html(join(People.mobile(), "小明", child, "consent", "true")
+                .param("lang", "en")
+                .header("Accept-Language", "en"));
+        assertThat(english).contains("You must be at least 16 to join (Labour Law, art. 15)");
+
+        // An application made before the rule (written directly): the reviewer sees the age and the warning.
+        String mobile = People.mobile();
+        String adult = People.idNumber("500103");
+        mvc.perform(join(mobile, "小红", adult, "consent", "true"));
+        long memberId = jdbc.sql("SELECT id FROM member WHERE name = '小红' ORDER BY id DESC LIMIT 1")
+                .query(Long.class)
+                .single();
+        String sealedChild = personalData
+                .seal(org.nuanxin.identity.PersonalDataKind.RESIDENT_ID_NUMBER, child)
+                .ciphertext();
+        jdbc.sql("UPDATE member SET id_number_sealed = ? WHERE id = ?")
+                .params(sealedChild, memberId)
+                .update();
+        var staff = authentication(ScopedUser.of(jdbc, "pages-age", Role.UNION_STAFF, "500103003"));
+        int age = java.time.Period.between(java.time.LocalDate.of(2014, 5, 1), time.today())
+                .getYears();
+        assertThat(html(get("/console/membership/applications/" + memberId).with(staff)))
+                .contains("（" + age + " 岁）", "未满 16 周岁，不能入会", "id=\"under-age\"")
+                .doesNotContain(child);
     }
 
     @Test
