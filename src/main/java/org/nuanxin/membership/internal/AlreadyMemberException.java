@@ -3,27 +3,21 @@ package org.nuanxin.membership.internal;
 import org.nuanxin.membership.ExistingMembership;
 
 /**
- * A second application for an identity number that already has a membership (one person, one membership). Carries
- * what the refusal may say: the state and the union, never the holder's name or phone.
+ * A second application for an identity number whose membership the signed-in worker holds themselves (the record's
+ * mobile lookup key is that of their sign-in number). Carries the state and the union, which only the holder may be
+ * told; a number held by another phone is refused with {@code membership.join.notOnline} instead, saying nothing.
  */
 public class AlreadyMemberException extends RuntimeException {
 
     private final ExistingMembership existing;
-    private final boolean own;
 
-    AlreadyMemberException(ExistingMembership existing, boolean own) {
+    AlreadyMemberException(ExistingMembership existing) {
         super("already a membership in state " + existing.state());
         this.existing = existing;
-        this.own = own;
     }
 
-    /** @return the membership held under the number */
+    /** @return the worker's own membership held under the number */
     public ExistingMembership existing() {
         return existing;
-    }
-
-    /** @return whether it was applied for from the same phone (so the applicant may be sent to their own page) */
-    public boolean own() {
-        return own;
     }
 }

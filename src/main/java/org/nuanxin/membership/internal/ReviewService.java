@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.nuanxin.audit.AuditLog;
 import org.nuanxin.identity.CurrentUser;
 import org.nuanxin.identity.DataScopes;
+import org.nuanxin.identity.PersonalData;
+import org.nuanxin.identity.ResidentIdNumber;
 import org.nuanxin.kernel.CityTime;
 import org.nuanxin.kernel.InvalidInputException;
 import org.nuanxin.membership.MemberJoined;
@@ -37,6 +39,7 @@ public class ReviewService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final CityTime time;
+    private final PersonalData personalData;
 
     ReviewService(
             MemberRepository repository,
@@ -45,7 +48,8 @@ public class ReviewService {
             CardTokens cards,
             AuditLog audit,
             ApplicationEventPublisher events,
-            CityTime time) {
+            CityTime time,
+            PersonalData personalData) {
         this.repository = repository;
         this.permissions = permissions;
         this.scopes = scopes;
@@ -53,6 +57,28 @@ public class ReviewService {
         this.audit = audit;
         this.events = events;
         this.time = time;
+        this.personalData = personalData;
+    }
+
+    /**
+     * The applicant's age in whole years today, from the birth date in their identity number, so that the reviewer
+     * sees someone too young to join ({@link WorkerMembershipService#MIN_AGE}) without seeing the number: the number
+     * is opened here and only the age leaves (no disclosure of the clear value, so no audit entry).
+     *
+     * @param member a record found through {@link #find} or {@link #transferringMember} (in the user's scope)
+     * @return the age, or empty once erased (or for a stored number that no longer parses)
+     */
+    public Optional<Integer> age(Member member) {
+        if (member.idNumberSealed() == null) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate today = time.today();
+            ResidentIdNumber number = ResidentIdNumber.parse(personalData.open(member.idNumberSealed()), today);
+            return Optional.of(WorkerMembershipService.ageOn(number, today));
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** One page of the applications waiting for a union in the current user's scope, oldest first. */

@@ -46,6 +46,13 @@ public class WorkerMembershipService {
     /** The version of the collection notice shown with the join form; recorded with each consent. */
     public static final String NOTICE_VERSION = "2026-1";
 
+    /**
+     * The youngest age (whole years on the day of the application, counted from the birth date in the identity number)
+     * at which one may join online: the Labour Law (《劳动法》) art. 15 forbids employing anyone under sixteen, and the
+     * union recruits workers.
+     */
+    public static final int MIN_AGE = 16;
+
     static final int MAX_NAME = 50;
     static final int MAX_REASON = 500;
 
@@ -58,6 +65,7 @@ public class WorkerMembershipService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final CityTime time;
+    private final JoinRefusals refusals;
     private final TransactionTemplate transaction;
 
     WorkerMembershipService(
@@ -70,6 +78,7 @@ public class WorkerMembershipService {
             AuditLog audit,
             ApplicationEventPublisher events,
             CityTime time,
+            JoinRefusals refusals,
             PlatformTransactionManager transactions) {
         this.repository = repository;
         this.personalData = personalData;
@@ -80,6 +89,7 @@ public class WorkerMembershipService {
         this.audit = audit;
         this.events = events;
         this.time = time;
+        this.refusals = refusals;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -87,9 +97,14 @@ public class WorkerMembershipService {
      * Applies for membership for the signed-in worker; the application lands in the receiving union's queue.
      *
      * @return the member row's id
-     * @throws InvalidInputException naming each field that is wrong (the identity number with its rule)
-     * @throws AlreadyMemberException when the number already has a membership that a new application may not
-     *     replace (applied, member, transfer pending; or rejected or withdrawn from another phone)
+     * @throws InvalidInputException naming each field that is wrong: the identity number with its rule, {@code
+     *     membership.join.underAge} (younger than {@value #MIN_AGE} today), {@code membership.join.phoneHasMembership}
+     *     (this phone holds another person's live record), {@code membership.join.notOnline} (the number's record
+     *     belongs to another phone: nothing of it is said, see {@link JoinRefusals}) or {@code
+     *     membership.join.tooManyRefusals} (this phone had {@value JoinRefusals#LIMIT} such refusals in 24 h: every
+     *     number but its own is refused, so the refusal itself tells nothing)
+     * @throws AlreadyMemberException when the number's record belongs to this phone and may not be replaced (applied,
+     *     member, transfer pending)
      */
     public long join(CurrentWorker worker, JoinRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -104,6 +119,9 @@ public class WorkerMembershipService {
             number = ResidentIdNumber.parse(request.residentIdNumber(), time.today());
         } catch (InvalidInputException e) {
             problems.addAll(e.errors());
+        }
+        if (number != null && ageOn(number, time.today()) < MIN_AGE) {
+            problems.add(FieldProblem.of(ResidentIdNumber.FIELD, "membership.join.underAge", MIN_AGE));
         }
         Optional<Occupation> occupation = Occupation.parse(request.occupation());
         if (occupation.isEmpty()) {
@@ -148,14 +166,49 @@ public class WorkerMembershipService {
                 MembershipSource.ONLINE);
         try {
             return java.util.Objects.requireNonNull(transaction.execute(status -> write(application)));
+        } catch (HeldByAnother held) {
+            throw refusedAsHeld(sealed.mobileKey);
         } catch (DuplicateKeyException concurrent) {
             // Another request for the same person committed between our read and our insert: the unique
             // constraint decided. Read the winner in a fresh transaction and refuse as for any duplicate.
             Member winner = repository
                     .findByPersonKey(sealed.personKey)
                     .orElseThrow(() -> new MemberChangedConcurrentlyException(0));
-            throw already(winner, sealed.mobileKey);
+            if (sealed.mobileKey.equals(winner.mobileKey())) {
+                throw new AlreadyMemberException(existing(winner));
+            }
+            throw refusedAsHeld(sealed.mobileKey);
         }
+    }
+
+    /**
+     * The age in whole years on a day (16 on the sixteenth birthday; someone born on 29 February turns a year older on
+     * 28 February in common years, as {@link java.time.Period} counts).
+     */
+    public static int ageOn(ResidentIdNumber number, LocalDate day) {
+        return java.time.Period.between(number.birthDate(), day).getYears();
+    }
+
+    /** Thrown inside the write transaction, so that the refusal is counted after it has rolled back. */
+    private static final class HeldByAnother extends RuntimeException {
+        HeldByAnother() {
+            super("identity number held by another phone", null, false, false);
+        }
+    }
+
+    private InvalidInputException refusedAsHeld(String mobileKey) {
+        boolean within = refusals.record(mobileKey, time.now());
+        return within
+                ? new InvalidInputException(ResidentIdNumber.FIELD, "membership.join.notOnline")
+                : tooManyRefusals();
+    }
+
+    private static InvalidInputException tooManyRefusals() {
+        return new InvalidInputException(
+                ResidentIdNumber.FIELD,
+                "membership.join.tooManyRefusals",
+                JoinRefusals.LIMIT,
+                JoinRefusals.WINDOW.toHours());
     }
 
     private record SealedApplication(String personKey, String idSealed, String mobileKey, String mobileSealed) {}
@@ -170,21 +223,31 @@ public class WorkerMembershipService {
         Instant now = time.now();
         Optional<Member> existing = repository.findByPersonKey(a.personKey());
         long id;
-        if (existing.isPresent()) {
+        if (existing.isPresent() && a.mobileKey().equals(existing.get().mobileKey())) {
+            // The worker's own record: they may be told its state and union.
             Member m = existing.get();
-            boolean own = a.mobileKey().equals(m.mobileKey());
-            if (!m.state().mayApplyAgain() || !own) {
-                throw already(m, a.mobileKey());
+            if (!m.state().mayApplyAgain()) {
+                throw new AlreadyMemberException(existing(m));
             }
             if (!repository.reapply(m.id(), m.version(), a, now)) {
                 throw new MemberChangedConcurrentlyException(m.id());
             }
             id = m.id();
         } else {
+            // Someone else's number, or nobody's. Past the limit every such number gets the same answer, else the
+            // answer would still tell held from free.
+            if (refusals.exhausted(a.mobileKey(), now)) {
+                throw tooManyRefusals();
+            }
             Optional<Member> samePhone = repository.findByMobileKey(a.mobileKey());
             if (samePhone.isPresent() && !samePhone.get().state().mayApplyAgain()) {
-                // This phone already holds another person's live application or membership.
-                throw new InvalidInputException("residentIdNumber", "membership.join.phoneHasMembership");
+                // This phone already holds another person's live application or membership. Said before looking at
+                // the number's record, so that such a phone learns nothing of other numbers.
+                throw new InvalidInputException(ResidentIdNumber.FIELD, "membership.join.phoneHasMembership");
+            }
+            if (existing.isPresent()) {
+                // Held by another phone: not a word about its state or union (PIPL art. 10).
+                throw new HeldByAnother();
             }
             id = repository.insert(a, now);
         }
@@ -196,10 +259,6 @@ public class WorkerMembershipService {
                 null,
                 "route=" + a.route() + ", organization=" + a.organizationId());
         return id;
-    }
-
-    private AlreadyMemberException already(Member m, String mobileKey) {
-        return new AlreadyMemberException(existing(m), mobileKey.equals(m.mobileKey()));
     }
 
     ExistingMembership existing(Member m) {

@@ -29,8 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * typed). Works without JavaScript: "show townships" posts the form and is redirected back to it with the
  * district's townships and what was typed (kept in the session as a flash attribute, never in the URL), so Back
  * after joining never asks to resend a form; with JavaScript, "use my location" picks the district from the phone's
- * position the same way. A refusal is shown beside its field; an existing membership is named by its state and
- * union only; a join ends with a redirect to the member page.
+ * position the same way. A refusal is shown beside its field; the worker's own existing membership is named by its
+ * state and union, someone else's not at all; a join ends with a redirect to the member page.
  */
 @Controller
 class JoinController {
@@ -151,11 +151,11 @@ class JoinController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", problems.byField(e.errors(), locale));
         } catch (AlreadyMemberException e) {
-            if (e.own() && !e.existing().state().mayApplyAgain()) {
+            // Only ever the worker's own record (a number held by another phone is an InvalidInputException).
+            if (!e.existing().state().mayApplyAgain()) {
                 return "redirect:/m/member";
             }
             model.addAttribute("existing", e.existing());
-            model.addAttribute("existingOwn", e.own());
         } catch (MemberChangedConcurrentlyException e) {
             model.addAttribute("concurrent", true);
         }

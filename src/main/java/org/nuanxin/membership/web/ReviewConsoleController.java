@@ -94,6 +94,8 @@ class ReviewConsoleController {
         Member m = reviews.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("m", m);
         model.addAttribute("union", members.unionName(m.organizationId()));
+        model.addAttribute("age", reviews.age(m).orElse(null));
+        model.addAttribute("minAge", WorkerMembershipService.MIN_AGE);
         model.addAttribute(
                 "enterprise",
                 m.enterpriseId() == null

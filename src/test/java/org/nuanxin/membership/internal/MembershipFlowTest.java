@@ -61,6 +61,9 @@ abstract class MembershipFlowTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.nuanxin.kernel.CityTime time;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -227,28 +230,32 @@ abstract class MembershipFlowTest {
                                 .containsExactly("route:membership.join.origin.outside"));
     }
 
+    /** The codes of an {@link InvalidInputException}, as {@code field:code}. */
+    static List<String> codes(InvalidInputException e) {
+        return e.errors().stream().map(p -> p.field() + ":" + p.code()).toList();
+    }
+
     @Test
-    void oneNumberOneMembershipTheRefusalTellsStateAndUnionOnly() {
+    void oneNumberOneMembershipOnlyTheHolderIsToldStateAndUnion() {
         String id = People.idNumber("500103");
         CurrentWorker holder = new CurrentWorker(People.mobile());
         workers.join(holder, work("张三丰", id, JIEFANGBEI));
 
-        // The holder again: their own application.
+        // The holder again: their own application, with its state and union.
         assertThatThrownBy(() -> workers.join(holder, work("张三丰", id, QIXINGGANG)))
                 .isInstanceOfSatisfying(AlreadyMemberException.class, e -> {
-                    assertThat(e.own()).isTrue();
                     assertThat(e.existing().state()).isEqualTo(MembershipState.APPLIED);
                     assertThat(e.existing().organizationName()).isEqualTo("解放碑街道工会");
                 });
-        // Someone else typing the same number (a full-width form of it, with a lower-case x if any).
+        // Someone else typing the same number (a full-width form of it, with a lower-case x if any): a neutral
+        // refusal that carries nothing of the membership.
         CurrentWorker other = new CurrentWorker(People.mobile());
         String typed = " " + toFullWidth(id.toLowerCase(java.util.Locale.ROOT)) + " ";
         assertThatThrownBy(() -> workers.join(other, work("李四", typed, QIXINGGANG)))
-                .isInstanceOfSatisfying(AlreadyMemberException.class, e -> {
-                    assertThat(e.own()).isFalse();
-                    assertThat(e.existing().state()).isEqualTo(MembershipState.APPLIED);
-                    assertThat(e.existing().organizationName()).isEqualTo("解放碑街道工会");
-                    assertThat(e.getMessage()).doesNotContain(id).doesNotContain("张");
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(codes(e)).containsExactly("residentIdNumber:membership.join.notOnline");
+                    assertThat(e.errors().get(0).args()).isEmpty();
+                    assertThat(e.getMessage()).doesNotContain(id, "张", "解放碑", "APPLIED");
                 });
         assertThat(workers.mine(other)).isEmpty();
         ExistingMembership found = memberships
@@ -262,6 +269,97 @@ abstract class MembershipFlowTest {
                         e -> assertThat(e.errors())
                                 .extracting(p -> p.code())
                                 .containsExactly("membership.join.phoneHasMembership"));
+    }
+
+    @Test
+    void aWorkerGetsFiveRefusalsForNumbersHeldByOthersIn24HoursThenNoAnswerAboutOtherNumbers() {
+        List<String> held = new ArrayList<>();
+        for (int i = 0; i <= JoinRefusals.LIMIT; i++) {
+            String id = People.idNumber("500103");
+            workers.join(new CurrentWorker(People.mobile()), work("持有人", id, JIEFANGBEI));
+            held.add(id);
+        }
+        CurrentWorker prober = new CurrentWorker(People.mobile());
+        for (int i = 0; i < JoinRefusals.LIMIT; i++) {
+            String id = held.get(i);
+            assertThatThrownBy(() -> workers.join(prober, work("试探", id, JIEFANGBEI)))
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            e -> assertThat(codes(e)).containsExactly("residentIdNumber:membership.join.notOnline"));
+        }
+        // The sixth: over the limit. A number nobody holds gets the same answer, or the answer would still tell.
+        assertThatThrownBy(() -> workers.join(prober, work("试探", held.get(JoinRefusals.LIMIT), JIEFANGBEI)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(codes(e)).containsExactly("residentIdNumber:membership.join.tooManyRefusals");
+                    assertThat(e.errors().get(0).args()).containsExactly(5, 24L);
+                });
+        assertThatThrownBy(() -> workers.join(prober, work("试探", People.idNumber("500103"), JIEFANGBEI)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(codes(e)).containsExactly("residentIdNumber:membership.join.tooManyRefusals"));
+        assertThat(workers.mine(prober)).isEmpty();
+        // Another worker is not held back by this one's refusals.
+        assertThatThrownBy(() -> workers.join(new CurrentWorker(People.mobile()), work("别人", held.get(0), QIXINGGANG)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(codes(e)).containsExactly("residentIdNumber:membership.join.notOnline"));
+        // A day later the window has moved on.
+        clock.advance(JoinRefusals.WINDOW.plusMinutes(1));
+        try {
+            assertThatThrownBy(() -> workers.join(prober, work("试探", held.get(JoinRefusals.LIMIT), JIEFANGBEI)))
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            e -> assertThat(codes(e)).containsExactly("residentIdNumber:membership.join.notOnline"));
+        } finally {
+            clock.advance(JoinRefusals.WINDOW.plusMinutes(1).negated());
+        }
+    }
+
+    @Test
+    void theLimitDoesNotStopAWorkerFromTheirOwnRecord() {
+        CurrentWorker worker = new CurrentWorker(People.mobile());
+        String own = People.idNumber("500103");
+        long id = workers.join(worker, work("张三丰", own, JIEFANGBEI));
+        asStaffOf(JIEFANGBEI);
+        reviews.reject(id, reviews.find(id).orElseThrow().version(), "信息不符");
+        SecurityContextHolder.clearContext();
+        for (int i = 0; i < JoinRefusals.LIMIT + 1; i++) {
+            String other = People.idNumber("500103");
+            workers.join(new CurrentWorker(People.mobile()), work("持有人", other, JIEFANGBEI));
+            assertThatThrownBy(() -> workers.join(worker, work("张三丰", other, JIEFANGBEI)))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(workers.join(worker, work("张三丰", own, QIXINGGANG))).isEqualTo(id);
+    }
+
+    /** A valid number (MOD 11-2) of someone born on {@code birth}, in 渝中区. */
+    static String bornOn(java.time.LocalDate birth) {
+        String base = People.idNumber("500103");
+        String seventeen = "500103" + birth.toString().replace("-", "") + base.substring(14, 17);
+        return seventeen + People.check(seventeen);
+    }
+
+    @Test
+    void nobodyUnderSixteenMayJoinOnline() {
+        java.time.LocalDate today = time.today();
+        CurrentWorker worker = new CurrentWorker(People.mobile());
+        // Born in 2014: refused beside the number.
+        assertThatThrownBy(() ->
+                        workers.join(worker, work("小明", bornOn(java.time.LocalDate.of(2014, 5, 1)), JIEFANGBEI)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(codes(e)).containsExactly("residentIdNumber:membership.join.underAge");
+                    assertThat(e.errors().get(0).args()).containsExactly(16);
+                });
+        // Sixteen tomorrow: refused; sixteen today: accepted.
+        assertThatThrownBy(() -> workers.join(
+                        worker, work("小明", bornOn(today.minusYears(16).plusDays(1)), JIEFANGBEI)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(codes(e)).containsExactly("residentIdNumber:membership.join.underAge"));
+        long id = workers.join(worker, work("小明", bornOn(today.minusYears(16)), JIEFANGBEI));
+        assertThat(workers.mine(worker).orElseThrow().id()).isEqualTo(id);
+        asStaffOf(JIEFANGBEI);
+        assertThat(reviews.age(reviews.find(id).orElseThrow())).contains(16);
     }
 
     private static String toFullWidth(String text) {
@@ -285,8 +383,8 @@ abstract class MembershipFlowTest {
                     try {
                         workers.join(worker, work("并发", id, JIEFANGBEI));
                         return "created";
-                    } catch (AlreadyMemberException e) {
-                        return "refused:" + e.existing().state();
+                    } catch (InvalidInputException e) {
+                        return "refused:" + e.errors().get(0).code();
                     }
                 };
                 results.add(pool.submit(attempt));
@@ -297,7 +395,9 @@ abstract class MembershipFlowTest {
                 outcomes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
             assertThat(outcomes).filteredOn("created"::equals).hasSize(1);
-            assertThat(outcomes).filteredOn("refused:APPLIED"::equals).hasSize(n - 1);
+            assertThat(outcomes)
+                    .filteredOn("refused:membership.join.notOnline"::equals)
+                    .hasSize(n - 1);
         } finally {
             pool.shutdownNow();
         }
@@ -331,7 +431,9 @@ abstract class MembershipFlowTest {
         assertThat(rejected.rejectReason()).isEqualTo("姓名与身份证不符");
         // Another phone may not take over the rejected record; the same phone may apply again.
         assertThatThrownBy(() -> workers.join(new CurrentWorker(People.mobile()), work("冒名", id, JIEFANGBEI)))
-                .isInstanceOf(AlreadyMemberException.class);
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(codes(e)).containsExactly("residentIdNumber:membership.join.notOnline"));
         assertThat(workers.join(worker, work("张三峰", id, QIXINGGANG))).isEqualTo(memberId);
         Member again = workers.mine(worker).orElseThrow();
         assertThat(again.state()).isEqualTo(MembershipState.APPLIED);

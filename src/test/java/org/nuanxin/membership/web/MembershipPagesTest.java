@@ -35,6 +35,12 @@ class MembershipPagesTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.nuanxin.kernel.CityTime time;
+
+    @Autowired
+    org.nuanxin.identity.PersonalData personalData;
+
     private String html(MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
         assertThat(response.getStatus()).as(request.toString()).isEqualTo(200);
@@ -107,9 +113,16 @@ class MembershipPagesTest {
         assertThat(sent.getRedirectedUrl()).isEqualTo("/m/member?applied");
         assertThat(html(get("/m/member").with(AsWorker.mobile(mobile)))).contains("待审核", "解放碑街道工会");
 
-        // Someone else with the same number: state and union, nothing of the holder.
+        // Someone else with the same number: a neutral refusal beside the number, nothing of the membership.
         String other = html(join(People.mobile(), "李四", id, "consent", "true"));
-        assertThat(other).contains("该身份证号已有会籍：待审核，所在工会：解放碑街道工会").doesNotContain("张三丰", "张*");
+        assertThat(other)
+                .contains("这个身份证号码不能在线入会", "请用入会时登记的手机号登录", "id=\"id-error\"")
+                .doesNotContain("张三丰", "张*", "已有会籍", "待审核", "解放碑街道工会", "id=\"existing\"");
+        // The holder sending it again is sent to their own page, which names state and union.
+        MockHttpServletResponse again = mvc.perform(join(mobile, "张三丰", id, "consent", "true"))
+                .andReturn()
+                .getResponse();
+        assertThat(again.getRedirectedUrl()).isEqualTo("/m/member");
 
         long memberId = jdbc.sql("SELECT id FROM member WHERE name = '张三丰' ORDER BY id DESC LIMIT 1")
                 .query(Long.class)
@@ -120,9 +133,15 @@ class MembershipPagesTest {
                 .contains("/console/membership/applications/" + memberId)
                 .contains("张**");
         assertThat(queue).doesNotContain("张三丰").doesNotContain(id);
-        assertThat(html(get("/console/membership/applications/" + memberId).with(staff)))
-                .contains("5001**********")
-                .doesNotContain(id);
+        String application =
+                html(get("/console/membership/applications/" + memberId).with(staff));
+        assertThat(application).contains("5001**********", "id=\"age\"").doesNotContain(id, "id=\"under-age\"");
+        int age = java.time.Period.between(
+                        java.time.LocalDate.parse(
+                                id.substring(6, 14), java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
+                        time.today())
+                .getYears();
+        assertThat(application).contains("（" + age + " 岁）");
         mvc.perform(post("/console/membership/applications/" + memberId + "/approve")
                 .with(staff)
                 .with(csrf())
@@ -140,7 +159,11 @@ class MembershipPagesTest {
                 mvc.perform(get(url.group(1))).andReturn().getResponse();
         assertThat(check.getStatus()).isEqualTo(200);
         String verdict = check.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(verdict).contains("有效会员", "张**", "解放碑街道工会").doesNotContain("张三丰", "CQ");
+        // No member number (CQ and 11 digits; a bare "CQ" can occur in the page's random tokens).
+        assertThat(verdict)
+                .contains("有效会员", "张**", "解放碑街道工会")
+                .doesNotContain("张三丰")
+                .doesNotContainPattern("CQ\\d{11}");
         // No session: checked over real HTTP in MembershipBrowserTest (csrf() here swaps the token repository
         // for a session-based one).
         assertThat(check.getHeader("Cache-Control")).contains("no-store");
@@ -245,6 +268,55 @@ class MembershipPagesTest {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theSixthRefusedNumberIsRefusedAsOverTheLimit() throws Exception {
+        String prober = People.mobile();
+        for (int i = 1; i <= 6; i++) {
+            String id = People.idNumber("500103");
+            mvc.perform(join(People.mobile(), "持有人", id, "consent", "true"));
+            String page = html(join(prober, "试探", id, "consent", "true"));
+            if (i <= 5) {
+                assertThat(page).as("try " + i).contains("这个身份证号码不能在线入会").doesNotContain("暂停受理");
+            } else {
+                assertThat(page)
+                        .contains("本手机号 24 小时内已有 5 次提交的身份证号码不能在线入会，暂停受理其他身份证号码")
+                        .doesNotContain("这个身份证号码不能在线入会", "解放碑街道工会");
+            }
+        }
+    }
+
+    @Test
+    void aChildsNumberIsRefusedBesideTheFieldAndTheReviewerSeesAnAgeUnderSixteen() throws Exception {
+        String seventeen = "500103" + "20140501" + "123";
+        String child = seventeen + People.check(seventeen);
+        String page = html(join(People.mobile(), "小明", child, "consent", "true"));
+        assertThat(page).contains("未满 16 周岁不能入会（《劳动法》第十五条）", "id=\"id-error\"");
+        String english = html(join(People.mobile(), "小明", child, "consent", "true")
+                .param("lang", "en")
+                .header("Accept-Language", "en"));
+        assertThat(english).contains("You must be at least 16 to join (Labour Law, art. 15)");
+
+        // An application made before the rule (written directly): the reviewer sees the age and the warning.
+        String mobile = People.mobile();
+        String adult = People.idNumber("500103");
+        mvc.perform(join(mobile, "小红", adult, "consent", "true"));
+        long memberId = jdbc.sql("SELECT id FROM member WHERE name = '小红' ORDER BY id DESC LIMIT 1")
+                .query(Long.class)
+                .single();
+        String sealedChild = personalData
+                .seal(org.nuanxin.identity.PersonalDataKind.RESIDENT_ID_NUMBER, child)
+                .ciphertext();
+        jdbc.sql("UPDATE member SET id_number_sealed = ? WHERE id = ?")
+                .params(sealedChild, memberId)
+                .update();
+        var staff = authentication(ScopedUser.of(jdbc, "pages-age", Role.UNION_STAFF, "500103003"));
+        int age = java.time.Period.between(java.time.LocalDate.of(2014, 5, 1), time.today())
+                .getYears();
+        assertThat(html(get("/console/membership/applications/" + memberId).with(staff)))
+                .contains("（" + age + " 岁）", "未满 16 周岁，不能入会", "id=\"under-age\"")
+                .doesNotContain(child);
     }
 
     @Test
