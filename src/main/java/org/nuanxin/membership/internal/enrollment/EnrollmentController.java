@@ -17,11 +17,11 @@ import org.nuanxin.kernel.InvalidInputException;
 import org.nuanxin.kernel.Paging;
 import org.nuanxin.kernel.ProblemMessages;
 import org.nuanxin.membership.MemberPermissions;
+import org.nuanxin.membership.internal.ScopeUnions;
 import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.Mode;
 import org.nuanxin.organization.Organization;
 import org.nuanxin.organization.Organizations;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -82,15 +82,7 @@ class EnrollmentController {
 
     private String form(Model model, @Nullable Long unionId, @Nullable LocalDate eventDate, List<String> errors) {
         DataScope scope = scopes.current();
-        List<Organization> unions = new ArrayList<>();
-        organizations.find(scope.rootId(), scope).ifPresent(unions::add);
-        unions.addAll(
-                organizations
-                        .children(scope.rootId(), scope, PageRequest.of(0, Organizations.MAX_PAGE_SIZE))
-                        .getContent()
-                        .stream()
-                        .filter(Organization::active)
-                        .toList());
+        List<Organization> unions = new ArrayList<>(ScopeUnions.topAndChildren(organizations, scope));
         model.addAttribute("unions", unions);
         model.addAttribute("unionId", unionId == null ? scope.rootId() : unionId);
         model.addAttribute("eventDate", eventDate == null ? "" : eventDate.toString());

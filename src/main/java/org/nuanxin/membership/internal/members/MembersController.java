@@ -21,11 +21,11 @@ import org.nuanxin.membership.MemberPermissions;
 import org.nuanxin.membership.MemberPermissions.Action;
 import org.nuanxin.membership.MembershipState;
 import org.nuanxin.membership.Occupation;
+import org.nuanxin.membership.internal.ScopeUnions;
 import org.nuanxin.organization.EnterpriseDirectory;
 import org.nuanxin.organization.Organization;
 import org.nuanxin.organization.Organizations;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -174,15 +174,7 @@ class MembersController {
      * in the scope. A filter covers the union and every union under it.
      */
     private List<Organization> unionChoices(@Nullable String chosen, DataScope scope) {
-        List<Organization> unions = new ArrayList<>();
-        organizations.find(scope.rootId(), scope).ifPresent(unions::add);
-        unions.addAll(
-                organizations
-                        .children(scope.rootId(), scope, PageRequest.of(0, Organizations.MAX_PAGE_SIZE))
-                        .getContent()
-                        .stream()
-                        .filter(Organization::active)
-                        .toList());
+        List<Organization> unions = new ArrayList<>(ScopeUnions.topAndChildren(organizations, scope));
         if (chosen != null && chosen.strip().matches("\\d{1,18}")) {
             long id = Long.parseLong(chosen.strip());
             if (unions.stream().noneMatch(o -> o.id() == id)) {
