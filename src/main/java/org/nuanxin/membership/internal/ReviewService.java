@@ -135,6 +135,8 @@ public class ReviewService {
      * @throws org.springframework.security.access.AccessDeniedException without REVIEW
      * @throws MemberChangedConcurrentlyException when it is no longer waiting or changed since read
      * @throws java.util.NoSuchElementException when it is not in the reviewer's scope
+     * @throws InvalidInputException on {@code idNumber} when the applicant is under
+     *     {@link WorkerMembershipService#MIN_AGE} today (Labour Law art. 15)
      */
     @Transactional
     public String approve(long id, int version) {
@@ -143,6 +145,10 @@ public class ReviewService {
         permissions.check(Action.REVIEW, m.organizationId());
         if (m.state() != MembershipState.APPLIED || m.version() != version) {
             throw new MemberChangedConcurrentlyException(id);
+        }
+        if (age(m).filter(a -> a < WorkerMembershipService.MIN_AGE).isPresent()) {
+            // An application made before the age rule, or by a number that has since been corrected: never approved.
+            throw new InvalidInputException("idNumber", "membership.console.underAge", WorkerMembershipService.MIN_AGE);
         }
         LocalDate today = time.today();
         Instant now = time.now();

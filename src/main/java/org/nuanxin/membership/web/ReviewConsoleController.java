@@ -122,6 +122,9 @@ class ReviewConsoleController {
         } catch (MemberChangedConcurrentlyException e) {
             redirect.addFlashAttribute("concurrent", true);
             return "redirect:/console/membership/applications/" + id;
+        } catch (InvalidInputException tooYoung) {
+            redirect.addFlashAttribute("notApproved", true);
+            return "redirect:/console/membership/applications/" + id;
         }
         return "redirect:/console/membership/applications";
     }

@@ -317,6 +317,24 @@ class MembershipPagesTest {
         assertThat(html(get("/console/membership/applications/" + memberId).with(staff)))
                 .contains("（" + age + " 岁）", "未满 16 周岁，不能入会", "id=\"under-age\"")
                 .doesNotContain(child);
+        // Approving it is refused: back to the application, which says why; it still waits.
+        int version = jdbc.sql("SELECT version FROM member WHERE id = ?")
+                .param(memberId)
+                .query(Integer.class)
+                .single();
+        String back = mvc.perform(post("/console/membership/applications/" + memberId + "/approve")
+                        .param("version", String.valueOf(version))
+                        .with(staff)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(back).isEqualTo("/console/membership/applications/" + memberId);
+        assertThat(jdbc.sql("SELECT state || ' ' || COALESCE(member_number, '-') FROM member WHERE id = ?")
+                        .param(memberId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("APPLIED -");
     }
 
     @Test
