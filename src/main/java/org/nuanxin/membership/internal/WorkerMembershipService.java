@@ -373,6 +373,36 @@ public class WorkerMembershipService {
     }
 
     /**
+     * Takes back a pending transfer request (the worker changed their mind, or asked for the wrong union): the request
+     * is CANCELLED and the membership is ACTIVE in its union again, its card still valid. Nothing happens when no
+     * transfer is pending (a retried request after it went through, or after the receiving union decided).
+     *
+     * @return whether a pending request was taken back now
+     */
+    public boolean cancelTransfer(CurrentWorker worker) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            Optional<Member> pending = mine(worker).filter(x -> x.state() == MembershipState.TRANSFER_PENDING);
+            if (pending.isEmpty()) {
+                return false;
+            }
+            Member m = pending.get();
+            Instant now = time.now();
+            if (!repository.move(m.id(), m.version(), MembershipState.ACTIVE, m.organizationId(), now)) {
+                throw new MemberChangedConcurrentlyException(m.id());
+            }
+            repository.cancelPendingTransfers(m.id(), now);
+            audit.record(
+                    workerOrigin(m.id()),
+                    "membership.transfer.cancel",
+                    "member",
+                    Long.toString(m.id()),
+                    null,
+                    "organization=" + m.organizationId());
+            return true;
+        }));
+    }
+
+    /**
      * Withdraws: a pending application is withdrawn, a membership ends today (its period closes, its card is
      * revoked, a pending transfer is cancelled). A later application starts a new period.
      *

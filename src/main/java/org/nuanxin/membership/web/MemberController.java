@@ -134,6 +134,18 @@ class MemberController {
         return transferPage(model, m.get(), district, township, reason, locale);
     }
 
+    /** Takes back the pending transfer request; a retry, or one after the union decided, just shows the page. */
+    @PostMapping("/m/member/transfer/cancel")
+    String cancelTransfer() {
+        try {
+            return service.cancelTransfer(Workers.current())
+                    ? "redirect:/m/member?transferCancelled"
+                    : "redirect:/m/member";
+        } catch (MemberChangedConcurrentlyException e) {
+            return "redirect:/m/member";
+        }
+    }
+
     /** The worker's membership when it may be transferred (active, no transfer pending). */
     private Optional<Member> activeMember() {
         return service.mine(Workers.current()).filter(m -> m.state() == MembershipState.ACTIVE);

@@ -506,6 +506,34 @@ abstract class MembershipFlowTest {
     }
 
     @Test
+    void aWorkerTakesBackAPendingTransferAndStaysWhereTheyWere() {
+        CurrentWorker worker = new CurrentWorker(People.mobile());
+        member(worker, People.idNumber("500103"), JIEFANGBEI);
+        String card = card(worker);
+        workers.requestTransfer(worker, "500105", "", "填错了工会");
+        assertThat(workers.mine(worker).orElseThrow().state()).isEqualTo(MembershipState.TRANSFER_PENDING);
+
+        assertThat(workers.cancelTransfer(worker)).isTrue();
+        Member m = workers.mine(worker).orElseThrow();
+        assertThat(m.state()).isEqualTo(MembershipState.ACTIVE);
+        assertThat(m.organizationId()).isEqualTo(org(JIEFANGBEI));
+        Transfer transfer = workers.transfers(m).get(0);
+        assertThat(transfer.state()).isEqualTo("CANCELLED");
+        assertThat(verification.verify(card).verdict()).isEqualTo(CardVerification.Verdict.VALID);
+        // The receiving union no longer has it to decide.
+        asStaffOf("500105");
+        assertThatThrownBy(() -> reviews.acceptTransfer(transfer.id(), transfer.version()))
+                .isInstanceOf(RuntimeException.class);
+        SecurityContextHolder.clearContext();
+        assertThat(workers.mine(worker).orElseThrow().state()).isEqualTo(MembershipState.ACTIVE);
+        // A retry changes nothing.
+        assertThat(workers.cancelTransfer(worker)).isFalse();
+        // And a new request is possible again.
+        workers.requestTransfer(worker, "500105", "", "这次是对的");
+        assertThat(workers.mine(worker).orElseThrow().state()).isEqualTo(MembershipState.TRANSFER_PENDING);
+    }
+
+    @Test
     void withdrawalInvalidatesTheCardAndARejoinStartsANewPeriodAfterAGap() {
         CurrentWorker worker = new CurrentWorker(People.mobile());
         String id = People.idNumber("500103");

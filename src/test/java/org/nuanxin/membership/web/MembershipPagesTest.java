@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -268,6 +269,24 @@ class MembershipPagesTest {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(404);
+
+        // The member's page offers to take the request back; doing so (twice: a retry) leaves one cancelled request.
+        assertThat(html(get("/m/member").with(AsWorker.mobile(mobile)))).contains("id=\"transfer-cancel\"");
+        for (String expected : List.of("/m/member?transferCancelled", "/m/member")) {
+            assertThat(mvc.perform(post("/m/member/transfer/cancel")
+                                    .with(AsWorker.mobile(mobile))
+                                    .with(csrf()))
+                            .andReturn()
+                            .getResponse()
+                            .getRedirectedUrl())
+                    .isEqualTo(expected);
+        }
+        assertThat(jdbc.sql("SELECT state FROM membership_transfer WHERE id = ?")
+                        .param(transferId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("CANCELLED");
+        assertThat(html(get("/m/member").with(AsWorker.mobile(mobile)))).doesNotContain("id=\"transfer-cancel\"");
     }
 
     @Test
