@@ -3,7 +3,6 @@ package org.nuanxin.membership.internal.enrollment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,13 +30,6 @@ import org.springframework.stereotype.Repository;
 class EnrollmentJobs {
 
     private static final int BATCH = 1000;
-    private static final int V = Types.VARCHAR;
-    private static final int I = Types.INTEGER;
-    private static final int[] ROW_TYPES = {V, I, V, V, V, V};
-    private static final int[] PROBLEM_TYPES = {V, I, I, V, V, V, V};
-    private static final int[] WRITE_TYPES = {
-        V, I, Types.BIGINT, Types.BIGINT, V, V, V, V, V, V, V, V, Types.BIGINT, V, Types.DATE, V
-    };
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -209,10 +201,10 @@ class EnrollmentJobs {
                 id, r.rowNumber(), r.action().name(), clip(r.nameMasked(), 100), clip(r.idMasked(), 40), r.occupation()
             });
             if (args.size() == BATCH) {
-                flush(sql, args, ROW_TYPES);
+                flush(sql, args);
             }
         }
-        flush(sql, args, ROW_TYPES);
+        flush(sql, args);
     }
 
     /**
@@ -245,10 +237,10 @@ class EnrollmentJobs {
                 r.cardToken()
             });
             if (args.size() == BATCH) {
-                flush(sql, args, WRITE_TYPES);
+                flush(sql, args);
             }
         }
-        flush(sql, args, WRITE_TYPES);
+        flush(sql, args);
     }
 
     /** Removes the staged writes (personal data) of a job that was committed, failed or cannot be committed. */
@@ -287,17 +279,15 @@ class EnrollmentJobs {
                 clip(p.message(), 1000)
             });
             if (args.size() == BATCH) {
-                flush(sql, args, PROBLEM_TYPES);
+                flush(sql, args);
             }
         }
-        flush(sql, args, PROBLEM_TYPES);
+        flush(sql, args);
     }
 
-    private void flush(String sql, List<Object[]> args, int... types) {
+    private void flush(String sql, List<Object[]> args) {
         if (!args.isEmpty()) {
-            // With the types given, a null is bound as such; without them Spring asks the driver for each null
-            // parameter's type, which PostgreSQL's driver answers with a round trip to the server.
-            template.batchUpdate(sql, args, types);
+            template.batchUpdate(sql, args); // nulls bound without a type look-up: src/main/resources/spring.properties
             args.clear();
         }
     }
