@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.nuanxin.geo.CoordinateSystem;
 import org.nuanxin.spreadsheet.CellProblem;
+import org.nuanxin.spreadsheet.CellProblemTable;
 import org.nuanxin.station.StationImportStatus;
 import org.nuanxin.station.StationImportStatus.Action;
 import org.nuanxin.station.StationImportStatus.PreviewRow;
@@ -35,10 +36,12 @@ class ImportJobRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final CellProblemTable problems;
 
     ImportJobRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.problems = new CellProblemTable(jdbc, template, "station_import_problem", "import_id");
     }
 
     /** One job as stored, without its file, rows and problems. */
@@ -183,9 +186,7 @@ class ImportJobRepository {
                 .params(clip(message, 1000), Timestamp.from(now), id)
                 .update();
         jdbc.sql("DELETE FROM station_import_row WHERE import_id = ?").param(id).update();
-        jdbc.sql("DELETE FROM station_import_problem WHERE import_id = ?")
-                .param(id)
-                .update();
+        problems.delete(id);
     }
 
     /** Ends a committed job, in the writing transaction: its file and preview go. */
@@ -218,25 +219,7 @@ class ImportJobRepository {
 
     /** Stores problems in their order, numbered from {@code firstSeq} (a later batch goes on from an earlier one). */
     void insertProblems(String id, int firstSeq, List<CellProblem> problems) {
-        List<Object[]> args = new ArrayList<>(Math.min(problems.size(), BATCH));
-        String sql = "INSERT INTO station_import_problem (import_id, seq, line_no, column_key, column_header, cell_ref,"
-                + " message) VALUES (?, ?, ?, ?, ?, ?, ?)";
-        int seq = firstSeq;
-        for (CellProblem p : problems) {
-            args.add(new Object[] {
-                id,
-                seq++,
-                p.rowNumber(),
-                clip(p.columnKey(), 40),
-                clip(p.columnHeader(), 100),
-                clip(p.cellRef(), 40),
-                clip(p.message(), 1000)
-            });
-            if (args.size() == BATCH) {
-                flush(sql, args);
-            }
-        }
-        flush(sql, args);
+        this.problems.insert(id, firstSeq, problems);
     }
 
     private void flush(String sql, List<Object[]> args) {
@@ -247,17 +230,7 @@ class ImportJobRepository {
     }
 
     Page<CellProblem> problems(String id, Pageable page) {
-        List<CellProblem> content = jdbc.sql("SELECT line_no, column_key, column_header, cell_ref, message"
-                        + " FROM station_import_problem WHERE import_id = ? ORDER BY seq" + limit(page))
-                .param(id)
-                .query((rs, n) -> new CellProblem(
-                        rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                .list();
-        long total = jdbc.sql("SELECT COUNT(*) FROM station_import_problem WHERE import_id = ?")
-                .param(id)
-                .query(Long.class)
-                .single();
-        return new PageImpl<>(content, page, total);
+        return problems.page(id, page);
     }
 
     Page<PreviewRow> preview(String id, Pageable page) {

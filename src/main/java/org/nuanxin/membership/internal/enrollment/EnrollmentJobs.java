@@ -15,6 +15,7 @@ import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.Mode;
 import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.PreviewRow;
 import org.nuanxin.membership.internal.enrollment.EnrollmentStatus.State;
 import org.nuanxin.spreadsheet.CellProblem;
+import org.nuanxin.spreadsheet.CellProblemTable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -33,10 +34,12 @@ class EnrollmentJobs {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final CellProblemTable problems;
 
     EnrollmentJobs(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.problems = new CellProblemTable(jdbc, template, "membership_enrollment_problem", "enrollment_id");
     }
 
     /** One job as stored, without its file, rows and problems. */
@@ -253,9 +256,7 @@ class EnrollmentJobs {
     /** Removes whatever a failed check had stored of its rows and problems. */
     void deleteChecked(String id) {
         deleteWrites(id);
-        jdbc.sql("DELETE FROM membership_enrollment_problem WHERE enrollment_id = ?")
-                .param(id)
-                .update();
+        problems.delete(id);
         jdbc.sql("DELETE FROM membership_enrollment_row WHERE enrollment_id = ?")
                 .param(id)
                 .update();
@@ -263,26 +264,7 @@ class EnrollmentJobs {
 
     /** Stores problems numbered from {@code firstSeq} on, in the order given. */
     void insertProblems(String id, int firstSeq, List<CellProblem> problems) {
-        String sql =
-                "INSERT INTO membership_enrollment_problem (enrollment_id, seq, line_no, column_key, column_header,"
-                        + " cell_ref, message) VALUES (?, ?, ?, ?, ?, ?, ?)";
-        List<Object[]> args = new ArrayList<>(Math.min(problems.size(), BATCH));
-        int seq = firstSeq;
-        for (CellProblem p : problems) {
-            args.add(new Object[] {
-                id,
-                seq++,
-                p.rowNumber(),
-                clip(p.columnKey(), 40),
-                clip(p.columnHeader(), 100),
-                clip(p.cellRef(), 40),
-                clip(p.message(), 1000)
-            });
-            if (args.size() == BATCH) {
-                flush(sql, args);
-            }
-        }
-        flush(sql, args);
+        this.problems.insert(id, firstSeq, problems);
     }
 
     private void flush(String sql, List<Object[]> args) {
@@ -293,17 +275,7 @@ class EnrollmentJobs {
     }
 
     Page<CellProblem> problems(String id, Pageable page) {
-        List<CellProblem> content = jdbc.sql("SELECT line_no, column_key, column_header, cell_ref, message"
-                        + " FROM membership_enrollment_problem WHERE enrollment_id = ? ORDER BY seq" + limit(page))
-                .param(id)
-                .query((rs, n) -> new CellProblem(
-                        rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                .list();
-        long total = jdbc.sql("SELECT COUNT(*) FROM membership_enrollment_problem WHERE enrollment_id = ?")
-                .param(id)
-                .query(Long.class)
-                .single();
-        return new PageImpl<>(content, page, total);
+        return problems.page(id, page);
     }
 
     Page<PreviewRow> preview(String id, Pageable page) {
@@ -340,11 +312,9 @@ class EnrollmentJobs {
                     if (rs.getObject("first_problem") != null) {
                         reasons = String.join(
                                 " ",
-                                jdbc.sql("SELECT column_header, message FROM membership_enrollment_problem"
-                                                + " WHERE enrollment_id = ? AND line_no = ? ORDER BY seq")
-                                        .params(id, row.rowNumber())
-                                        .query((p, n) -> label.apply(p.getString(1), p.getString(2)))
-                                        .list());
+                                problems.ofRow(id, row.rowNumber()).stream()
+                                        .map(p -> label.apply(p.columnHeader(), p.message()))
+                                        .toList());
                     }
                     each.accept(row, reasons);
                 },
@@ -353,11 +323,7 @@ class EnrollmentJobs {
 
     /** Problems of the whole file (row 0), for the result's first lines. */
     List<String> fileProblems(String id) {
-        return jdbc.sql("SELECT message FROM membership_enrollment_problem WHERE enrollment_id = ? AND line_no = 0"
-                        + " ORDER BY seq")
-                .param(id)
-                .query(String.class)
-                .list();
+        return problems.ofRow(id, 0).stream().map(CellProblem::message).toList();
     }
 
     int purge(Instant before) {
