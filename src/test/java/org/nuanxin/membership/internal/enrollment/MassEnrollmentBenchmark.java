@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Row;
@@ -174,23 +176,23 @@ class MassEnrollmentBenchmark {
         System.gc(); // a full, stop-the-world collection on G1 (no ExplicitGCInvokesConcurrent): done when it returns
         long base = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(base);
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (running.get()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
+        // The heap in use, sampled every 20 ms while the work runs (a sampling rate, not a wait for anything).
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(
+                () -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                0,
+                20,
+                TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
-        work.run();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        running.set(false);
-        sampler.join();
+        long millis;
+        try {
+            work.run();
+            millis = (System.nanoTime() - start) / 1_000_000;
+        } finally {
+            sampler.shutdown();
+            sampler.awaitTermination(1, TimeUnit.SECONDS);
+        }
+        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         return new Measured(millis, (peak.get() - base) / (1024 * 1024));
     }
 
