@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start (no account at all) creates the administrator {@code admin} with the
- * configured password, or with a generated one that is printed once to the log. Later starts find
+ * configured password, or with a generated one that is printed once to the log and must be changed at the first
+ * sign-in (like every one-time password: it has been in a log file). Later starts find
  * an account and do nothing, so the password never changes and is never printed again.
  */
 @Component
@@ -72,7 +73,7 @@ class AdminBootstrap implements ApplicationRunner {
                     "系统管理员",
                     Role.CITY_ADMIN,
                     tree.rootId(),
-                    false,
+                    generated, // a password that went through the log is changed at the first sign-in
                     clock.instant());
         } catch (DuplicateKeyException raceWithAnotherNode) {
             return false;
@@ -85,8 +86,8 @@ class AdminBootstrap implements ApplicationRunner {
                       Nuanxin: first start, administrator account created.
                       username: {}
                       password: {}
-                      This password is shown only once. Sign in and change it, or set
-                      NUANXIN_ADMIN_PASSWORD before the first start.
+                      This password is shown only once; the first sign-in asks for a new
+                      one. Or set NUANXIN_ADMIN_PASSWORD before the first start.
                     ==================================================================""", ADMIN_USERNAME, password);
         } else {
             log.info("Administrator account '{}' created with the configured password", ADMIN_USERNAME);

@@ -46,6 +46,9 @@ class GeneratedAdminPasswordTest {
     void configuredAdministratorAgain() {
         jdbc.sql("DELETE FROM account").update();
         assertThat(configured.createAdminIfNoAccount()).isTrue();
+        assertThat(accounts.findByUsername("admin").orElseThrow().mustChangePassword())
+                .as("a configured password was chosen by the operator")
+                .isFalse();
     }
 
     @Test
@@ -67,6 +70,9 @@ class GeneratedAdminPasswordTest {
         assertThat(accounts.count()).isEqualTo(1);
         assertThat(encoder.matches(
                         password, accounts.findByUsername("admin").orElseThrow().passwordHash()))
+                .isTrue();
+        assertThat(accounts.findByUsername("admin").orElseThrow().mustChangePassword())
+                .as("it has been in the log: changed at the first sign-in")
                 .isTrue();
 
         // Restart: no second admin, no new password in the log.
