@@ -291,15 +291,8 @@ class EnrollmentJobs {
         return new PageImpl<>(content, page, total);
     }
 
-    /**
-     * Every row with its problems joined into one text, in row order, handed one at a time (the result download).
-     *
-     * @param label how one problem reads: its column's header (null for the row as a whole) and its message
-     */
-    void eachResultRow(
-            String id,
-            java.util.function.BiFunction<@Nullable String, String, String> label,
-            java.util.function.BiConsumer<PreviewRow, String> each) {
+    /** Every row with its problems (none for a valid row), in row order, handed one at a time (the result download). */
+    void eachResultRow(String id, java.util.function.BiConsumer<PreviewRow, List<CellProblem>> each) {
         template.query(
                 """
                 SELECT r.line_no, r.row_action, r.name_masked, r.id_masked, r.occupation,
@@ -308,15 +301,9 @@ class EnrollmentJobs {
                 FROM membership_enrollment_row r WHERE r.enrollment_id = ? ORDER BY r.line_no""",
                 rs -> {
                     PreviewRow row = previewRow(rs, 0);
-                    String reasons = "";
-                    if (rs.getObject("first_problem") != null) {
-                        reasons = String.join(
-                                " ",
-                                problems.ofRow(id, row.rowNumber()).stream()
-                                        .map(p -> label.apply(p.columnHeader(), p.message()))
-                                        .toList());
-                    }
-                    each.accept(row, reasons);
+                    each.accept(
+                            row,
+                            rs.getObject("first_problem") == null ? List.of() : problems.ofRow(id, row.rowNumber()));
                 },
                 id);
     }

@@ -259,21 +259,22 @@ public class MassEnrollmentService {
         for (String fileProblem : jobs.fileProblems(id)) {
             rows.add(List.of("", "", "", message(locale, "membership.enrollment.outcome.REFUSED"), fileProblem));
         }
-        jobs.eachResultRow(
-                id,
-                (header, text) ->
-                        header == null ? text : message(locale, "membership.enrollment.result.problem", header, text),
-                (row, reasons) -> {
-                    Action action = failed ? Action.REFUSED : row.action();
-                    // A committed job says what was done, a failed one that nothing was, and one not committed (yet)
-                    // what would be.
-                    String outcome = message(
-                            locale,
-                            (committed || failed ? "membership.enrollment.outcome." : "membership.enrollment.plan.")
-                                    + action);
-                    String why = failed && reasons.isEmpty() ? job.message() : reasons;
-                    rows.add(List.of(row.rowNumber(), row.nameMasked(), row.idMasked(), outcome, why));
-                });
+        String separator = message(locale, "membership.enrollment.result.separator");
+        jobs.eachResultRow(id, (row, problems) -> {
+            Action action = failed ? Action.REFUSED : row.action();
+            // A committed job says what was done, a failed one that nothing was, and one not committed (yet) what
+            // would be.
+            String outcome = message(
+                    locale,
+                    (committed || failed ? "membership.enrollment.outcome." : "membership.enrollment.plan.") + action);
+            String reasons = problems.stream()
+                    .map(p -> p.columnHeader() == null
+                            ? p.message()
+                            : message(locale, "membership.enrollment.result.problem", p.columnHeader(), p.message()))
+                    .collect(java.util.stream.Collectors.joining(separator));
+            String why = failed && reasons.isEmpty() ? job.message() : reasons;
+            rows.add(List.of(row.rowNumber(), row.nameMasked(), row.idMasked(), outcome, why));
+        });
         xlsx.write(out, message(locale, "membership.enrollment.result.sheet"), headers, rows);
     }
 

@@ -586,7 +586,7 @@ abstract class MassEnrollmentTest {
             assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("未写入");
             assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).startsWith("手机号码：");
             // Each reason names its column.
-            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("姓名：必填，不能为空； 职业：必填，不能为空；");
+            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("姓名：必填，不能为空；职业：必填，不能为空");
         }
     }
 
