@@ -17,4 +17,13 @@ public interface Memberships {
      * @return the existing membership, or empty
      */
     Optional<ExistingMembership> findByIdentityNumber(ResidentIdNumber number);
+
+    /**
+     * The membership of the person who signs in with a mobile number (the number a membership holds is its sign-in
+     * number), whatever its state; erased records are not found. Used by grid to let members enrol as grid workers.
+     *
+     * @param mobile E.164, e.g. {@code +8613800138000}
+     * @return the latest membership under that number, or empty
+     */
+    Optional<ExistingMembership> findByMobile(String mobile);
 }

@@ -27,16 +27,22 @@ class MembershipDirectory implements Memberships {
     @Override
     public Optional<ExistingMembership> findByIdentityNumber(ResidentIdNumber number) {
         String key = personalData.lookupKey(PersonalDataKind.RESIDENT_ID_NUMBER, number.value());
+        return repository.findByPersonKey(key).map(this::existing);
+    }
+
+    @Override
+    public Optional<ExistingMembership> findByMobile(String mobile) {
         return repository
-                .findByPersonKey(key)
-                .map(m -> new ExistingMembership(
-                        m.id(),
-                        m.state(),
-                        m.organizationId(),
-                        organizations
-                                .find(m.organizationId())
-                                .map(Organization::name)
-                                .orElse(""),
-                        m.memberNumber()));
+                .findByMobileKey(personalData.lookupKey(PersonalDataKind.MOBILE, mobile))
+                .map(this::existing);
+    }
+
+    private ExistingMembership existing(Member m) {
+        return new ExistingMembership(
+                m.id(),
+                m.state(),
+                m.organizationId(),
+                organizations.find(m.organizationId()).map(Organization::name).orElse(""),
+                m.memberNumber());
     }
 }
