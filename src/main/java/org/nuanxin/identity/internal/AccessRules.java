@@ -77,6 +77,19 @@ final class AccessRules {
             new Rule(null, "/m/join/**", Access.WORKER, "applying to join the union needs a signed-in worker"),
             new Rule(null, "/m/member", Access.WORKER, "a member's card and state, for the member only"),
             new Rule(null, "/m/member/**", Access.WORKER, "a member's card, transfer and withdrawal"),
+            // Grid, worker side: reporting hazards and following them needs a signed-in worker; a report's photo is
+            // public by its unguessable key (Open311 media_url, staff pages), so its rule comes first.
+            new Rule(
+                    GET,
+                    "/m/reports/photos/{key}",
+                    Access.PUBLIC,
+                    "a hazard report's photo by its random key (Open311 media_url); no session"),
+            new Rule(null, "/m/report", Access.WORKER, "reporting a hazard needs a signed-in worker"),
+            new Rule(null, "/m/report/**", Access.WORKER, "reporting a hazard: nearby reports, details, adding to one"),
+            new Rule(null, "/m/reports", Access.WORKER, "the worker's own hazard reports and notices"),
+            new Rule(null, "/m/reports/**", Access.WORKER, "one of the worker's own hazard reports, its timeline"),
+            new Rule(null, "/m/grid", Access.WORKER, "part-time grid worker: enrolment, points, nearest blocks"),
+            new Rule(null, "/m/grid/**", Access.WORKER, "part-time grid worker: join or leave a block"),
             // Public: riders, the sign-in page, assets, probes, the read-only API and its documentation.
             new Rule(GET, "/", Access.PUBLIC, "redirects to the rider page"),
             // Membership: the public card check (a scanned QR code; no sign-in, no session).

@@ -51,7 +51,7 @@ class SecurityConfiguration {
             AuditLog audit,
             Clock clock,
             @Value("${nuanxin.map.tile-url:}") String tileUrl,
-            @Value("${spring.servlet.multipart.max-request-size:17MB}") DataSize maxRequestSize,
+            @Value("${spring.servlet.multipart.max-request-size:32MB}") DataSize maxRequestSize,
             @Value("${spring.servlet.multipart.max-file-size:16MB}") DataSize maxFileSize)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");

@@ -178,7 +178,7 @@ class ImportUploadLimitHttpTest {
     }
 
     /**
-     * Over the container's limits (application.yaml: 16 MB a file, 17 MB a request; the connector then reads only
+     * Over the container's limits (application.yaml: 16 MB a file, 32 MB a request; the connector then reads only
      * 64 KB more of the body): still the friendly localised 413 page, in English too, whether the token is in the
      * header or only in the form, and one WARN line in the log without a stack trace or the user's name; the API
      * gets an RFC 9457 problem.
@@ -187,8 +187,9 @@ class ImportUploadLimitHttpTest {
     @org.junit.jupiter.params.provider.CsvSource({
         "16900000, header", // a file over max-file-size, the request under max-request-size
         "16900000, form",
-        "20000000, header", // the request over max-request-size: refused before its body is read
+        "20000000, header", // a larger file over max-file-size
         "20000000, form",
+        "40000000, header", // the request over max-request-size: refused before its body is read
         "60000000, form"
     })
     void overTheContainersLimitIsTheFriendly413WithOneLogLine(
