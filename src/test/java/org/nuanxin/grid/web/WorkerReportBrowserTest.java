@@ -1,0 +1,172 @@
+package org.nuanxin.grid.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nuanxin.geo.Divisions;
+import org.nuanxin.geo.GeoPoint;
+import org.nuanxin.grid.PhotoIntake;
+import org.nuanxin.grid.ReportAction;
+import org.nuanxin.grid.TestPhotos;
+import org.nuanxin.grid.internal.Report;
+import org.nuanxin.grid.internal.ReportService;
+import org.nuanxin.identity.internal.SecurityConfigurationAccess;
+import org.nuanxin.membership.People;
+import org.nuanxin.support.AsStaff;
+import org.nuanxin.support.Browser;
+import org.nuanxin.support.NuanxinTest;
+import org.nuanxin.support.SmsInbox;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.test.web.support.WebTestUtils;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * A hazard reported from a phone-sized Chromium (360 px, JavaScript on, the phone's position emulated) through to
+ * "fixed": the worker signs in with the code from their phone, picks the category, uses their position, sends a
+ * description and a photo; staff verify, forward and fix it with a note (through the service); the worker's page shows
+ * it fixed with the fixer's note. Screenshots in {@code target/screenshots/grid-*}.
+ */
+@NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WorkerReportBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SmsInbox inbox;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    PhotoIntake intake;
+
+    @Autowired
+    Divisions divisions;
+
+    @Autowired
+    WebApplicationContext application;
+
+    @RegisterExtension
+    Browser phone = Browser.phone();
+
+    /** Other tests' MockMvc {@code csrf()} makes this shared server keep CSRF tokens in sessions: undone here. */
+    @BeforeEach
+    void theApplicationsOwnCsrfTokens() {
+        WebTestUtils.setCsrfTokenRepository(
+                new MockHttpServletRequest(application.getServletContext()), SecurityConfigurationAccess.csrfTokens());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void look(String name) {
+        long width = (Long) phone.driver().executeScript("return document.documentElement.scrollWidth");
+        assertThat(width).as("%s: no horizontal scrolling at 360 px", name).isLessThanOrEqualTo(360);
+        phone.screenshot("grid-" + name);
+    }
+
+    private Report act(long id, ReportAction action, ReportService.ActionInput input) {
+        return AsStaff.call(() -> reports.act(id, reports.find(id).orElseThrow().version(), action, input));
+    }
+
+    @Test
+    void aHazardReportedFromAPhoneIsSeenFixedWithTheFixersNote() throws Exception {
+        String mobile = People.mobile();
+        GeoPoint here = divisions.randomPointIn("500105", new Random(System.nanoTime()));
+        Path photo = Files.createTempFile("hazard", ".jpg");
+        Files.write(photo, TestPhotos.encode(TestPhotos.markedCorners(640, 480, 60), "jpeg"));
+
+        // Signs in with the code, straight back to the report form.
+        phone.open(url("/m/report"));
+        phone.waitForUrlContaining("/m/signin?next=");
+        phone.driver().findElement(By.id("mobile")).sendKeys(mobile.substring(3));
+        phone.driver().findElement(By.id("send-code")).click();
+        phone.waitFor(By.id("code")).sendKeys(inbox.lastCode(mobile).orElseThrow());
+        phone.driver().findElement(By.id("sign-in")).click();
+        phone.waitForUrlContaining("/m/report");
+        phone.geolocation(here.latitude(), here.longitude());
+        look("report-start");
+
+        phone.driver()
+                .findElement(By.xpath("//input[@value='MANHOLE_COVER']/following-sibling::span"))
+                .click();
+        phone.waitFor(By.id("locate")).click();
+        phone.waitForText(By.id("locate-status"), "已定位", Duration.ofSeconds(10));
+        // The open reports nearby were looked up in place: none of this kind here.
+        phone.waitFor(By.id("nearby-none"));
+        assertThat(phone.driver().findElement(By.id("lat")).getAttribute("value"))
+                .startsWith(String.format(java.util.Locale.ROOT, "%.4f", here.latitude()));
+        look("report-located");
+        phone.driver().findElement(By.id("next")).click();
+
+        phone.waitForUrlContaining("/m/report/new");
+        assertThat(phone.waitFor(By.id("chosen-category")).getText()).isEqualTo("井盖缺失或破损");
+        phone.driver().findElement(By.id("description")).sendKeys("井盖缺失，直径约60厘米，晚上看不见");
+        assertThat(phone.driver().findElement(By.id("description-counter")).getText())
+                .isEqualTo("18 / 500 字");
+        phone.driver()
+                .findElement(By.id("photo1"))
+                .sendKeys(photo.toAbsolutePath().toString());
+        look("report-details");
+        phone.driver().findElement(By.id("submit-report")).click();
+
+        phone.waitForUrlContaining("?sent");
+        assertThat(phone.waitFor(By.id("state")).getText()).isEqualTo("待核实");
+        look("report-sent");
+        String current = phone.driver().getCurrentUrl();
+        long id = Long.parseLong(current.substring(current.indexOf("/m/reports/") + 11, current.indexOf('?')));
+        Report sent = reports.mine(mobile, id).orElseThrow();
+        assertThat(sent.districtCode()).isEqualTo("500105");
+        assertThat(reports.photos(id)).hasSize(1);
+
+        // Staff verify, forward and fix it.
+        act(id, ReportAction.VERIFY, ReportService.ActionInput.note(""));
+        act(id, ReportAction.FORWARD, new ReportService.ActionInput("", "江北区市政设施管理所", null, null));
+        act(
+                id,
+                ReportAction.FIX,
+                new ReportService.ActionInput(
+                        "已更换新井盖并加装防坠网",
+                        null,
+                        null,
+                        intake.accept(new ByteArrayInputStream(
+                                TestPhotos.encode(TestPhotos.markedCorners(320, 240, 30), "jpeg")))));
+
+        phone.open(url("/m/reports"));
+        assertThat(phone.waitFor(By.id("unread")).getText()).isEqualTo("3");
+        assertThat(phone.driver()
+                        .findElement(By.cssSelector("#report-" + id + " .nx-state"))
+                        .getText())
+                .isEqualTo("已修复");
+        look("reports");
+        phone.driver().findElement(By.id("report-" + id)).click();
+        assertThat(phone.waitFor(By.id("state")).getText()).isEqualTo("已修复");
+        assertThat(phone.driver()
+                        .findElement(By.cssSelector("#timeline li.nx-step-FIXED .nx-note"))
+                        .getText())
+                .isEqualTo("已更换新井盖并加装防坠网");
+        assertThat(phone.driver()
+                        .findElement(By.cssSelector("#timeline li.nx-step-FORWARDED"))
+                        .getText())
+                .contains("江北区市政设施管理所");
+        // The fixer's photo loads (a real image, decoded by the browser).
+        assertThat((Long) phone.driver()
+                        .executeScript("var i = document.querySelector('#timeline li.nx-step-FIXED img');"
+                                + " i.scrollIntoView(); return i.complete ? i.naturalWidth : -1;"))
+                .isIn(320L, -1L);
+        look("report-fixed");
+    }
+}
