@@ -112,7 +112,9 @@ class BlockDirectory implements BlockService, Placements {
                         entries.add(BlockAreas.entry(
                                 rs.getLong("id"),
                                 rs.getLong("organization_id"),
-                                rs.getTimestamp("updated_at").getTime(),
+                                rs.getObject("updated_at", java.time.OffsetDateTime.class)
+                                        .toInstant()
+                                        .toEpochMilli(),
                                 reader.read(rs.getString("area_wkt"))));
                     } catch (ParseException e) {
                         throw new IllegalStateException(
@@ -191,7 +193,7 @@ class BlockDirectory implements BlockService, Placements {
                 UPDATE grid_block SET block_status = 'RETIRED', updated_at = :now, version = version + 1
                 WHERE id = :id AND version = :version AND block_status = 'ACTIVE'
                 """)
-                .param("now", now)
+                .param("now", JdbcReportService.utc(now))
                 .param("id", id)
                 .param("version", version)
                 .update();
@@ -199,7 +201,7 @@ class BlockDirectory implements BlockService, Placements {
             throw new BlockChangedConcurrentlyException(id);
         }
         jdbc.sql("UPDATE grid_worker SET ended_at = :now WHERE block_id = :id AND ended_at IS NULL")
-                .param("now", now)
+                .param("now", JdbcReportService.utc(now))
                 .param("id", id)
                 .update();
         audit.record("grid.block.retire", "grid_block", String.valueOf(id), null);
@@ -283,7 +285,7 @@ class BlockDirectory implements BlockService, Placements {
                 rs.getString("area_wkt"),
                 rs.getString("responsible_staff"),
                 "ACTIVE".equals(rs.getString("block_status")),
-                rs.getTimestamp("updated_at").toInstant(),
+                rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant(),
                 rs.getInt("version"));
     }
 
@@ -312,7 +314,7 @@ class BlockDirectory implements BlockService, Placements {
                     .addValue("maxLng", envelope.getMaxX())
                     .addValue("maxLat", envelope.getMaxY())
                     .addValue("staff", responsibleStaff)
-                    .addValue("now", java.sql.Timestamp.from(now));
+                    .addValue("now", JdbcReportService.utc(now));
         }
     }
 
