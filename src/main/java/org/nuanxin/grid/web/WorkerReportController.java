@@ -188,15 +188,7 @@ class WorkerReportController {
             Locale locale) {
         String mobile = Workers.current().mobile();
         // A form without a key (a hand-made request) gets one now: it is then simply not retry-safe.
-        ReportForm form = new ReportForm(
-                category,
-                lat,
-                lng,
-                crs,
-                district,
-                description,
-                address,
-                key.isBlank() ? UUID.randomUUID().toString() : key.strip());
+        ReportForm form = new ReportForm(category, lat, lng, crs, district, description, address, usableKey(key));
         List<FieldProblem> found = new ArrayList<>();
         Optional<HazardCategory> c = category(form, found);
         WorkerLocations.Located at = location(form, found);
@@ -227,6 +219,12 @@ class WorkerReportController {
             }
             return detailsPage(model, form, c.orElseThrow(), at, errors, photosChosen, locale);
         }
+    }
+
+    /** The form's key, or a new one when it is missing or not one this page made (a UUID). */
+    private static String usableKey(String key) {
+        String k = key.strip();
+        return k.isEmpty() || k.length() > 36 ? UUID.randomUUID().toString() : k;
     }
 
     // ---- "is it this one?": add to an open report ----
