@@ -107,8 +107,8 @@ class WorkerReportBrowserTest {
         phone.waitForText(By.id("locate-status"), "已定位", Duration.ofSeconds(10));
         // The open reports nearby were looked up in place: none of this kind here.
         phone.waitFor(By.id("nearby-none"));
-        assertThat(phone.driver().findElement(By.id("lat")).getAttribute("value"))
-                .startsWith(String.format(java.util.Locale.ROOT, "%.4f", here.latitude()));
+        assertThat(Double.parseDouble(phone.driver().findElement(By.id("lat")).getAttribute("value")))
+                .isCloseTo(here.latitude(), org.assertj.core.data.Offset.offset(1e-6));
         look("report-located");
         phone.driver().findElement(By.id("next")).click();
 
