@@ -61,6 +61,9 @@ class WorkerReportBrowserTest {
     @RegisterExtension
     Browser phone = Browser.phone();
 
+    @RegisterExtension
+    Browser noScript = Browser.withoutJavaScript(360, 740);
+
     /** Other tests' MockMvc {@code csrf()} makes this shared server keep CSRF tokens in sessions: undone here. */
     @BeforeEach
     void theApplicationsOwnCsrfTokens() {
@@ -73,9 +76,23 @@ class WorkerReportBrowserTest {
     }
 
     private void look(String name) {
-        long width = (Long) phone.driver().executeScript("return document.documentElement.scrollWidth");
+        look(phone, name);
+    }
+
+    private static void look(Browser browser, String name) {
+        long width = (Long) browser.driver().executeScript("return document.documentElement.scrollWidth");
         assertThat(width).as("%s: no horizontal scrolling at 360 px", name).isLessThanOrEqualTo(360);
-        phone.screenshot("grid-" + name);
+        browser.screenshot("grid-" + name);
+    }
+
+    private void signIn(Browser browser, String path, String mobile) {
+        browser.open(url(path));
+        browser.waitForUrlContaining("/m/signin?next=");
+        browser.driver().findElement(By.id("mobile")).sendKeys(mobile.substring(3));
+        browser.driver().findElement(By.id("send-code")).click();
+        browser.waitFor(By.id("code")).sendKeys(inbox.lastCode(mobile).orElseThrow());
+        browser.driver().findElement(By.id("sign-in")).click();
+        browser.waitForUrlContaining(path);
     }
 
     private Report act(long id, ReportAction action, ReportService.ActionInput input) {
@@ -90,13 +107,7 @@ class WorkerReportBrowserTest {
         Files.write(photo, TestPhotos.encode(TestPhotos.markedCorners(640, 480, 60), "jpeg"));
 
         // Signs in with the code, straight back to the report form.
-        phone.open(url("/m/report"));
-        phone.waitForUrlContaining("/m/signin?next=");
-        phone.driver().findElement(By.id("mobile")).sendKeys(mobile.substring(3));
-        phone.driver().findElement(By.id("send-code")).click();
-        phone.waitFor(By.id("code")).sendKeys(inbox.lastCode(mobile).orElseThrow());
-        phone.driver().findElement(By.id("sign-in")).click();
-        phone.waitForUrlContaining("/m/report");
+        signIn(phone, "/m/report", mobile);
         phone.geolocation(here.latitude(), here.longitude());
         look("report-start");
 
@@ -168,5 +179,59 @@ class WorkerReportBrowserTest {
                                 + " i.scrollIntoView(); return i.complete ? i.naturalWidth : -1;"))
                 .isIn(320L, -1L);
         look("report-fixed");
+    }
+
+    /** Without JavaScript: a district instead of the position, a refusal shown beside its field, then sent. */
+    @Test
+    void withoutJavaScriptADistrictIsTheLocationAndRefusalsAreShownBesideTheField() throws Exception {
+        String mobile = People.mobile();
+        Path script = Files.createTempFile("not-a-photo", ".jpg");
+        Files.writeString(script, "<html><script>alert(1)</script></html>");
+        Path photo = Files.createTempFile("hazard", ".jpg");
+        Files.write(photo, TestPhotos.encode(TestPhotos.markedCorners(640, 480, 60), "jpeg"));
+
+        signIn(noScript, "/m/report", mobile);
+        assertThat(noScript.driver().findElement(By.id("locate")).isDisplayed()).isFalse();
+        look(noScript, "nojs-report-start");
+        noScript.driver()
+                .findElement(By.xpath("//input[@value='STREET_LIGHT']/following-sibling::span"))
+                .click();
+        new org.openqa.selenium.support.ui.Select(noScript.driver().findElement(By.id("district")))
+                .selectByValue("500103");
+        noScript.driver().findElement(By.id("next")).click();
+        noScript.waitForUrlContaining("/m/report/new");
+        assertThat(noScript.waitFor(By.id("chosen-location")).getText()).contains("渝中区");
+
+        noScript.driver().findElement(By.id("description")).sendKeys("解放碑步行街东口路灯不亮");
+        noScript.driver().findElement(By.id("address")).sendKeys("民族路与八一路路口");
+        noScript.driver()
+                .findElement(By.id("photo1"))
+                .sendKeys(script.toAbsolutePath().toString());
+        noScript.driver().findElement(By.id("submit-report")).click();
+        assertThat(noScript.waitFor(By.id("photo-error")).getText()).contains("网页");
+        assertThat(noScript.driver().findElement(By.id("photos-again")).getText())
+                .contains("重新选择");
+        assertThat(noScript.driver().findElement(By.id("description")).getAttribute("value"))
+                .isEqualTo("解放碑步行街东口路灯不亮");
+        look(noScript, "nojs-photo-refused");
+
+        noScript.driver()
+                .findElement(By.id("photo1"))
+                .sendKeys(photo.toAbsolutePath().toString());
+        noScript.driver().findElement(By.id("submit-report")).click();
+        noScript.waitForUrlContaining("?sent");
+        assertThat(noScript.waitFor(By.id("state")).getText()).isEqualTo("待核实");
+        assertThat(reports.mine(mobile)).singleElement().satisfies(r -> {
+            assertThat(r.districtCode()).isEqualTo("500103");
+            assertThat(r.address()).isEqualTo("民族路与八一路路口");
+        });
+        look(noScript, "nojs-report-sent");
+
+        noScript.open(url("/m/grid?district=500103"));
+        noScript.waitFor(By.id("enrolment"));
+        look(noScript, "nojs-grid");
+        noScript.open(url("/m/me"));
+        noScript.waitFor(By.id("me-report")).click();
+        noScript.waitForUrlContaining("/m/report");
     }
 }

@@ -413,6 +413,11 @@ class WorkerReportPagesTest {
         assertThat(response.getHeaders("Content-Security-Policy")).anyMatch(v -> v.contains("sandbox"));
         assertThat(response.getHeader("Cache-Control")).contains("immutable").contains("max-age=31536000");
         assertThat(served.getRequest().getSession(false)).as("no session").isNull();
+        assertThat(response.getHeaders("Content-Security-Policy")).hasSize(1);
+        String etag = response.getHeader("ETag");
+        assertThat(etag).isNotBlank();
+        mvc.perform(get("/m/reports/photos/" + stored.key()).header("If-None-Match", etag))
+                .andExpect(status().isNotModified());
         byte[] bytes = response.getContentAsByteArray();
         assertThat(bytes).startsWith(0xFF, 0xD8);
         Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
