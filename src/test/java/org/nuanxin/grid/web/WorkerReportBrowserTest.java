@@ -2,6 +2,7 @@ package org.nuanxin.grid.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,5 +234,110 @@ class WorkerReportBrowserTest {
         noScript.open(url("/m/me"));
         noScript.waitFor(By.id("me-report")).click();
         noScript.waitForUrlContaining("/m/report");
+    }
+
+    /**
+     * The report form's upload bound, over real HTTP with the worker's session: a body declared over the container's
+     * request limit (32 MB: three 10 MB photos and the fields) is answered 413 with the friendly page, and no report
+     * is made.
+     */
+    @Test
+    void aReportBodyOverTheRequestLimitIsRefusedWith413() throws Exception {
+        String mobile = People.mobile();
+        signIn(noScript, "/m/report", mobile);
+        noScript.open(url("/m/report/new?category=OTHER&district=500103"));
+        String token = noScript.waitForPresent(By.cssSelector("input[name=_csrf]"), Duration.ofSeconds(10))
+                .getAttribute("value");
+        String cookies = noScript.driver().manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        String boundary = "----nuanxin-grid-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--"
+                        + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"big.jpg\"\r\n"
+                        + "Content-Type: image/jpeg\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = java.util.Arrays.copyOf(head, 33 * 1024 * 1024);
+
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/m/report")))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .header("Accept", "text/html")
+                                .header("Cookie", cookies)
+                                .timeout(Duration.ofSeconds(60))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("文件太大");
+        assertThat(reports.mine(mobile)).isEmpty();
+    }
+
+    /**
+     * Three photos as a phone takes them (12 megapixels, about 7 MB each, over the 17 MB request ceiling the
+     * application had before hazard reports) are taken in one report over real HTTP.
+     */
+    @Test
+    void threePhoneSizedPhotosFitInOneReport() throws Exception {
+        String mobile = People.mobile();
+        BufferedImage noise = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(7);
+        for (int y = 0; y < 3000; y++) {
+            for (int x = 0; x < 4000; x++) {
+                noise.setRGB(x, y, random.nextInt());
+            }
+        }
+        byte[] jpeg = TestPhotos.encode(noise, "jpeg");
+        assertThat(3L * jpeg.length).as("three photos").isGreaterThan(17L * 1024 * 1024);
+        GeoPoint p = divisions.randomPointIn("500103", random);
+
+        signIn(noScript, "/m/report", mobile);
+        noScript.open(url("/m/report/new?category=OTHER&lat=" + p.latitude() + "&lng=" + p.longitude()));
+        String token = noScript.waitForPresent(By.cssSelector("input[name=_csrf]"), Duration.ofSeconds(10))
+                .getAttribute("value");
+        String key = noScript.driver().findElement(By.name("key")).getAttribute("value");
+        String cookies = noScript.driver().manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        String boundary = "----nuanxin-grid-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.BiConsumer<String, String> field = (name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        field.accept("_csrf", token);
+        field.accept("category", "OTHER");
+        field.accept("lat", Double.toString(p.latitude()));
+        field.accept("lng", Double.toString(p.longitude()));
+        field.accept("crs", "wgs84");
+        field.accept("description", "三张照片");
+        field.accept("key", key);
+        for (int i = 1; i <= 3; i++) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"IMG_" + i
+                            + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(jpeg);
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/m/report")))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .header("Accept", "text/html")
+                                .header("Cookie", cookies)
+                                .timeout(Duration.ofSeconds(120))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        assertThat(reports.mine(mobile))
+                .singleElement()
+                .satisfies(r -> assertThat(reports.photos(r.id()))
+                        .hasSize(3)
+                        .allSatisfy(ph ->
+                                assertThat(Math.max(ph.width(), ph.height())).isEqualTo(2048)));
     }
 }
