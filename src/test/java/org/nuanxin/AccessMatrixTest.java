@@ -53,6 +53,7 @@ class AccessMatrixTest {
     private static final int UNAUTHORIZED = 401; // anonymous API requests
     private static final int FORBIDDEN = 403;
     private static final int NOT_FOUND = 404;
+    private static final int METHOD_NOT_ALLOWED = 405;
 
     @Autowired
     MockMvc mvc;
@@ -200,6 +201,19 @@ class AccessMatrixTest {
                 // Audit log and metrics: ADMIN only
                 row("GET /console/audit", FOUND, FORBIDDEN, OK),
                 row("GET /console/audit?actor=admin&from=2026-01-01&to=2026-12-31", FOUND, FORBIDDEN, OK),
+                // Grid, Open311 API keys: the city administrator only (GridPermissions.MANAGE_API_KEYS)
+                row("GET /console/grid/api-keys", FOUND, FORBIDDEN, OK),
+                row("POST /console/grid/api-keys?name=", FOUND, FORBIDDEN, OK),
+                row("GET /console/grid/api-keys/999999999/revoke", FOUND, FORBIDDEN, NOT_FOUND),
+                row("POST /console/grid/api-keys/999999999/revoke", FOUND, FORBIDDEN, NOT_FOUND),
+                // Open311 GeoReport v2: public reads; posting needs an api_key whoever is signed in (403 without)
+                row("GET /open311/v2/discovery.xml", OK, OK, OK),
+                row("GET /open311/v2/services.json", OK, OK, OK),
+                row("GET /open311/v2/services/road_surface.xml", OK, OK, OK),
+                row("GET /open311/v2/services/no_such_service.json", NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                row("POST /open311/v2/requests.json?service_code=road_surface", FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                row("GET /open311/v2/requests.json?status=pending", BAD_REQUEST, BAD_REQUEST, BAD_REQUEST),
+                row("DELETE /open311/v2/requests.json", METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED),
                 // Metrics: a Prometheus server authenticates with HTTP Basic (401 challenge), an administrator's
                 // session works too
                 row("GET /actuator/prometheus", UNAUTHORIZED, FORBIDDEN, OK));
