@@ -70,8 +70,7 @@ class Open311Controller {
     private final DataScopes scopes;
 
     Open311Controller(
-            // TEMPORARY until the ReportService implementation lands on main: lets the application start without it.
-            @org.springframework.context.annotation.Lazy ReportService reports,
+            ReportService reports,
             ApiKeys keys,
             Open311Writer writer,
             Open311Links links,

@@ -53,7 +53,6 @@ abstract class Open311ApiTest {
     ApiKeys keys;
 
     @Autowired
-    @org.springframework.context.annotation.Lazy
     ReportService reports;
 
     @Autowired
