@@ -55,7 +55,7 @@ record ReportFilters(
         return out;
     }
 
-    boolean overdueChosen() {
+    public boolean overdueChosen() {
         return overdue != null && List.of("true", "on", "1", "yes").contains(overdue.strip());
     }
 

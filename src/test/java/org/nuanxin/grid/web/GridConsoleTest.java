@@ -142,7 +142,9 @@ class GridConsoleTest {
 
         clock.advance(Duration.ofHours(25).plusMinutes(5));
         String later = page("/console/grid/reports?category=street_light&overdue=true", staff("500103"));
-        String row = later.substring(later.indexOf("id=\"report-" + yz.id() + "\"") - 40);
+        int at = later.indexOf("id=\"report-" + yz.id() + "\"");
+        assertThat(at).as("the overdue report is listed").isPositive();
+        String row = later.substring(later.lastIndexOf("<tr", at));
         row = row.substring(0, row.indexOf("</tr>"));
         assertThat(row).contains("nx-overdue").contains("超时").contains("已超时 1 小时 5 分");
         // In English the word is there too.
@@ -428,7 +430,10 @@ class GridConsoleTest {
         String location = created.getRedirectedUrl();
         assertThat(location).startsWith("/console/grid/blocks/");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        assertThat(page(location, staff)).contains(name).contains("\"Polygon\"").contains("id=\"block-map\"");
+        assertThat(page(location, staff))
+                .contains(name)
+                .contains("&quot;Polygon&quot;")
+                .contains("id=\"block-map\"");
         assertThat(page("/console/grid/blocks", staff)).contains(name);
         assertThat(perform(get(location), staff("500105")).getStatus()).isEqualTo(404);
 
