@@ -14,7 +14,7 @@ import java.util.Set;
  * REJECTED, MERGED ─reopen→ SUBMITTED;  FIXED ─reopen→ VERIFIED;  note on IN_PROGRESS stays IN_PROGRESS
  * </pre>
  *
- * Every action records who and when on the report's timeline, writes an audit entry ({@code grid.report.<action>})
+ * Every action records who and when on the report's timeline, writes an audit entry ({@code grid.report.<action in lower case>})
  * and notifies the reporter and followers in the app.
  */
 public enum ReportAction {
@@ -71,11 +71,6 @@ public enum ReportAction {
     /** @return whether the action needs a note (a reason, a progress note, a fix note) */
     public boolean needsNote() {
         return this == REJECT || this == NOTE || this == FIX || this == REOPEN;
-    }
-
-    /** @return the audit action code, {@code grid.report.verify} */
-    public String auditAction() {
-        return "grid.report." + name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** @return the message key of its button label, {@code grid.action.VERIFY} */

@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The grid module started alone with the application's configuration: its photo intake is a bean, and its refusals
  * resolve to text through the application's message source (messages/grid is on spring.messages.basename).
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
 class GridModuleTest {
 

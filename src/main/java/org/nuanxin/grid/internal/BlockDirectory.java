@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,7 +61,7 @@ class BlockDirectory implements BlockService, Placements {
     private final DataScopes scopes;
     private final AuditLog audit;
     private final CityTime time;
-    private final AtomicReference<BlockAreas> areas = new AtomicReference<>(BlockAreas.EMPTY);
+    private final AtomicReference<@Nullable PointPlacer> placer = new AtomicReference<>();
 
     BlockDirectory(
             JdbcClient jdbc,
@@ -82,28 +84,17 @@ class BlockDirectory implements BlockService, Placements {
 
     @Override
     public Placement place(GeoPoint wgs84) {
-        Division district = divisions
-                .locateDistrict(wgs84)
-                .orElseThrow(() -> new InvalidInputException("location", "grid.location.outside"));
-        Optional<BlockAreas.Entry> block = areas.get().locate(wgs84.longitude(), wgs84.latitude());
-        if (block.isPresent()) {
-            return new Placement(
-                    district.code(), block.get().blockId(), block.get().organizationId());
+        PointPlacer current = placer.get();
+        if (current == null) {
+            refresh();
+            current = placer.get();
         }
-        return new Placement(district.code(), null, districtUnion(district.code()));
+        return current.place(wgs84);
     }
 
-    private long districtUnion(String districtCode) {
-        return organizations
-                .territorial(districtCode)
-                .map(Organization::id)
-                .orElseGet(() ->
-                        organizations.find(scopes.tree().rootId()).orElseThrow().id());
-    }
-
-    /** Rebuilds the index of active block areas from the database. */
+    /** Rebuilds the index of active block areas, and the district federations, from the database. */
     @Scheduled(initialDelay = 0, fixedDelayString = "PT1M")
-    void refresh() {
+    synchronized void refresh() {
         List<BlockAreas.Entry> entries = new ArrayList<>();
         WKTReader reader = new WKTReader(BlockAreas.GEOMETRY);
         jdbc.sql("SELECT id, organization_id, area_wkt, updated_at FROM grid_block WHERE block_status = 'ACTIVE'")
@@ -112,14 +103,21 @@ class BlockDirectory implements BlockService, Placements {
                         entries.add(BlockAreas.entry(
                                 rs.getLong("id"),
                                 rs.getLong("organization_id"),
-                                rs.getTimestamp("updated_at").getTime(),
+                                rs.getObject("updated_at", java.time.OffsetDateTime.class)
+                                        .toInstant()
+                                        .toEpochMilli(),
                                 reader.read(rs.getString("area_wkt"))));
                     } catch (ParseException e) {
                         throw new IllegalStateException(
                                 "grid_block " + rs.getLong("id") + " has an unreadable area", e);
                     }
                 });
-        areas.set(new BlockAreas(entries));
+        Map<String, Long> unions = new HashMap<>();
+        for (Division d : divisions.districts()) {
+            organizations.territorial(d.code()).ifPresent(o -> unions.put(d.code(), o.id()));
+        }
+        placer.set(new PointPlacer(
+                divisions, new BlockAreas(entries), unions, scopes.tree().rootId()));
     }
 
     private void refreshAfterCommit() {
@@ -191,7 +189,7 @@ class BlockDirectory implements BlockService, Placements {
                 UPDATE grid_block SET block_status = 'RETIRED', updated_at = :now, version = version + 1
                 WHERE id = :id AND version = :version AND block_status = 'ACTIVE'
                 """)
-                .param("now", now)
+                .param("now", JdbcReportService.utc(now))
                 .param("id", id)
                 .param("version", version)
                 .update();
@@ -199,7 +197,7 @@ class BlockDirectory implements BlockService, Placements {
             throw new BlockChangedConcurrentlyException(id);
         }
         jdbc.sql("UPDATE grid_worker SET ended_at = :now WHERE block_id = :id AND ended_at IS NULL")
-                .param("now", now)
+                .param("now", JdbcReportService.utc(now))
                 .param("id", id)
                 .update();
         audit.record("grid.block.retire", "grid_block", String.valueOf(id), null);
@@ -255,7 +253,9 @@ class BlockDirectory implements BlockService, Placements {
                     return new Ranked(rs.getLong("id"), Distances.metres(lng, lat, nearLng, nearLat));
                 })
                 .list();
-        Optional<BlockAreas.Entry> containing = areas.get().locate(lng, lat);
+        PointPlacer current = placer.get();
+        Optional<BlockAreas.Entry> containing =
+                current == null ? Optional.empty() : current.areas().locate(lng, lat);
         return ranked.stream()
                 .sorted(Comparator.comparingDouble((Ranked r) ->
                                 containing.isPresent() && containing.get().blockId() == r.id() ? -1 : r.metres())
@@ -283,7 +283,7 @@ class BlockDirectory implements BlockService, Placements {
                 rs.getString("area_wkt"),
                 rs.getString("responsible_staff"),
                 "ACTIVE".equals(rs.getString("block_status")),
-                rs.getTimestamp("updated_at").toInstant(),
+                rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant(),
                 rs.getInt("version"));
     }
 
@@ -312,7 +312,7 @@ class BlockDirectory implements BlockService, Placements {
                     .addValue("maxLng", envelope.getMaxX())
                     .addValue("maxLat", envelope.getMaxY())
                     .addValue("staff", responsibleStaff)
-                    .addValue("now", java.sql.Timestamp.from(now));
+                    .addValue("now", JdbcReportService.utc(now));
         }
     }
 

@@ -5,9 +5,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans of the grid module; photo limits come from nuanxin.grid.photos.*. */
+/** Beans of the grid module; photo limits come from nuanxin.grid.photos.*, the SLA from nuanxin.grid.*. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GridPhotoProperties.class)
+@EnableConfigurationProperties({GridPhotoProperties.class, GridProperties.class})
 class GridConfiguration {
 
     @Bean

@@ -1,0 +1,6 @@
+package org.nuanxin.grid.internal;
+
+import org.nuanxin.support.NuanxinTest;
+
+@NuanxinTest
+class GridReportFlowH2Test extends GridReportFlowTest {}

@@ -1,0 +1,6 @@
+package org.nuanxin.grid.internal;
+
+import org.nuanxin.support.PostgresTest;
+
+@PostgresTest
+class GridReportFlowPostgresTest extends GridReportFlowTest {}
