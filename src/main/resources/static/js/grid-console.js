@@ -6,16 +6,30 @@
   'use strict';
   document.querySelectorAll('.nx-js-only').forEach(function (el) { el.hidden = false; });
 
+  // District layers of each base map by code, so a form can zoom to the district chosen.
+  var districtLayers = {};
+
   function baseMap(el, zoom) {
     var map = L.map(el, {maxZoom: 19}).setView([29.56, 106.55], zoom || 9);
     fetch(el.dataset.boundaries, {headers: {'Accept': 'application/json'}})
       .then(function (r) { return r.json(); })
       .then(function (geo) {
         L.geoJSON(geo, {style: {color: '#666', weight: 1, fillColor: '#f4efe6', fillOpacity: 0.5},
-          onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); }}).addTo(map).bringToBack();
+          onEachFeature: function (f, l) {
+            l.bindTooltip(f.properties.name);
+            if (f.properties.code) { districtLayers[f.properties.code] = {map: map, layer: l}; }
+          }}).addTo(map).bringToBack();
+        if (el.id === 'draw-map' && district && district.value && !document.getElementById('area').value) {
+          zoomToDistrict(district.value);
+        }
       })
       .catch(function () { /* the page works without the base layer */ });
     return map;
+  }
+
+  function zoomToDistrict(code) {
+    var d = districtLayers[code];
+    if (d) { d.map.fitBounds(d.layer.getBounds(), {animate: false}); }
   }
 
   // ---- the township select follows the district (without this script it lists every district's townships)
@@ -31,6 +45,7 @@
       });
     };
     district.addEventListener('change', follow);
+    district.addEventListener('change', function () { zoomToDistrict(district.value); });
     follow();
   }
 
