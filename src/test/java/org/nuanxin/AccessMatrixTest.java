@@ -169,6 +169,23 @@ class AccessMatrixTest {
                 row("GET /console/members/enroll/no-such-job", FOUND, NOT_FOUND, FORBIDDEN),
                 row("GET /console/members/enroll/no-such-job/result.xlsx", FOUND, NOT_FOUND, FORBIDDEN),
                 row("POST /console/members/enroll/no-such-job/commit?mode=ALL", FOUND, NOT_FOUND, FORBIDDEN),
+                // Grid (GridPermissions): STAFF handles reports; ADMIN views, exports, keeps blocks and alone keeps the
+                // responsible units; the mock users act for the whole city, scope cases are in DataScopeHttpTest
+                row("GET /console/grid/reports", FOUND, OK, OK),
+                row("GET /console/grid/reports?category=no-such-category", FOUND, BAD_REQUEST, BAD_REQUEST),
+                row("GET /console/grid/reports/{report}", FOUND, OK, OK),
+                row("GET /console/grid/reports/999999999", FOUND, NOT_FOUND, NOT_FOUND),
+                row("POST /console/grid/reports/{report}/verify?version=-1", FOUND, FOUND, FORBIDDEN),
+                row("POST /console/grid/reports/999999999/verify?version=0", FOUND, NOT_FOUND, NOT_FOUND),
+                row("POST /console/grid/reports/{report}/no-such-action?version=0", FOUND, NOT_FOUND, NOT_FOUND),
+                row("GET /console/grid/map", FOUND, OK, OK),
+                row("GET /console/grid/reports.geojson", FOUND, OK, OK),
+                row("GET /console/grid/reports.xlsx", FOUND, OK, OK),
+                row("GET /console/grid/blocks", FOUND, OK, OK),
+                row("GET /console/grid/blocks/new", FOUND, OK, OK),
+                row("GET /console/grid/blocks/999999999", FOUND, NOT_FOUND, NOT_FOUND),
+                row("GET /console/grid/units?district=500103", FOUND, OK, OK),
+                row("POST /console/grid/units?district=500103&category=OTHER&unitName=", FOUND, FORBIDDEN, BAD_REQUEST),
                 // Accounts: ADMIN only, never on the own account
                 row("GET /console/accounts", FOUND, FORBIDDEN, OK),
                 row("GET /console/accounts/new", FOUND, FORBIDDEN, OK),
@@ -228,6 +245,7 @@ class AccessMatrixTest {
                 Arguments.of("GET /api/v1/stations", OK),
                 Arguments.of("GET /console", FORBIDDEN),
                 Arguments.of("GET /console/stations", FORBIDDEN),
+                Arguments.of("GET /console/grid/reports", FORBIDDEN),
                 Arguments.of("GET /console/accounts", FORBIDDEN),
                 Arguments.of("GET /console/audit", FORBIDDEN),
                 Arguments.of("GET /console/account/password", FORBIDDEN),
@@ -263,6 +281,7 @@ class AccessMatrixTest {
         ids.put("station", catalog.findByCode("500103-9901").map(Station::code).orElseGet(this::createStation));
         ids.put("enterprise", enterprise());
         ids.put("campaign", campaign());
+        ids.put("report", report());
     }
 
     private String id(String username) {
@@ -294,6 +313,26 @@ class AccessMatrixTest {
                 .query(Long.class)
                 .single()
                 .toString();
+    }
+
+    @Autowired
+    org.nuanxin.grid.internal.ReportService reports;
+
+    /** A hazard report in 渝中区, submitted once (a retry with the same key is the same report). */
+    private String report() {
+        return Long.toString(reports.submit(
+                        new org.nuanxin.grid.internal.Reporter.Worker("+8613900000417"),
+                        new org.nuanxin.grid.internal.NewReport(
+                                org.nuanxin.grid.HazardCategory.MANHOLE_COVER,
+                                "权限矩阵上报",
+                                106.5700,
+                                29.5570,
+                                org.nuanxin.geo.CoordinateSystem.WGS84,
+                                "",
+                                java.util.List.of(),
+                                "access-matrix"))
+                .report()
+                .id());
     }
 
     /** A campaign of the municipal federation, inserted once. */

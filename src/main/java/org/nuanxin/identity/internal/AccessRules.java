@@ -188,6 +188,43 @@ final class AccessRules {
                     "/console/members/**",
                     Access.CONSOLE,
                     "a member, export, unmask with a reason, mass enrollment (MemberPermissions, scoped)"),
+            // Grid (issue 10): the staff console's hazard reports, map, export, blocks and units (GridPermissions).
+            new Rule(
+                    null,
+                    "/console/grid/reports",
+                    Access.CONSOLE,
+                    "hazard report triage queue with filters, scoped (GridPermissions VIEW)"),
+            new Rule(
+                    GET,
+                    "/console/grid/reports.geojson",
+                    Access.CONSOLE,
+                    "the report map's layer, same filters and scope as the queue (GridPermissions VIEW)"),
+            new Rule(
+                    GET,
+                    "/console/grid/reports.xlsx",
+                    Access.CONSOLE,
+                    "hazard report export, same filters and scope, audited (GridPermissions EXPORT)"),
+            new Rule(
+                    null,
+                    "/console/grid/reports/**",
+                    Access.CONSOLE,
+                    "one report and its triage actions, scoped (GridPermissions VIEW, HANDLE)"),
+            new Rule(GET, "/console/grid/map", Access.CONSOLE, "map of hazard reports, scoped (GridPermissions VIEW)"),
+            new Rule(
+                    null,
+                    "/console/grid/blocks",
+                    Access.CONSOLE,
+                    "rider-friendly blocks of the scope (GridPermissions VIEW)"),
+            new Rule(
+                    null,
+                    "/console/grid/blocks/**",
+                    Access.CONSOLE,
+                    "a block, its grid workers; draw, edit, retire (GridPermissions VIEW, MANAGE_BLOCKS)"),
+            new Rule(
+                    null,
+                    "/console/grid/units",
+                    Access.CONSOLE,
+                    "default responsible units per district (GridPermissions VIEW, MANAGE_UNITS)"),
             new Rule(null, "/console/accounts", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(null, "/console/accounts/**", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(
