@@ -53,6 +53,7 @@ class AccessMatrixTest {
     private static final int UNAUTHORIZED = 401; // anonymous API requests
     private static final int FORBIDDEN = 403;
     private static final int NOT_FOUND = 404;
+    private static final int METHOD_NOT_ALLOWED = 405;
 
     @Autowired
     MockMvc mvc;
@@ -182,6 +183,23 @@ class AccessMatrixTest {
                 row("GET /console/members/enroll/no-such-job", FOUND, NOT_FOUND, FORBIDDEN),
                 row("GET /console/members/enroll/no-such-job/result.xlsx", FOUND, NOT_FOUND, FORBIDDEN),
                 row("POST /console/members/enroll/no-such-job/commit?mode=ALL", FOUND, NOT_FOUND, FORBIDDEN),
+                // Grid (GridPermissions): STAFF handles reports; ADMIN views, exports, keeps blocks and alone keeps the
+                // responsible units; the mock users act for the whole city, scope cases are in DataScopeHttpTest
+                row("GET /console/grid/reports", FOUND, OK, OK),
+                row("GET /console/grid/reports?category=no-such-category", FOUND, BAD_REQUEST, BAD_REQUEST),
+                row("GET /console/grid/reports/{report}", FOUND, OK, OK),
+                row("GET /console/grid/reports/999999999", FOUND, NOT_FOUND, NOT_FOUND),
+                row("POST /console/grid/reports/{report}/verify?version=-1", FOUND, FOUND, FORBIDDEN),
+                row("POST /console/grid/reports/999999999/verify?version=0", FOUND, NOT_FOUND, NOT_FOUND),
+                row("POST /console/grid/reports/{report}/no-such-action?version=0", FOUND, NOT_FOUND, NOT_FOUND),
+                row("GET /console/grid/map", FOUND, OK, OK),
+                row("GET /console/grid/reports.geojson", FOUND, OK, OK),
+                row("GET /console/grid/reports.xlsx", FOUND, OK, OK),
+                row("GET /console/grid/blocks", FOUND, OK, OK),
+                row("GET /console/grid/blocks/new", FOUND, OK, OK),
+                row("GET /console/grid/blocks/999999999", FOUND, NOT_FOUND, NOT_FOUND),
+                row("GET /console/grid/units?district=500103", FOUND, OK, OK),
+                row("POST /console/grid/units?district=500103&category=OTHER&unitName=", FOUND, FORBIDDEN, BAD_REQUEST),
                 // Accounts: ADMIN only, never on the own account
                 row("GET /console/accounts", FOUND, FORBIDDEN, OK),
                 row("GET /console/accounts/new", FOUND, FORBIDDEN, OK),
@@ -214,6 +232,19 @@ class AccessMatrixTest {
                 // Audit log and metrics: ADMIN only
                 row("GET /console/audit", FOUND, FORBIDDEN, OK),
                 row("GET /console/audit?actor=admin&from=2026-01-01&to=2026-12-31", FOUND, FORBIDDEN, OK),
+                // Grid, Open311 API keys: the city administrator only (GridPermissions.MANAGE_API_KEYS)
+                row("GET /console/grid/api-keys", FOUND, FORBIDDEN, OK),
+                row("POST /console/grid/api-keys?name=", FOUND, FORBIDDEN, OK),
+                row("GET /console/grid/api-keys/999999999/revoke", FOUND, FORBIDDEN, NOT_FOUND),
+                row("POST /console/grid/api-keys/999999999/revoke", FOUND, FORBIDDEN, NOT_FOUND),
+                // Open311 GeoReport v2: public reads; posting needs an api_key whoever is signed in (403 without)
+                row("GET /open311/v2/discovery.xml", OK, OK, OK),
+                row("GET /open311/v2/services.json", OK, OK, OK),
+                row("GET /open311/v2/services/road_surface.xml", OK, OK, OK),
+                row("GET /open311/v2/services/no_such_service.json", NOT_FOUND, NOT_FOUND, NOT_FOUND),
+                row("POST /open311/v2/requests.json?service_code=road_surface", FORBIDDEN, FORBIDDEN, FORBIDDEN),
+                row("GET /open311/v2/requests.json?status=pending", BAD_REQUEST, BAD_REQUEST, BAD_REQUEST),
+                row("DELETE /open311/v2/requests.json", METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED, METHOD_NOT_ALLOWED),
                 // Metrics: a Prometheus server authenticates with HTTP Basic (401 challenge), an administrator's
                 // session works too
                 row("GET /actuator/prometheus", UNAUTHORIZED, FORBIDDEN, OK));
@@ -235,6 +266,7 @@ class AccessMatrixTest {
                 Arguments.of("GET /api/v1/stations", OK),
                 Arguments.of("GET /console", FORBIDDEN),
                 Arguments.of("GET /console/stations", FORBIDDEN),
+                Arguments.of("GET /console/grid/reports", FORBIDDEN),
                 Arguments.of("GET /console/accounts", FORBIDDEN),
                 Arguments.of("GET /console/audit", FORBIDDEN),
                 Arguments.of("GET /console/account/password", FORBIDDEN),
@@ -270,6 +302,7 @@ class AccessMatrixTest {
         ids.put("station", catalog.findByCode("500103-9901").map(Station::code).orElseGet(this::createStation));
         ids.put("enterprise", enterprise());
         ids.put("campaign", campaign());
+        ids.put("report", report());
     }
 
     private String id(String username) {
@@ -301,6 +334,26 @@ class AccessMatrixTest {
                 .query(Long.class)
                 .single()
                 .toString();
+    }
+
+    @Autowired
+    org.nuanxin.grid.internal.ReportService reports;
+
+    /** A hazard report in 渝中区, submitted once (a retry with the same key is the same report). */
+    private String report() {
+        return Long.toString(reports.submit(
+                        new org.nuanxin.grid.internal.Reporter.Worker("+8613900000417"),
+                        new org.nuanxin.grid.internal.NewReport(
+                                org.nuanxin.grid.HazardCategory.MANHOLE_COVER,
+                                "权限矩阵上报",
+                                106.5700,
+                                29.5570,
+                                org.nuanxin.geo.CoordinateSystem.WGS84,
+                                "",
+                                java.util.List.of(),
+                                "access-matrix"))
+                .report()
+                .id());
     }
 
     /** A campaign of the municipal federation, inserted once. */

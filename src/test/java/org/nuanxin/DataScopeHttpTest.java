@@ -288,6 +288,96 @@ class DataScopeHttpTest {
                 .isEqualTo("ACTIVE");
     }
 
+    // Grid (GridPermissions): a hazard report in a block of 解放碑街道 (handled by its union) and one of the 渝中区
+    // federation, along the organisation axis.
+    @Autowired
+    org.nuanxin.grid.internal.ReportService gridReports;
+
+    @Autowired
+    org.nuanxin.grid.internal.BlockService gridBlocks;
+
+    @Test
+    void aHazardReportIsSeenAndHandledWithinItsOrganisationsScopeOnly() throws Exception {
+        long township = gridReport("范围测试网格上报 街区", 106.5525, 29.5535, true);
+        long district = gridReport("范围测试网格上报 区县", 106.5600, 29.5560, false);
+        assertThat(jdbc.sql("SELECT organization_id FROM grid_report WHERE id = ?")
+                        .param(township)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(StaffAccounts.organization(jdbc, "500103003"));
+        String path = "/console/grid/reports/" + township;
+        //          user        the township's report: own, parent, sibling, another district, views
+        for (var row : Map.of(YZ_STAFF, 200, JFB_STAFF, 200, QXG_STAFF, 404, JB_STAFF, 404, YZ_ADMIN, 200, AUDITOR, 200)
+                .entrySet()) {
+            expect(row.getKey(), get(path), row.getValue());
+        }
+        // The district federation's report is not the township's (a child does not see its parent's).
+        expect(JFB_STAFF, get("/console/grid/reports/" + district), 404);
+        expect(YZ_STAFF, get("/console/grid/reports/" + district), 200);
+        assertThat(page(YZ_STAFF, "/console/grid/reports")).contains(path);
+        assertThat(page(QXG_STAFF, "/console/grid/reports")).doesNotContain(path);
+        assertThat(page(JB_STAFF, "/console/grid/reports.geojson")).doesNotContain(path + "\"");
+        // Actions: 404 outside the scope (nothing changed), 403 for roles that do not handle, 302 done.
+        int version = jdbc.sql("SELECT version FROM grid_report WHERE id = ?")
+                .param(township)
+                .query(Integer.class)
+                .single();
+        expect(QXG_STAFF, post(path + "/verify").param("version", Integer.toString(version)), 404);
+        expect(JB_STAFF, post(path + "/verify").param("version", Integer.toString(version)), 404);
+        expect(YZ_ADMIN, post(path + "/verify").param("version", Integer.toString(version)), 403);
+        expect(AUDITOR, post(path + "/verify").param("version", Integer.toString(version)), 403);
+        assertThat(gridState(township)).isEqualTo("SUBMITTED");
+        expect(JFB_STAFF, post(path + "/verify").param("version", Integer.toString(version)), 302);
+        assertThat(gridState(township)).isEqualTo("VERIFIED");
+    }
+
+    private String gridState(long id) {
+        return jdbc.sql("SELECT report_state FROM grid_report WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+    }
+
+    /** A new report at a WGS-84 point of 渝中区; in a small block of 解放碑街道 drawn once when {@code inBlock}. */
+    private long gridReport(String description, double lng, double lat, boolean inBlock) {
+        if (inBlock) {
+            List<Long> existing = jdbc.sql(
+                            "SELECT id FROM grid_block WHERE name = '范围测试网格街区' AND block_status = 'ACTIVE'")
+                    .query(Long.class)
+                    .list();
+            if (existing.isEmpty()) {
+                org.nuanxin.support.ScopedUser.signIn(org.nuanxin.support.ScopedUser.of(
+                        jdbc, "scope-grid", org.nuanxin.identity.Role.UNION_STAFF, "500103"));
+                try {
+                    gridBlocks.create(new org.nuanxin.grid.internal.BlockInput(
+                            "范围测试网格街区",
+                            "500103",
+                            "500103003",
+                            "",
+                            "POLYGON((106.5520 29.5530, 106.5530 29.5530, 106.5530 29.5540, 106.5520 29.5540,"
+                                    + " 106.5520 29.5530))",
+                            ""));
+                } finally {
+                    org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                }
+            }
+        }
+        return gridReports
+                .submit(
+                        new org.nuanxin.grid.internal.Reporter.Worker(org.nuanxin.membership.People.mobile()),
+                        new org.nuanxin.grid.internal.NewReport(
+                                org.nuanxin.grid.HazardCategory.ROAD_SURFACE,
+                                description,
+                                lng,
+                                lat,
+                                org.nuanxin.geo.CoordinateSystem.WGS84,
+                                "",
+                                List.of(),
+                                null))
+                .report()
+                .id();
+    }
+
     /** An online application to the township union of {@code township}, made by a new worker. */
     private long membershipApplication(String township) {
         org.nuanxin.identity.CurrentWorker worker =

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,7 +61,7 @@ class BlockDirectory implements BlockService, Placements {
     private final DataScopes scopes;
     private final AuditLog audit;
     private final CityTime time;
-    private final AtomicReference<BlockAreas> areas = new AtomicReference<>(BlockAreas.EMPTY);
+    private final AtomicReference<@Nullable PointPlacer> placer = new AtomicReference<>();
 
     BlockDirectory(
             JdbcClient jdbc,
@@ -82,28 +84,17 @@ class BlockDirectory implements BlockService, Placements {
 
     @Override
     public Placement place(GeoPoint wgs84) {
-        Division district = divisions
-                .locateDistrict(wgs84)
-                .orElseThrow(() -> new InvalidInputException("location", "grid.location.outside"));
-        Optional<BlockAreas.Entry> block = areas.get().locate(wgs84.longitude(), wgs84.latitude());
-        if (block.isPresent()) {
-            return new Placement(
-                    district.code(), block.get().blockId(), block.get().organizationId());
+        PointPlacer current = placer.get();
+        if (current == null) {
+            refresh();
+            current = placer.get();
         }
-        return new Placement(district.code(), null, districtUnion(district.code()));
+        return current.place(wgs84);
     }
 
-    private long districtUnion(String districtCode) {
-        return organizations
-                .territorial(districtCode)
-                .map(Organization::id)
-                .orElseGet(() ->
-                        organizations.find(scopes.tree().rootId()).orElseThrow().id());
-    }
-
-    /** Rebuilds the index of active block areas from the database. */
+    /** Rebuilds the index of active block areas, and the district federations, from the database. */
     @Scheduled(initialDelay = 0, fixedDelayString = "PT1M")
-    void refresh() {
+    synchronized void refresh() {
         List<BlockAreas.Entry> entries = new ArrayList<>();
         WKTReader reader = new WKTReader(BlockAreas.GEOMETRY);
         jdbc.sql("SELECT id, organization_id, area_wkt, updated_at FROM grid_block WHERE block_status = 'ACTIVE'")
@@ -121,7 +112,12 @@ class BlockDirectory implements BlockService, Placements {
                                 "grid_block " + rs.getLong("id") + " has an unreadable area", e);
                     }
                 });
-        areas.set(new BlockAreas(entries));
+        Map<String, Long> unions = new HashMap<>();
+        for (Division d : divisions.districts()) {
+            organizations.territorial(d.code()).ifPresent(o -> unions.put(d.code(), o.id()));
+        }
+        placer.set(new PointPlacer(
+                divisions, new BlockAreas(entries), unions, scopes.tree().rootId()));
     }
 
     private void refreshAfterCommit() {
@@ -257,7 +253,9 @@ class BlockDirectory implements BlockService, Placements {
                     return new Ranked(rs.getLong("id"), Distances.metres(lng, lat, nearLng, nearLat));
                 })
                 .list();
-        Optional<BlockAreas.Entry> containing = areas.get().locate(lng, lat);
+        PointPlacer current = placer.get();
+        Optional<BlockAreas.Entry> containing =
+                current == null ? Optional.empty() : current.areas().locate(lng, lat);
         return ranked.stream()
                 .sorted(Comparator.comparingDouble((Ranked r) ->
                                 containing.isPresent() && containing.get().blockId() == r.id() ? -1 : r.metres())

@@ -124,6 +124,29 @@ final class AccessRules {
             new Rule(GET, "/api/v1/stations", Access.PUBLIC, "the station map layer (GeoJSON)"),
             new Rule(GET, "/api/v1/districts", Access.PUBLIC, "reference data: districts and label points"),
             new Rule(GET, "/api/v1/districts/boundaries", Access.PUBLIC, "reference data: district boundaries"),
+            // Open311 GeoReport v2 (grid): public reads, POST requests authorised by its api_key parameter (checked by
+            // the adapter, answered 403 in the standard's format); stateless, no CSRF (SecurityConfiguration).
+            new Rule(GET, "/open311/v2/discovery", Access.PUBLIC, "Open311 discovery (JSON)"),
+            new Rule(GET, "/open311/v2/discovery.{format}", Access.PUBLIC, "Open311 discovery, .json or .xml"),
+            new Rule(GET, "/open311/v2/services", Access.PUBLIC, "Open311 services: the hazard categories"),
+            new Rule(GET, "/open311/v2/services.{format}", Access.PUBLIC, "Open311 services, .json or .xml"),
+            new Rule(GET, "/open311/v2/services/{file}", Access.PUBLIC, "Open311 service definition of one category"),
+            new Rule(GET, "/open311/v2/requests", Access.PUBLIC, "Open311 service requests by filter (public)"),
+            new Rule(GET, "/open311/v2/requests.{format}", Access.PUBLIC, "Open311 service requests, .json or .xml"),
+            new Rule(GET, "/open311/v2/requests/{file}", Access.PUBLIC, "Open311 one service request (public)"),
+            new Rule(GET, "/open311/v2/tokens/{file}", Access.PUBLIC, "Open311 the request id of a token"),
+            new Rule(
+                    POST, "/open311/v2/requests", Access.PUBLIC, "Open311 new request: api_key checked by the adapter"),
+            new Rule(
+                    POST,
+                    "/open311/v2/requests.{format}",
+                    Access.PUBLIC,
+                    "Open311 new request, .json or .xml: api_key checked by the adapter"),
+            new Rule(
+                    null,
+                    "/open311/**",
+                    Access.PUBLIC,
+                    "Open311: any other path or method is answered 404/405 in the standard's error format"),
             // Signed in.
             new Rule(POST, "/logout", Access.SIGNED_IN, "sign out (handled by the logout filter)"),
             // The staff console: any staff role gets in, the permissions classes decide each action.
@@ -178,6 +201,43 @@ final class AccessRules {
                     "/console/members/**",
                     Access.CONSOLE,
                     "a member, export, unmask with a reason, mass enrollment (MemberPermissions, scoped)"),
+            // Grid (issue 10): the staff console's hazard reports, map, export, blocks and units (GridPermissions).
+            new Rule(
+                    null,
+                    "/console/grid/reports",
+                    Access.CONSOLE,
+                    "hazard report triage queue with filters, scoped (GridPermissions VIEW)"),
+            new Rule(
+                    GET,
+                    "/console/grid/reports.geojson",
+                    Access.CONSOLE,
+                    "the report map's layer, same filters and scope as the queue (GridPermissions VIEW)"),
+            new Rule(
+                    GET,
+                    "/console/grid/reports.xlsx",
+                    Access.CONSOLE,
+                    "hazard report export, same filters and scope, audited (GridPermissions EXPORT)"),
+            new Rule(
+                    null,
+                    "/console/grid/reports/**",
+                    Access.CONSOLE,
+                    "one report and its triage actions, scoped (GridPermissions VIEW, HANDLE)"),
+            new Rule(GET, "/console/grid/map", Access.CONSOLE, "map of hazard reports, scoped (GridPermissions VIEW)"),
+            new Rule(
+                    null,
+                    "/console/grid/blocks",
+                    Access.CONSOLE,
+                    "rider-friendly blocks of the scope (GridPermissions VIEW)"),
+            new Rule(
+                    null,
+                    "/console/grid/blocks/**",
+                    Access.CONSOLE,
+                    "a block, its grid workers; draw, edit, retire (GridPermissions VIEW, MANAGE_BLOCKS)"),
+            new Rule(
+                    null,
+                    "/console/grid/units",
+                    Access.CONSOLE,
+                    "default responsible units per district (GridPermissions VIEW, MANAGE_UNITS)"),
             new Rule(null, "/console/accounts", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(null, "/console/accounts/**", Access.CONSOLE, "account management (AccountPermissions)"),
             new Rule(
@@ -186,6 +246,17 @@ final class AccessRules {
                     Access.CONSOLE,
                     "change one's own password (AccountPermissions)"),
             new Rule(GET, "/console/audit", Access.CONSOLE, "audit log (AuditLogPermissions)"),
+            // Grid, Open311 API keys: the city administrator issues and revokes them (GridPermissions.MANAGE_API_KEYS).
+            new Rule(
+                    null,
+                    "/console/grid/api-keys",
+                    Access.CONSOLE,
+                    "Open311 API keys: list and issue (GridPermissions.MANAGE_API_KEYS)"),
+            new Rule(
+                    null,
+                    "/console/grid/api-keys/**",
+                    Access.CONSOLE,
+                    "Open311 API keys: revoke with confirmation (GridPermissions.MANAGE_API_KEYS)"),
             // Operations.
             new Rule(GET, "/actuator", Access.ADMIN, "list of management endpoints"),
             new Rule(GET, "/actuator/prometheus", Access.ADMIN, "metrics: load and error rates are not public"));

@@ -73,7 +73,11 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(returnCookie))
                 // The token lives in a cookie (HttpOnly, SameSite=Lax), so the sign-in page and the rider
                 // pages carry one without a session; a session starts only with a successful sign-in.
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
+                        // Open311 GeoReport v2: a stateless API for other systems, authorised by its api_key
+                        // parameter (never by a session cookie), so a cross-site form gains nothing.
+                        .ignoringRequestMatchers(
+                                PathPatternRequestMatcher.withDefaults().matcher("/open311/**")))
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new LoginSuccessHandler(throttle, clock, returnCookie))
                         // No permitAll() here or on logout: /login and /logout have their rules in AccessRules,

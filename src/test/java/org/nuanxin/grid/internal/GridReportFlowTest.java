@@ -503,6 +503,25 @@ abstract class GridReportFlowTest {
     }
 
     @Test
+    void aMemberWhoWithdrawsStopsServingAsGridWorker() {
+        String mobile = People.mobile();
+        becomeMember(mobile);
+        asStaffOf(YUZHONG, Role.UNION_STAFF);
+        Block block = blocks.create(new BlockInput(
+                "测试街区" + RANDOM.nextInt(1000), YUZHONG, null, "", square(somewhereIn(YUZHONG), 0.0005), ""));
+        SecurityContextHolder.clearContext();
+        gridWorkers.enrol(mobile, block.id());
+        assertThat(gridWorkers.current(mobile)).isPresent();
+
+        membership.withdraw(new CurrentWorker(mobile));
+
+        // MembershipEnded reaches grid through the outbox, after the commit, on another thread
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(gridWorkers.current(mobile)).isEmpty());
+    }
+
+    @Test
     void aNonMemberCannotEnrolAsGridWorker() {
         asStaffOf(YUZHONG, Role.UNION_STAFF);
         Block block = blocks.create(new BlockInput(

@@ -275,7 +275,7 @@ class WorkerReportPagesTest {
         assertThat(d.select("#sent").text()).contains("已提交");
         assertThat(d.select("#state").text()).isEqualTo("待核实");
         assertThat(d.select("#description").text()).isEqualTo("路面下沉约20厘米，约1平方米");
-        assertThat(d.select("#timeline li strong").eachText()).containsExactly("已提交");
+        assertThat(d.select("#timeline li strong").eachText()).containsExactly("已上报");
         assertThat(d.select("#photos img").attr("src"))
                 .isEqualTo("/m/reports/photos/" + reports.photos(id).get(0).key());
         assertThat(d.select("#map-link").attr("href")).startsWith("https://uri.amap.com/marker?position=");
@@ -318,7 +318,7 @@ class WorkerReportPagesTest {
         assertThat(d.select("#photos-again").text()).contains("重新选择");
         assertThat(d.select("#description").text()).isEqualTo("电动车道被货车占了");
         assertThat(d.select("input[name=key]").val()).isEqualTo("key-1");
-        assertThat(d.select("#chosen-category").text()).isEqualTo("车道被占用");
+        assertThat(d.select("#chosen-category").text()).isEqualTo("车道被占");
         assertThat(reports.mine(mobile)).isEmpty();
     }
 
@@ -451,7 +451,7 @@ class WorkerReportPagesTest {
 
         Document d = page(mobile, "/m/reports/" + id);
         assertThat(d.select("#state").text()).isEqualTo("已修复");
-        assertThat(d.select("#timeline li strong").eachText()).containsExactly("已提交", "社区已核实", "已转交责任单位", "已修复");
+        assertThat(d.select("#timeline li strong").eachText()).containsExactly("已上报", "已核实", "已转交", "已修复");
         assertThat(d.select("#timeline li.nx-step-FORWARDED").text()).contains("转交给：渝北区市政设施管理所");
         assertThat(d.select("#timeline li.nx-step-FIXED .nx-note").text()).isEqualTo("已回填压实，恢复通行");
         assertThat(d.select("#timeline li.nx-step-FIXED img").attr("src")).startsWith("/m/reports/photos/");
@@ -467,7 +467,7 @@ class WorkerReportPagesTest {
         act(id, ReportAction.REJECT, ReportService.ActionInput.note("不属于道路安全隐患，请拨打12345"));
 
         Document d = page(mobile, "/m/reports/" + id);
-        assertThat(d.select("#state").text()).isEqualTo("未采纳");
+        assertThat(d.select("#state").text()).isEqualTo("未受理");
         assertThat(d.select("#timeline li.nx-step-REJECTED .nx-note").text()).isEqualTo("不属于道路安全隐患，请拨打12345");
     }
 
