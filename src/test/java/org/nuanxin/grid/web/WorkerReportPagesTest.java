@@ -159,6 +159,14 @@ class WorkerReportPagesTest {
     }
 
     @Test
+    void thePagesSpeakEnglishWhenAsked() throws Exception {
+        Document d = page(People.mobile(), "/m/report?lang=en");
+        assertThat(d.select("h1").text()).isEqualTo("Report a hazard");
+        assertThat(d.select(".nx-cat span").eachText()).contains("Road surface damage or subsidence");
+        assertThat(d.select("select#district option[value=500103]").text()).isEqualTo("渝中区 Yuzhong");
+    }
+
+    @Test
     void theSecondStepCarriesTheLocationAndANewKeyEachTime() throws Exception {
         String mobile = People.mobile();
         Document a = page(mobile, "/m/report/new?category=ROAD_SURFACE&district=500103");
@@ -469,6 +477,9 @@ class WorkerReportPagesTest {
         Document d = page(mobile, "/m/reports/" + id);
         assertThat(d.select("#state").text()).isEqualTo("未受理");
         assertThat(d.select("#timeline li.nx-step-REJECTED .nx-note").text()).isEqualTo("不属于道路安全隐患，请拨打12345");
+        // A closed report is no longer offered to add to.
+        mvc.perform(get("/m/report/" + id + "/follow").with(AsWorker.mobile(People.mobile())))
+                .andExpect(status().isNotFound());
     }
 
     @Test
