@@ -136,10 +136,9 @@ public class ReportLoad {
         field(body, boundary, "description", "路面塌陷约20厘米，面积约1平方米（压测）");
         field(body, boundary, "lng", String.format(Locale.ROOT, "%.6f", lng));
         field(body, boundary, "lat", String.format(Locale.ROOT, "%.6f", lat));
-        field(body, boundary, "crs", "WGS84");
-        field(body, boundary, "idempotencyKey", UUID.randomUUID().toString());
-        field(body, boundary, "submitNew", "1");
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"hazard.jpg\"\r\n"
+        field(body, boundary, "crs", "wgs84");
+        field(body, boundary, "key", UUID.randomUUID().toString());
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"hazard.jpg\"\r\n"
                         + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(photo);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -184,7 +183,7 @@ public class ReportLoad {
         if (signedIn.statusCode() != 302 && signedIn.statusCode() != 303) {
             throw new IllegalStateException("sign-in answered " + signedIn.statusCode());
         }
-        return new Rider(http, csrf(get(http, base + "/m/report")));
+        return new Rider(http, csrf(get(http, base + "/m/report/new?category=OTHER&lat=29.60&lng=106.53&crs=wgs84")));
     }
 
     static String csrf(String html) {
