@@ -65,7 +65,7 @@ public class ReportLoad {
         for (int r = 0; r < riders.size(); r++) {
             int index = r;
             Rider rider = riders.get(r);
-            threads.add(Thread.ofPlatform().start(() -> {
+            Thread thread = new Thread(() -> {
                 Random random = new Random(index);
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
@@ -88,7 +88,9 @@ public class ReportLoad {
                         System.out.println("error: " + e);
                     }
                 }
-            }));
+            });
+            thread.start();
+            threads.add(thread);
         }
         for (Thread t : threads) {
             t.join();

@@ -85,8 +85,12 @@ class AccessRulesTest {
         }
         MockHttpServletResponse response = mvc.perform(builder).andReturn().getResponse();
         String location = response.getHeader("Location");
+        // Open311's POST is let through by the rules and then refused by the adapter without an api_key: a 403
+        // in the standard's error list is the adapter's answer, not the security filter's.
+        boolean adaptersRefusal =
+                response.getStatus() == 403 && response.getContentAsString().startsWith("[{\"code\":403");
         return response.getStatus() == 401
-                || response.getStatus() == 403
+                || (response.getStatus() == 403 && !adaptersRefusal)
                 || (response.getStatus() == 302
                         && location != null
                         && (location.endsWith("/login")

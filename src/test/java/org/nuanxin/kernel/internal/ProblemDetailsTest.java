@@ -43,7 +43,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
         excludeFilters =
                 @ComponentScan.Filter(
                         type = FilterType.REGEX,
-                        pattern = "org\\.nuanxin\\.(identity|station|audit|organization|membership)\\..*"))
+                        pattern = "org\\.nuanxin\\.(identity|station|audit|organization|membership|grid)\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
 @Import({ProblemDetailsTest.FakeApi.class, ProblemDetailsTest.FakeConsole.class})
 class ProblemDetailsTest {
