@@ -386,6 +386,11 @@ class BlockDirectory implements BlockService, Placements {
             geometry = text.startsWith("{")
                     ? new GeoJsonReader(BlockAreas.GEOMETRY).read(text)
                     : new WKTReader(BlockAreas.GEOMETRY).read(text);
+        } catch (IllegalArgumentException e) {
+            // JTS refuses a ring whose last corner is not its first: "Points of LinearRing do not form a closed
+            // linestring"; anything else it cannot build is unreadable
+            boolean open = e.getMessage() != null && e.getMessage().contains("closed");
+            throw new InvalidInputException("area", open ? "grid.block.area.notClosed" : "grid.block.area.unreadable");
         } catch (ParseException | RuntimeException e) {
             throw new InvalidInputException("area", "grid.block.area.unreadable");
         }

@@ -22,6 +22,9 @@ public interface GridWorkerService {
      */
     GridWorker enrol(String mobile, long blockId);
 
+    /** @return whether the worker may enrol: they hold an active membership (module membership) */
+    boolean mayEnrol(String mobile);
+
     /** Ends the worker's current enrolment, if any. */
     void leave(String mobile);
 

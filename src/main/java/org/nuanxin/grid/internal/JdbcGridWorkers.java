@@ -96,6 +96,15 @@ class JdbcGridWorkers implements GridWorkerService {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public boolean mayEnrol(String mobile) {
+        return memberships
+                .findByMobile(mobile)
+                .filter(m -> m.state() == MembershipState.ACTIVE)
+                .isPresent();
+    }
+
+    @Override
     @Transactional
     public void leave(String mobile) {
         jdbc.sql("UPDATE grid_worker SET ended_at = :now WHERE mobile_key = :key AND ended_at IS NULL")

@@ -352,7 +352,10 @@ class ConsoleReportController {
         model.addAttribute("dueAt", views.local(r.verifyDueAt()));
         model.addAttribute("overdue", r.overdue(now));
         model.addAttribute("sla", views.sla(r, now, locale));
-        model.addAttribute("photos", reports.photos(id));
+        // the fixer's photo is shown with its step on the timeline, not among the reporter's
+        model.addAttribute(
+                "photos",
+                reports.photos(id).stream().filter(p -> !p.role().equals("FIX")).toList());
         model.addAttribute(
                 "timeline",
                 reports.timeline(id).stream()

@@ -138,7 +138,10 @@ class WorkerGridController {
         model.addAttribute("since", current.map(w -> views.when(w.enrolledAt())).orElse(null));
         model.addAttribute("points", workers.points(mobile));
         model.addAttribute("errors", errors);
+        // a non-member learns before pressing "join" that joining the union comes first
+        boolean mayEnrol = current.isPresent() || workers.mayEnrol(mobile);
         model.addAttribute("notMember", notMember);
+        model.addAttribute("mayEnrol", mayEnrol);
         model.addAttribute("districtLabels", locations.districtLabels(locale));
         model.addAttribute("positionCrs", WorkerLocations.positionCrs(userAgent));
         model.addAttribute("lat", lat == null ? "" : lat);

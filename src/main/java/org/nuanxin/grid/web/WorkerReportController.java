@@ -210,8 +210,9 @@ class WorkerReportController {
                             form.address(),
                             photos,
                             form.key()));
-            // A replay is the same report: the same page as the first time.
-            return "redirect:/m/reports/" + done.report().id() + "?sent";
+            // A replay (the same form sent again: a retry on a flaky network, or Back and send) is the report that
+            // form made; the page says so, so that a rider who changed the form knows nothing new was sent.
+            return "redirect:/m/reports/" + done.report().id() + (done.replay() ? "?again" : "?sent");
         } catch (InvalidInputException e) {
             Map<String, String> errors = problems.byField(e.errors(), locale);
             if (errors.containsKey("category") || errors.containsKey(WorkerLocations.FIELD)) {
@@ -232,7 +233,11 @@ class WorkerReportController {
     @GetMapping("/m/report/{id}/follow")
     String followForm(@PathVariable long id, Model model, Locale locale) {
         Workers.current();
-        return followPage(model, openReport(id), "", Map.of(), false, locale);
+        Report report = reports.findPublic(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!report.state().isOpen()) {
+            return closedPage(model, report, "", locale);
+        }
+        return followPage(model, report, "", Map.of(), false, locale);
     }
 
     @PostMapping("/m/report/{id}/follow")
@@ -243,7 +248,10 @@ class WorkerReportController {
             Model model,
             Locale locale) {
         String mobile = Workers.current().mobile();
-        Report report = openReport(id);
+        Report report = reports.findPublic(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!report.state().isOpen()) {
+            return closedPage(model, report, note, locale);
+        }
         List<MultipartFile> chosen = chosen(photo);
         try {
             if (chosen.size() > 1) {
@@ -259,9 +267,25 @@ class WorkerReportController {
                     .toList();
             return followPage(model, report, note, problems.byField(renamed, locale), !chosen.isEmpty(), locale);
         } catch (NoSuchElementException e) {
-            // Closed (or merged) between the page and the press.
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            // Closed (or merged) between the check and the write.
+            return closedPage(model, reports.findPublic(id).orElseThrow(), note, locale);
         }
+    }
+
+    /**
+     * The report was closed (fixed, rejected, merged) while the rider looked at it: say so, keep what they typed,
+     * and offer to report the hazard as new at the same place and category.
+     */
+    private String closedPage(Model model, Report report, String note, Locale locale) {
+        model.addAttribute("row", views.row(report, locale));
+        model.addAttribute("note", note);
+        model.addAttribute(
+                "newReportUrl",
+                "/m/report/new?category=" + report.category().serviceCode()
+                        + "&lat=" + String.format(Locale.ROOT, "%.6f", report.latitude())
+                        + "&lng=" + String.format(Locale.ROOT, "%.6f", report.longitude())
+                        + "&crs=wgs84");
+        return "grid/worker-follow-closed";
     }
 
     // ---- pages ----
@@ -363,12 +387,6 @@ class WorkerReportController {
                 .map(p -> p.key())
                 .findFirst()
                 .orElse(null);
-    }
-
-    private Report openReport(long id) {
-        return reports.findPublic(id)
-                .filter(r -> r.state().isOpen())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** The file parts the rider filled (a browser sends an empty, nameless part for a file input left empty). */

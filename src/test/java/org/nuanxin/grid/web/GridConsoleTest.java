@@ -253,6 +253,15 @@ class GridConsoleTest {
         String after = page("/console/grid/reports/" + r.id(), staff);
         assertThat(after).contains("已更换新井盖").contains("渝中区市政设施管理处").contains("/m/reports/photos/");
         assertThat(after).contains("id=\"action-REOPEN\"").doesNotContain("id=\"action-VERIFY\"");
+        // the fixer's photo is on the timeline step only, not among the reporter's photos
+        String fixKey = reports.timeline(r.id()).stream()
+                .filter(t -> t.photoKey() != null)
+                .findFirst()
+                .orElseThrow()
+                .photoKey();
+        org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(after);
+        assertThat(d.select(".nx-photos a[href$=" + fixKey + "]")).isEmpty();
+        assertThat(d.select("a[href$=" + fixKey + "]")).hasSize(1);
     }
 
     @Test

@@ -194,6 +194,21 @@ class WorkerGridPageTest {
     }
 
     @Test
+    void aNonMemberIsToldBeforePressingJoinAndIsOfferedNoJoinButton() throws Exception {
+        block();
+        String html = mvc.perform(get("/m/grid").param("district", "500103").with(AsWorker.mobile(People.mobile())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        Document d = Jsoup.parse(html);
+        assertThat(d.select("#members-only").text()).contains("工会会员");
+        assertThat(d.select("#join-first").attr("href")).isEqualTo("/m/join");
+        assertThat(d.select("form[action=/m/grid/enrol]")).isEmpty();
+    }
+
+    @Test
     void withoutJavaScriptADistrictListsTheBlocksFromItsCentre() throws Exception {
         block();
         Document d = page(People.mobile(), "/m/grid?district=500103");

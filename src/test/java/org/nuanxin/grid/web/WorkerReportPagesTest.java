@@ -307,8 +307,15 @@ class WorkerReportPagesTest {
                 .andExpect(status().isFound())
                 .andReturn();
 
+        // the same report, and the page says this form was sent before (a rider who pressed Back and changed the
+        // form must not believe a second report went out)
+        assertThat(first.getResponse().getRedirectedUrl()).endsWith("?sent");
         assertThat(retry.getResponse().getRedirectedUrl())
-                .isEqualTo(first.getResponse().getRedirectedUrl());
+                .isEqualTo(first.getResponse().getRedirectedUrl().replace("?sent", "?again"));
+        assertThat(page(mobile, retry.getResponse().getRedirectedUrl())
+                        .select("#again")
+                        .text())
+                .startsWith("这张表已经提交过");
         assertThat(reports.mine(mobile)).hasSize(1);
         assertThat(reports.photos(idFrom(first))).hasSize(1);
     }
@@ -477,9 +484,29 @@ class WorkerReportPagesTest {
         Document d = page(mobile, "/m/reports/" + id);
         assertThat(d.select("#state").text()).isEqualTo("未受理");
         assertThat(d.select("#timeline li.nx-step-REJECTED .nx-note").text()).isEqualTo("不属于道路安全隐患，请拨打12345");
-        // A closed report is no longer offered to add to.
-        mvc.perform(get("/m/report/" + id + "/follow").with(AsWorker.mobile(People.mobile())))
-                .andExpect(status().isNotFound());
+        // A closed report can no longer be joined: the page says so and offers a new report at the same place
+        Document closed = page(People.mobile(), "/m/report/" + id + "/follow");
+        assertThat(closed.select("#closed").text()).startsWith("这条上报刚刚已经办结");
+        assertThat(closed.select("#report-new").attr("href")).startsWith("/m/report/new?category=other&lat=");
+        assertThat(closed.select("form")).isEmpty();
+    }
+
+    @Test
+    void joiningAReportClosedMeanwhileKeepsWhatTheRiderWrote() throws Exception {
+        long id = submit(People.mobile(), HazardCategory.OTHER, somewhere(), "井盖松动");
+        act(id, ReportAction.REJECT, ReportService.ActionInput.note("已由其他渠道处理"));
+
+        MvcResult r = mvc.perform(multipart("/m/report/" + id + "/follow")
+                        .param("note", "今天又看到了，越来越松")
+                        .with(AsWorker.mobile(People.mobile()))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn();
+
+        Document d = org.jsoup.Jsoup.parse(r.getResponse().getContentAsString());
+        assertThat(d.select("#closed")).hasSize(1);
+        assertThat(d.select("#kept-note").text()).isEqualTo("今天又看到了，越来越松");
+        assertThat(reports.timeline(id)).extracting(t -> t.kind().name()).doesNotContain("FOLLOWED");
     }
 
     @Test
