@@ -26,7 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * An upload over the 10 MB limit, over real HTTP with a signed-in session: the user gets the friendly
  * 413 page, whether the CSRF token travels in the header (the page's script) or only in the form (no
- * JavaScript).
+ * JavaScript); and a form over the container's form limit (a block's pasted boundary) gets it too.
  */
 @NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
