@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +17,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.xml.JacksonXmlHttpMessageConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** The Open311 adapter's web settings: the body limit of its POST and keeping XML out of the rest of the site. */
 @Configuration(proxyBeanMethods = false)
@@ -30,7 +31,10 @@ class Open311Configuration {
      */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> open311BodyLimit(
-            Open311Properties properties, Open311Writer writer, MessageSource messages) {
+            Open311Properties properties,
+            Open311Writer writer,
+            MessageSource messages,
+            ObjectProvider<LocaleResolver> localeResolver) {
         long limit = properties.maxBody().toBytes();
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
@@ -45,7 +49,11 @@ class Open311Configuration {
                     chain.doFilter(request, response);
                     return;
                 }
-                Locale locale = RequestContextUtils.getLocale(request);
+                // Before the DispatcherServlet, so its locale is not set yet: ask the site's resolver (the language
+                // cookie, else Chinese), as every other Open311 error does, not the container (Accept-Language, else
+                // the JVM's locale).
+                LocaleResolver resolver = localeResolver.getIfAvailable();
+                Locale locale = resolver != null ? resolver.resolveLocale(request) : Locale.SIMPLIFIED_CHINESE;
                 String code = refusal == HttpStatus.PAYLOAD_TOO_LARGE
                         ? "grid.open311.error.tooLarge"
                         : "grid.open311.error.length";

@@ -168,7 +168,7 @@ class Open311Controller {
                 null);
         Report report = reports.submit(new Reporter.ApiClient(keyId), input).report();
         return writer.requests(
-                f, List.of(new Open311Wire.Created(report.id(), report.token(), text("grid.open311.notice"), null)));
+                f, List.of(new Open311Wire.Created(report.id(), report.token(), notice(report.state()), null)));
     }
 
     /**
@@ -380,7 +380,7 @@ class Open311Controller {
                 report.category().serviceCode(),
                 report.description(),
                 agency(report),
-                text("grid.open311.notice"),
+                notice(state),
                 w3c(report.submittedAt()),
                 w3c(report.updatedAt()),
                 state == ReportState.SUBMITTED ? w3c(report.verifyDueAt()) : null,
@@ -390,6 +390,17 @@ class Open311Controller {
                 report.latitude(),
                 report.longitude(),
                 mediaUrl(report));
+    }
+
+    /**
+     * @return {@code service_notice}: waiting in the verification queue (SUBMITTED, whose {@code expected_datetime} is
+     *     the deadline), verified and being handled (the other open states), none once closed
+     */
+    private @Nullable String notice(ReportState state) {
+        if (state == ReportState.SUBMITTED) {
+            return text("grid.open311.notice");
+        }
+        return state.isOpen() ? text("grid.open311.notice.handling") : null;
     }
 
     private String statusNotes(Report report) {

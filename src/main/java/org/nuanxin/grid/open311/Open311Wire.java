@@ -74,7 +74,7 @@ final class Open311Wire {
             String serviceCode,
             String description,
             String agencyResponsible,
-            String serviceNotice,
+            @Nullable String serviceNotice,
             String requestedDatetime,
             String updatedDatetime,
             @Nullable String expectedDatetime,

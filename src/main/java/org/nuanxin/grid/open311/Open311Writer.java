@@ -30,6 +30,8 @@ class Open311Writer {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(XmlWriteFeature.WRITE_XML_DECLARATION)
+            // An empty field is an empty element (docs/OPEN311.md), not Jackson 3's default <x xsi:nil="true"/>.
+            .disable(XmlWriteFeature.WRITE_NULLS_AS_XSI_NIL)
             .build();
 
     /** @return one document ({@code discovery}, {@code service_definition}) */

@@ -16,7 +16,8 @@ import org.springframework.security.web.savedrequest.SimpleSavedRequest;
 /**
  * Remembers the console page a person wanted before signing in, in a small cookie instead of the
  * session: an anonymous request never creates a session. Only a browser's GET of a console page is
- * remembered (never an icon, a robots or manifest fetch, an htmx fragment or an API call), as a
+ * remembered (never an icon, a robots or manifest fetch, an htmx fragment, an API call, or data such as
+ * {@code /console/grid/reports.geojson} or an {@code .xlsx} export: see {@link #isPage}), as a
  * relative path of at most {@value #MAX_LENGTH} characters, so the redirect after sign-in can only
  * go back into this application's console, whatever Host header a client sent.
  */
@@ -28,10 +29,34 @@ final class ConsoleReturnCookie implements RequestCache {
 
     @Override
     public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
-        if (HttpMethod.GET.matches(request.getMethod()) && request.getHeader("HX-Request") == null) {
+        if (HttpMethod.GET.matches(request.getMethod())
+                && request.getHeader("HX-Request") == null
+                && isPage(pathWithinApplication(request), request.getHeader("Accept"))) {
             String query = request.getQueryString();
             remember(pathWithinApplication(request) + (query == null ? "" : "?" + query), request, response);
         }
+    }
+
+    /**
+     * Whether a GET is for a page a person should land on after signing in, not data: never a file
+     * ({@code reports.geojson}, {@code export.xlsx}, {@code template.xlsx}: a last path segment with an extension)
+     * nor a script's fetch asking for something other than HTML ({@code Accept: application/geo+json}, as the
+     * console maps' layers do). A browser's navigation (Accept naming {@code text/html}) or a request without an
+     * Accept header is a page.
+     *
+     * @param path the path within the application, without the query
+     * @param accept the request's Accept header, or null
+     */
+    static boolean isPage(String path, @Nullable String accept) {
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        if (last.contains(".")) {
+            return false;
+        }
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        String a = accept.toLowerCase(java.util.Locale.ROOT);
+        return a.contains("text/html") || a.contains("application/xhtml+xml") || a.contains("*/*");
     }
 
     /**
@@ -90,7 +115,10 @@ final class ConsoleReturnCookie implements RequestCache {
                 } catch (IllegalArgumentException bad) {
                     return null;
                 }
-                return isConsolePath(target) && target.length() <= MAX_LENGTH
+                return isConsolePath(target)
+                                && target.length() <= MAX_LENGTH
+                                // A cookie set before data URLs were left out still never leads to a download.
+                                && isPage(target.split("\\?", 2)[0], null)
                         ? new SimpleSavedRequest(request.getContextPath() + target)
                         : null;
             }

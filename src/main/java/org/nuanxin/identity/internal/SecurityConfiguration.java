@@ -52,7 +52,8 @@ class SecurityConfiguration {
             Clock clock,
             @Value("${nuanxin.map.tile-url:}") String tileUrl,
             @Value("${spring.servlet.multipart.max-request-size:32MB}") DataSize maxRequestSize,
-            @Value("${spring.servlet.multipart.max-file-size:16MB}") DataSize maxFileSize)
+            @Value("${spring.servlet.multipart.max-file-size:16MB}") DataSize maxFileSize,
+            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         ConsoleReturnCookie returnCookie = new ConsoleReturnCookie();
@@ -60,9 +61,11 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(AccessRules::apply)
                 // Before the CSRF filter, which would read (and so make the container parse) a whole upload.
                 .addFilterBefore(signInAgain, CsrfFilter.class)
-                // Then, for signed-in uploads, the container's size limit as a friendly 413 (still before CSRF).
+                // Then, for signed-in uploads and for any form, the container's size limits as a friendly 413 (still
+                // before CSRF).
                 .addFilterAfter(
-                        new UploadLimitFilter(maxRequestSize.toBytes(), maxFileSize.toBytes(), problems),
+                        new UploadLimitFilter(
+                                maxRequestSize.toBytes(), maxFileSize.toBytes(), maxFormSize.toBytes(), problems),
                         SignInAgain.class)
                 .addFilterBefore(
                         new AccountStillValidFilter(accounts, clock, properties.sessionAbsoluteLifetime()),

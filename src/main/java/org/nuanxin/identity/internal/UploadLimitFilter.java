@@ -9,9 +9,14 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.connector.ClientAbortException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -36,6 +41,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * one slow upload holds a worker thread; this bounds how many one signed-in client can hold (200 slow uploads of one
  * session took every worker thread until the deadline, and the health probe timed out: docs/PERFORMANCE.md §8).
  * The state is one counter per account uploading now, removed when it returns to zero.
+ *
+ * <p>A form ({@code application/x-www-form-urlencoded}, such as a block's pasted boundary WKT) over the container's
+ * form limit ({@code server.tomcat.max-http-form-post-size}) gets the same 413 page and one WARN line: a declared
+ * {@code Content-Length} over it is refused before the parameters are parsed, a chunked one when parsing it here
+ * reaches the limit. (Tomcat would otherwise throw from the CSRF filter's first look at a parameter, and again while
+ * drawing the error page: its English page and two stack traces.) A form is refused whoever sends it, signed in or
+ * not (the sign-in form is public).
  */
 final class UploadLimitFilter extends OncePerRequestFilter {
 
@@ -49,12 +61,19 @@ final class UploadLimitFilter extends OncePerRequestFilter {
 
     private final long maxRequestSize;
     private final long maxFileSize;
+    private final long maxFormSize;
     private final ApiProblemWriter problems;
     private final ConcurrentHashMap<String, AtomicInteger> uploading = new ConcurrentHashMap<>();
 
-    UploadLimitFilter(long maxRequestSize, long maxFileSize, ApiProblemWriter problems) {
+    /**
+     * @param maxRequestSize {@code spring.servlet.multipart.max-request-size} in bytes (negative: no limit)
+     * @param maxFileSize {@code spring.servlet.multipart.max-file-size} in bytes (negative: no limit)
+     * @param maxFormSize {@code server.tomcat.max-http-form-post-size} in bytes (negative: no limit)
+     */
+    UploadLimitFilter(long maxRequestSize, long maxFileSize, long maxFormSize, ApiProblemWriter problems) {
         this.maxRequestSize = maxRequestSize;
         this.maxFileSize = maxFileSize;
+        this.maxFormSize = maxFormSize;
         this.problems = problems;
     }
 
@@ -62,6 +81,12 @@ final class UploadLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
+        if (type != null
+                && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                && "POST".equals(request.getMethod())) {
+            checkFormAndContinue(request, response, chain);
+            return;
+        }
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             chain.doFilter(request, response);
             return;
@@ -71,9 +96,10 @@ final class UploadLimitFilter extends OncePerRequestFilter {
             refuse(request, response, length);
             return;
         }
-        String account = request.getUserPrincipal() == null
-                ? "" // not reached: SignInAgain refuses anonymous uploads before this filter
-                : request.getUserPrincipal().getName();
+        String account = signedInAccount();
+        if (account == null) {
+            account = ""; // not reached: SignInAgain refuses anonymous uploads before this filter
+        }
         AtomicInteger mine = uploading.compute(account, (k, v) -> {
             AtomicInteger counter = v == null ? new AtomicInteger() : v;
             counter.incrementAndGet();
@@ -95,6 +121,61 @@ final class UploadLimitFilter extends OncePerRequestFilter {
         } finally {
             uploading.computeIfPresent(account, (k, v) -> v.decrementAndGet() <= 0 ? null : v);
         }
+    }
+
+    private void checkFormAndContinue(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        if (maxFormSize >= 0 && length > maxFormSize) {
+            refuseForm(request, response, length);
+            return;
+        }
+        if (maxFormSize >= 0 && length < 0) {
+            // A chunked form: its size is known only once read. Parse it here (the CSRF filter would next).
+            try {
+                request.getParameterNames();
+            } catch (InvalidParameterException e) {
+                if (isClientAbort(e)) {
+                    return;
+                }
+                if (e.getErrorCode() != HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+                    throw e;
+                }
+                refuseForm(request, response, length);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void refuseForm(HttpServletRequest request, HttpServletResponse response, long length) throws IOException {
+        // One line, no stack trace, no parameter (a form may hold personal data); the path without its query.
+        log.warn(
+                "Form refused with 413: {} bytes declared, over the container's form limit"
+                        + " (server.tomcat.max-http-form-post-size, {} bytes) ({} {})",
+                length < 0 ? "unknown" : Long.toString(length),
+                maxFormSize,
+                request.getMethod(),
+                request.getRequestURI());
+        if (signedInAccount() == null) {
+            // Anyone may post the sign-in form: an anonymous body is not read on (up to the drain limit) to show
+            // the page; the connection is closed after the answer instead.
+            response.setHeader("Connection", "close");
+            sendTooLarge(request, response);
+            return;
+        }
+        answerTooLarge(request, response, length);
+    }
+
+    /**
+     * The signed-in account's name, from Spring Security's context: this filter runs before the filter that makes
+     * {@code request.getUserPrincipal()} answer it (that is null here, so all accounts counted as one).
+     */
+    private static @Nullable String signedInAccount() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
+                ? auth.getName()
+                : null;
     }
 
     private void parseAndContinue(
@@ -127,7 +208,16 @@ final class UploadLimitFilter extends OncePerRequestFilter {
                 maxFileSize,
                 request.getMethod(),
                 request.getRequestURI());
+        answerTooLarge(request, response, length);
+    }
+
+    private void answerTooLarge(HttpServletRequest request, HttpServletResponse response, long length)
+            throws IOException {
         drain(request, response, length);
+        sendTooLarge(request, response);
+    }
+
+    private void sendTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (SignInAgain.isApi(request)) {
             problems.tooLarge(request, response);
         } else {

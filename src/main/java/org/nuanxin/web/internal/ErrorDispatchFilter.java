@@ -29,7 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li><b>No second look at an upload.</b> The error page of a multipart request (an upload over the limit) never
  *       reads its body: the request no longer says it is multipart and has no parameters or parts, so neither
  *       Spring MVC nor Spring Security makes the container parse, fail and throw again while the page is drawn
- *       (that left an empty 413 or Tomcat's own English page and a stack trace in the log).
+ *       (that left an empty 413 or Tomcat's own English page and a stack trace in the log). Likewise the error page
+ *       of any 413 (a form over the container's form limit): its parameters were refused, and asking for one would
+ *       make the container parse and throw again.
  * </ul>
  *
  * Registered for the {@code ERROR} dispatch only.
@@ -73,7 +75,10 @@ final class ErrorDispatchFilter extends OncePerRequestFilter {
         ErrorPageRequest(HttpServletRequest request) {
             super(request);
             String type = request.getContentType();
-            this.multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+            Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            // "multipart" stands for any body the error page must not look at: an upload, or a refused (413) body.
+            this.multipart = (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/"))
+                    || (status instanceof Integer code && code == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             String original = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
             String path = original == null
                     ? null

@@ -230,7 +230,23 @@ abstract class Open311ApiTest {
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .content("description=" + "x".repeat(70 * 1024)))
                 .andExpect(status().isPayloadTooLarge())
-                .andExpect(xpath("/errors/error/code").string("413"));
+                .andExpect(xpath("/errors/error/code").string("413"))
+                // In the request's language like every other description: Chinese by default (MockMvc's request
+                // says Accept-Language en, which the site does not follow), English by the language cookie.
+                .andExpect(xpath("/errors/error/description").string("请求体超过 64 KB 的上限"));
+        mvc.perform(post("/open311/v2/requests.json")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .cookie(new jakarta.servlet.http.Cookie("nuanxin-lang", "en"))
+                        .content("description=" + "x".repeat(70 * 1024)))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$[0].description").value(containsString("64 KB")))
+                .andExpect(jsonPath("$[0].description").value(org.hamcrest.Matchers.not(containsString("请求体"))));
+        mvc.perform(post("/open311/v2/requests.json")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .header("Transfer-Encoding", "chunked"))
+                .andExpect(status().isLengthRequired())
+                .andExpect(jsonPath("$[0].code").value(411))
+                .andExpect(jsonPath("$[0].description").value("请求体须带 Content-Length（上限 64 KB）"));
     }
 
     @Test

@@ -368,7 +368,14 @@ class Open311ControllerTest {
                         .param("long", "106.5770"))
                 .andExpect(status().isOk())
                 .andExpect(xpath("/service_requests/request/service_request_id").string("101"))
-                .andExpect(xpath("/service_requests/request/token").string(created.token()));
+                .andExpect(xpath("/service_requests/request/token").string(created.token()))
+                .andExpect(xpath("/service_requests/request/service_notice")
+                        .string("已进入社区网格核实队列，核实期限见 expected_datetime。"))
+                // An empty field is an empty element, as docs/OPEN311.md says, never xsi:nil.
+                .andExpect(xpath("/service_requests/request/account_id").exists())
+                .andExpect(xpath("/service_requests/request/account_id").string(""))
+                .andExpect(content().string(containsString("<account_id/>")))
+                .andExpect(content().string(not(containsString("nil"))));
     }
 
     @Test
@@ -535,6 +542,7 @@ class Open311ControllerTest {
                 .andExpect(jsonPath("$[0].requested_datetime").value("2026-11-30T09:30:00+08:00"))
                 .andExpect(jsonPath("$[0].updated_datetime").value("2026-11-30T09:35:00+08:00"))
                 .andExpect(jsonPath("$[0].expected_datetime").value("2026-12-01T09:30:00+08:00"))
+                .andExpect(jsonPath("$[0].service_notice").value("已进入社区网格核实队列，核实期限见 expected_datetime。"))
                 .andExpect(jsonPath("$[0].address").value("渝中区民族路 1 号"))
                 .andExpect(jsonPath("$[0].lat").value(29.5573))
                 .andExpect(jsonPath("$[0].long").value(106.5770))
@@ -566,11 +574,24 @@ class Open311ControllerTest {
                 .andExpect(jsonPath("$[0].status_notes").value("已转交责任单位（责任单位：渝中区城市管理局）"))
                 .andExpect(jsonPath("$[0].agency_responsible").value("渝中区城市管理局"))
                 .andExpect(jsonPath("$[0].expected_datetime").isEmpty())
+                .andExpect(jsonPath("$[0].service_notice").value("已核实，正在处置。"))
                 .andExpect(jsonPath("$[0].media_url").isEmpty());
+        mvc.perform(get("/open311/v2/requests/8.xml"))
+                .andExpect(xpath("/service_requests/request/service_notice").string("已核实，正在处置。"))
+                .andExpect(content().string(containsString("<expected_datetime/>")))
+                .andExpect(content().string(not(containsString("xsi:nil"))));
         mvc.perform(get("/open311/v2/requests/9.xml"))
                 .andExpect(xpath("/service_requests/request/status").string("closed"))
                 .andExpect(xpath("/service_requests/request/status_notes").string(containsString("已修复")))
-                .andExpect(xpath("/service_requests/request/expected_datetime").string(""));
+                .andExpect(xpath("/service_requests/request/expected_datetime").string(""))
+                .andExpect(xpath("/service_requests/request/service_notice").string(""))
+                .andExpect(content().string(containsString("<service_notice/>")))
+                .andExpect(content().string(not(containsString("xsi:nil"))));
+        mvc.perform(get("/open311/v2/requests/9.json"))
+                .andExpect(jsonPath("$[0].service_notice").isEmpty());
+        // In English, by the language cookie.
+        mvc.perform(get("/open311/v2/requests/8.json").cookie(new jakarta.servlet.http.Cookie("nuanxin-lang", "en")))
+                .andExpect(jsonPath("$[0].service_notice").value("Verified; being dealt with."));
     }
 
     @Test

@@ -270,7 +270,7 @@ class WorkerReportBrowserTest {
                         java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("文件太大");
+        assertThat(response.body()).contains("内容太大").contains("照片请重新拍摄或截屏后上传").doesNotContain("请拆分或压缩");
         assertThat(reports.mine(mobile)).isEmpty();
     }
 

@@ -48,6 +48,9 @@ class RawHttpAbuseTest {
     JdbcClient jdbc;
 
     @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    @Autowired
     Environment environment;
 
     @Autowired
@@ -273,6 +276,10 @@ class RawHttpAbuseTest {
 
     /** Signs in as admin over plain HTTP; returns the {@code JSESSIONID=...} cookie. */
     String signInAsAdmin() throws IOException {
+        return signInAs("admin", "test-admin-password-1");
+    }
+
+    String signInAs(String username, String password) throws IOException {
         Answer page = exchange("GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         String xsrf = page.headers("Set-Cookie").stream()
                 .filter(c -> c.startsWith("XSRF-TOKEN="))
@@ -280,7 +287,7 @@ class RawHttpAbuseTest {
                 .orElseThrow();
         Matcher token = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
         assertThat(token.find()).isTrue();
-        String form = "username=admin&password=test-admin-password-1&_csrf=" + token.group(1);
+        String form = "username=" + username + "&password=" + password + "&_csrf=" + token.group(1);
         Answer signIn = exchange("POST /login HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n"
                 + "Cookie: " + xsrf.substring(0, xsrf.indexOf(';')) + "\r\nConnection: close\r\n\r\n" + form);
@@ -371,9 +378,39 @@ class RawHttpAbuseTest {
                 third.setSoTimeout(5_000);
                 third.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
                 third.getOutputStream().flush();
-                String status = new String(third.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-                assertThat(status).isEqualTo("HTTP/1.1 429");
+                String answer = new String(third.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 429");
+                // A page that says why, not the generic "请求有误": the previous upload is still on its way.
+                assertThat(answer)
+                        .contains("上一次提交还在上传")
+                        .contains("请稍等片刻")
+                        .doesNotContain("请求有误")
+                        .doesNotContain("我的上报");
             }
+            // A rider's report (a worker page) is told to look under 我的上报 before sending it again; the limit
+            // is the account's, whatever the page, and is checked before the page's access rule.
+            String report = head.replace("POST /console/stations/import ", "POST /m/report ");
+            try (Socket fourth = new Socket("127.0.0.1", port)) {
+                fourth.setSoTimeout(5_000);
+                fourth.getOutputStream().write(report.getBytes(StandardCharsets.US_ASCII));
+                fourth.getOutputStream().flush();
+                String answer = new String(fourth.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer)
+                        .startsWith("HTTP/1.1 429")
+                        .contains("您上一次提交的上报还在上传")
+                        .contains("“我的上报”");
+            }
+            // The limit is each account's: another account's upload meanwhile is read (and here refused by the CSRF
+            // filter for want of a token), not counted with the administrator's.
+            org.nuanxin.support.StaffAccounts.ensureStaff(jdbc, encoder);
+            String other =
+                    signInAs(org.nuanxin.support.StaffAccounts.STAFF, org.nuanxin.support.StaffAccounts.STAFF_PASSWORD);
+            String small = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n\r\na,b\r\n"
+                    + "--XyZ--\r\n";
+            Answer staff = exchange("POST /console/stations/import HTTP/1.1\r\nHost: localhost\r\nCookie: " + other
+                    + "\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " + small.length()
+                    + "\r\nConnection: close\r\n\r\n" + small);
+            assertThat(staff.status()).isEqualTo(403);
         } finally {
             for (Socket socket : slow) {
                 socket.close();

@@ -72,6 +72,45 @@ class SessionsTest {
     }
 
     @Test
+    void dataUrlsAreNotRememberedAsTheReturnPage() throws Exception {
+        // Opened by a browser (Accept names text/html) or by a script: data, not a page to land on after sign-in.
+        for (String data : new String[] {
+            "/console/grid/reports.geojson?state=SUBMITTED",
+            "/console/grid/reports.xlsx",
+            "/console/stations/export.xlsx",
+            "/console/members/export.xlsx",
+            "/console/enterprises/export.xlsx",
+            "/console/stations/import/template.xlsx"
+        }) {
+            MvcResult result = mvc.perform(get(data).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"))
+                    .andExpect(redirectedUrl("/login"))
+                    .andReturn();
+            assertThat(result.getResponse().getCookie(ConsoleReturnCookie.NAME))
+                    .as(data)
+                    .isNull();
+        }
+        // The console maps' layers, fetched by their scripts.
+        assertThat(mvc.perform(get("/console/stations/layer").header("Accept", "application/geo+json"))
+                        .andReturn()
+                        .getResponse()
+                        .getCookie(ConsoleReturnCookie.NAME))
+                .isNull();
+        // The pages themselves still are.
+        assertThat(mvc.perform(get("/console/grid/reports").header("Accept", "text/html"))
+                        .andReturn()
+                        .getResponse()
+                        .getCookie(ConsoleReturnCookie.NAME))
+                .isNotNull();
+        // And an old cookie naming a download is not followed.
+        mvc.perform(post("/login")
+                        .param("username", "admin")
+                        .param("password", LockoutFreeSignInTest.PASSWORD)
+                        .with(csrf())
+                        .cookie(new Cookie(ConsoleReturnCookie.NAME, "%2Fconsole%2Fgrid%2Freports.xlsx")))
+                .andExpect(redirectedUrl("/console"));
+    }
+
+    @Test
     void aForgedReturnCookieCannotLeaveTheConsole() throws Exception {
         for (String target : new String[] {"https://evil.example/", "//evil.example/console", "/m/stations"}) {
             mvc.perform(post("/login")

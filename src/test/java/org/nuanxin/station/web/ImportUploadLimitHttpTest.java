@@ -26,7 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * An upload over the 10 MB limit, over real HTTP with a signed-in session: the user gets the friendly
  * 413 page, whether the CSRF token travels in the header (the page's script) or only in the form (no
- * JavaScript).
+ * JavaScript); and a form over the container's form limit (a block's pasted boundary) gets it too.
  */
 @NuanxinTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nuanxin.station.demo-data=true")
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
@@ -157,7 +157,13 @@ class ImportUploadLimitHttpTest {
         HttpResponse<String> response =
                 upload(multipart(null, ELEVEN_MB), meta(page, "_csrf_header"), meta(page, "_csrf"));
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("lang=\"zh-CN\"").contains("文件太大").contains("10 MB");
+        assertThat(response.body())
+                .contains("lang=\"zh-CN\"")
+                .contains("内容太大")
+                .contains("10 MB")
+                // Right for both uploads that meet it, a roster and a rider's photo.
+                .contains("名册请拆分后分批上传")
+                .contains("照片请重新拍摄或截屏后上传");
     }
 
     @Test
@@ -165,7 +171,7 @@ class ImportUploadLimitHttpTest {
         String page = signIn();
         HttpResponse<String> response = upload(multipart(meta(page, "_csrf"), ELEVEN_MB), null, null);
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("文件太大").doesNotContain("Apache Tomcat");
+        assertThat(response.body()).contains("内容太大").doesNotContain("Apache Tomcat");
     }
 
     @Test
@@ -202,7 +208,7 @@ class ImportUploadLimitHttpTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body())
                 .contains("lang=\"zh-CN\"")
-                .contains("文件太大")
+                .contains("内容太大")
                 .contains("10 MB")
                 .doesNotContain("Apache Tomcat");
         String log = output.getAll().substring(start);
@@ -214,6 +220,57 @@ class ImportUploadLimitHttpTest {
                 .doesNotContain(StaffAccounts.STAFF_PASSWORD)
                 .doesNotContain("big.csv");
         assertThat(log.lines().filter(l -> l.contains(" ERROR "))).isEmpty();
+    }
+
+    /**
+     * A form over the container's form limit (application.yaml: server.tomcat.max-http-form-post-size 1 MB), such as a
+     * block's boundary pasted as 5.6 MB of WKT into the new or the edit form: the friendly localised 413 page, not
+     * Tomcat's English one, and one WARN line without a stack trace or the form's content; whether the length is
+     * declared or the form is sent chunked.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}, chunked {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "/console/grid/blocks/new, false",
+        "/console/grid/blocks/1/edit, false",
+        "/console/grid/blocks/new, true"
+    })
+    void aFormOverTheContainersFormLimitIsTheFriendly413WithOneLogLine(
+            String path, boolean chunked, org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        String page = signIn();
+        StringBuilder wkt = new StringBuilder("POLYGON((106.5 29.5");
+        for (int i = 0; wkt.length() < 5_600_000; i++) {
+            wkt.append(", 106.").append(500_000 + i).append(" 29.").append(500_000 + i);
+        }
+        wkt.append(", 106.5 29.5))");
+        String form = "_csrf=" + URLEncoder.encode(meta(page, "_csrf"), StandardCharsets.UTF_8)
+                + "&name=%E8%A7%A3%E6%94%BE%E7%A2%91&districtCode=500103&area="
+                + URLEncoder.encode(wkt.toString(), StandardCharsets.UTF_8);
+        HttpRequest.BodyPublisher body = chunked
+                ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(form))
+                : HttpRequest.BodyPublishers.ofString(form);
+        int start = output.getAll().length();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(body)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body())
+                .contains("lang=\"zh-CN\"")
+                .contains("内容太大")
+                .contains("粘贴的长文本")
+                .doesNotContain("Apache Tomcat")
+                .doesNotContain("Payload Too Large");
+        String log = output.getAll().substring(start);
+        assertThat(log.lines().filter(l -> l.contains("Form refused with 413") && l.contains(" WARN ")))
+                .hasSize(1);
+        assertThat(log).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("106.500001");
+        assertThat(log.lines().filter(l -> l.contains(" ERROR "))).isEmpty();
+        // The session is still usable: the next page works.
+        assertThat(get("/console/grid/blocks").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -230,7 +287,11 @@ class ImportUploadLimitHttpTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(response.body()).contains("File too large").contains("10 MB");
+        assertThat(response.body())
+                .contains("Too large")
+                .contains("10 MB")
+                .contains("split a roster")
+                .contains("Take a photo again");
 
         HttpResponse<String> api = http.send(
                 HttpRequest.newBuilder(uri("/api/v1/stations"))
