@@ -182,7 +182,16 @@ final class UploadLimitFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, FilterChain chain, long length)
             throws ServletException, IOException {
         try {
-            request.getParts();
+            // The container parses every part up to the request's ceiling (MultipartConfiguration), so the whole body
+            // has been read when a part is found over the per-file limit here: the 413 then goes out on a connection
+            // with nothing left unread. (A per-file limit enforced by the container stopped reading in the middle of
+            // the body, and the client saw a reset connection instead of the page.)
+            for (jakarta.servlet.http.Part part : request.getParts()) {
+                if (maxFileSize >= 0 && part.getSize() > maxFileSize) {
+                    refuse(request, response, length);
+                    return;
+                }
+            }
         } catch (IllegalStateException | IOException | ServletException e) {
             if (isClientAbort(e)) {
                 // The client went away, or was cut off at the body deadline (nuanxin.http.body-deadline, which logs
