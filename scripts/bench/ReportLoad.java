@@ -51,8 +51,9 @@ public class ReportLoad {
         System.out.printf(Locale.ROOT, "photo: %d bytes JPEG; riders: %d; duration: %d s%n", photo.length, workers, seconds);
 
         List<Rider> riders = new ArrayList<>();
+        int firstNumber = 70_000_000 + new Random().nextInt(20_000_000);
         for (int i = 0; i < workers; i++) {
-            riders.add(signIn(base, log, "+86139%08d".formatted(70_000_000 + (int) (System.nanoTime() % 1_000_000) + i)));
+            riders.add(signIn(base, log, "+86139%08d".formatted(firstNumber + i)));
         }
 
         ConcurrentLinkedQueue<long[]> acknowledged = new ConcurrentLinkedQueue<>(); // {rider, id}
@@ -166,10 +167,12 @@ public class ReportLoad {
                 .build();
         String form = get(http, base + "/m/signin");
         long before = Files.size(log);
-        post(http, base + "/m/signin/code", "_csrf=" + enc(csrf(form)) + "&mobile=" + enc(mobile));
+        HttpResponse<String> sent =
+                post(http, base + "/m/signin/code", "_csrf=" + enc(csrf(form)) + "&mobile=" + enc(mobile));
         String code = null;
         for (int i = 0; i < 100 && code == null; i++) {
-            String fresh = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).substring((int) before);
+            byte[] all = Files.readAllBytes(log); // the log's new bytes (an offset in bytes, not in characters)
+            String fresh = new String(all, (int) before, all.length - (int) before, StandardCharsets.UTF_8);
             Matcher m = CODE.matcher(fresh);
             if (m.find()) {
                 code = m.group(1);
@@ -178,7 +181,9 @@ public class ReportLoad {
             }
         }
         if (code == null) {
-            throw new IllegalStateException("no one-time code in the log (is the profile dev?)");
+            throw new IllegalStateException("no one-time code in the log (is the profile dev?); the code request"
+                    + " answered " + sent.statusCode() + ": "
+                    + sent.body().replaceAll("\\s+", " ").replaceAll(".*<main", "<main").substring(0, 300));
         }
         HttpResponse<String> signedIn = post(http, base + "/m/signin",
                 "_csrf=" + enc(csrf(form)) + "&mobile=" + enc(mobile) + "&code=" + code);

@@ -171,11 +171,19 @@ final class UploadLimitFilter extends OncePerRequestFilter {
      * The signed-in account's name, from Spring Security's context: this filter runs before the filter that makes
      * {@code request.getUserPrincipal()} answer it (that is null here, so all accounts counted as one).
      */
-    private static @Nullable String signedInAccount() {
+    /**
+     * @return whom the upload counts against: the staff username, or for a worker their mobile number (every worker's
+     *     principal is named {@link WorkerPrincipal#NAME}, so the name alone would put all riders on one counter); a
+     *     key of this in-memory map only, never logged
+     */
+    static @Nullable String signedInAccount() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
-                ? auth.getName()
-                : null;
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        return org.nuanxin.identity.CurrentWorker.of(auth)
+                .map(w -> "worker " + w.mobile())
+                .orElse(auth.getName());
     }
 
     private void parseAndContinue(
