@@ -30,6 +30,10 @@ if [[ "${DB:-h2}" == postgres ]]; then
   psql -h 127.0.0.1 -U postgres -d test -qc 'DROP DATABASE IF EXISTS nuanxin_reportload' -c 'CREATE DATABASE nuanxin_reportload' >/dev/null
   URL='jdbc:postgresql://127.0.0.1:5432/nuanxin_reportload'
   DBARGS=("--spring.datasource.url=$URL" "--spring.datasource.username=postgres")
+  # personal data needs keys on any database but the embedded H2 one: throw-away keys for this run
+  export NUANXIN_PERSONAL_DATA_DATA_KEY NUANXIN_PERSONAL_DATA_LOOKUP_KEY
+  NUANXIN_PERSONAL_DATA_DATA_KEY=$(openssl rand -base64 32)
+  NUANXIN_PERSONAL_DATA_LOOKUP_KEY=$(openssl rand -base64 32)
 else
   DBARGS=('--spring.datasource.url=jdbc:h2:mem:reportload;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1')
 fi
