@@ -140,13 +140,10 @@ class WorkerLocations {
 
     /**
      * Which system a browser's {@code navigator.geolocation} answers in: WGS-84 by the W3C specification, but
-     * WeChat's own Android browser (X5/XWeb) is publicly reported to answer in GCJ-02 (the station finder's rule,
-     * {@code station.web.BrowserPositions}); the page shows the point, so the rider can move it.
+     * WeChat's own Android browser (X5/XWeb) is publicly reported to answer in GCJ-02 (geo's {@link org.nuanxin.geo.BrowserPositions}); the page shows the point, so the rider can move it.
      */
     static String positionCrs(@Nullable String userAgent) {
-        boolean weChatAndroid =
-                userAgent != null && userAgent.contains("MicroMessenger") && userAgent.contains("Android");
-        return weChatAndroid ? "gcj02" : "wgs84";
+        return org.nuanxin.geo.BrowserPositions.system(userAgent).name().toLowerCase(Locale.ROOT);
     }
 
     private static @Nullable Double number(@Nullable String text) {
